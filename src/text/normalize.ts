@@ -1,0 +1,165 @@
+/**
+ * Normalisation for matching, with a map back to the original text.
+ *
+ * The normalised string drops diacritics, tatweel and invisible marks, folds alef/yeh/teh-marbuta variants,
+ * maps Arabic-Indic and Persian digits to ASCII, applies NFKC and lower-cases Latin. Every normalised
+ * code unit remembers the [start, end) of the original code units it came from, so any span found in the
+ * normalised text maps back to an exact slice of the original.
+ */
+
+export interface Normalized {
+  /** the normalised text */
+  norm: string;
+  /** for each code unit of `norm`, the original offset where its source starts */
+  srcStart: Int32Array;
+  /** for each code unit of `norm`, the original offset where its source ends */
+  srcEnd: Int32Array;
+}
+
+/** Characters removed entirely: Arabic diacritics, Quranic marks, tatweel, zero-width and bidi controls. */
+export function isIgnorable(c: number): boolean {
+  return (
+    (c >= 0x064b && c <= 0x065f) ||
+    c === 0x0670 ||
+    (c >= 0x0610 && c <= 0x061a) ||
+    (c >= 0x06d6 && c <= 0x06ed) ||
+    c === 0x0640 ||
+    c === 0x061c ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x2069) ||
+    c === 0xfeff ||
+    c === 0x00ad ||
+    (c >= 0xfe00 && c <= 0xfe0f)
+  );
+}
+
+/** Single-character folds applied after NFKC (value is the replacement). */
+const FOLD: Record<number, string> = {
+  0x0623: '\u0627', // أ
+  0x0625: '\u0627', // إ
+  0x0622: '\u0627', // آ
+  0x0671: '\u0627', // ٱ
+  0x0672: '\u0627',
+  0x0673: '\u0627',
+  0x0649: '\u064a', // ى → ي
+  0x06cc: '\u064a', // Persian yeh
+  0x06d2: '\u064a',
+  0x0629: '\u0647', // ة → ه
+  0x06c0: '\u0647',
+  0x06a9: '\u0643', // Persian keheh → ك
+  0x066b: '.', // Arabic decimal separator
+  0x066c: ',', // Arabic thousands separator
+  0x060c: '\u060c',
+  0x00a0: ' ',
+  0x2007: ' ',
+  0x202f: ' ',
+  0x3000: ' ',
+  0x2028: '\n',
+  0x2029: '\n',
+  0x0085: '\n',
+};
+
+const cache = new Map<number, string>();
+const utf16 = new TextDecoder('utf-16le');
+
+/** The normalised form of one code point (may be empty or several code units). */
+export function normalizeCodePoint(cp: number): string {
+  if (cp < 0x80) {
+    if (cp >= 0x41 && cp <= 0x5a) return String.fromCharCode(cp + 32);
+    if (cp === 0x0d) return '\n';
+    if (cp === 0x09) return ' ';
+    return String.fromCharCode(cp);
+  }
+  const hit = cache.get(cp);
+  if (hit !== undefined) return hit;
+  let out: string;
+  if (isIgnorable(cp)) out = '';
+  else if (cp >= 0x0660 && cp <= 0x0669) out = String.fromCharCode(0x30 + cp - 0x0660);
+  else if (cp >= 0x06f0 && cp <= 0x06f9) out = String.fromCharCode(0x30 + cp - 0x06f0);
+  else {
+    const nf = String.fromCodePoint(cp).normalize('NFKC');
+    let s = '';
+    for (const ch of nf) {
+      const c = ch.codePointAt(0)!;
+      if (isIgnorable(c)) continue;
+      const f = FOLD[c];
+      s += f !== undefined ? f : c >= 0x0660 && c <= 0x0669 ? String.fromCharCode(0x30 + c - 0x0660) : ch;
+    }
+    out = s.toLowerCase();
+    if (/\s/.test(out) && out !== '\n') out = ' ';
+  }
+  if (cache.size < 65536) cache.set(cp, out);
+  return out;
+}
+
+/** Normalise `text` for matching, keeping the offset map. Linear time, one pass. */
+export function normalize(text: string): Normalized {
+  const n = text.length;
+  let buf = new Uint16Array(n + 16);
+  let srcStart = new Int32Array(n + 16);
+  let srcEnd = new Int32Array(n + 16);
+  let k = 0;
+  const grow = (need: number) => {
+    if (k + need <= buf.length) return;
+    const size = Math.max(buf.length * 2, k + need + 16);
+    const b = new Uint16Array(size);
+    b.set(buf);
+    buf = b;
+    const s = new Int32Array(size);
+    s.set(srcStart);
+    srcStart = s;
+    const e = new Int32Array(size);
+    e.set(srcEnd);
+    srcEnd = e;
+  };
+  for (let i = 0; i < n; ) {
+    let cp = text.charCodeAt(i);
+    let width = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    // fast path: Arabic letters and ASCII that normalise to themselves
+    if ((cp >= 0x0621 && cp <= 0x063a) || (cp >= 0x0641 && cp <= 0x064a && cp !== 0x0649) || (cp >= 0x61 && cp <= 0x7a)) {
+      if (cp !== 0x0623 && cp !== 0x0625 && cp !== 0x0622 && cp !== 0x0629) {
+        grow(1);
+        buf[k] = cp;
+        srcStart[k] = i;
+        srcEnd[k] = i + 1;
+        k++;
+        i++;
+        continue;
+      }
+    }
+    const out = normalizeCodePoint(cp);
+    if (out.length > 0) {
+      grow(out.length);
+      for (let j = 0; j < out.length; j++) {
+        buf[k] = out.charCodeAt(j);
+        srcStart[k] = i;
+        srcEnd[k] = i + width;
+        k++;
+      }
+    } else if (k > 0 && isIgnorable(cp) && !(cp >= 0x200b && cp <= 0x206f) && cp !== 0xfeff && cp !== 0x061c) {
+      // a diacritic or tatweel belongs to the letter before it: extend that letter's source span
+      srcEnd[k - 1] = i + width;
+    }
+    i += width;
+  }
+  return {
+    norm: utf16.decode(buf.subarray(0, k)),
+    srcStart: srcStart.slice(0, k),
+    srcEnd: srcEnd.slice(0, k),
+  };
+}
+
+/** Normalise a lexicon entry or a name (no map needed). */
+export function normalizeString(s: string): string {
+  let out = '';
+  for (const ch of s) out += normalizeCodePoint(ch.codePointAt(0)!);
+  return out.replace(/ +/g, ' ').trim();
+}

@@ -1,0 +1,109 @@
+/**
+ * A phrase index over normalised words: lexicon entries (multi-word, with clitics and inflection variants) found in
+ * a document's tokens. Longest match wins; ties go to the cheaper (less folded) reading.
+ */
+import { entryKeys, firstKeys, innerKeys } from './clitics.js';
+import { normalizeString } from './normalize.js';
+import type { Token } from './tokenize.js';
+
+interface Node<T> {
+  next: Map<string, Node<T>>;
+  values: { value: T; cost: number }[];
+}
+
+export interface PhraseMatch<T> {
+  value: T;
+  /** token range [first, last) */
+  first: number;
+  last: number;
+  cost: number;
+}
+
+export interface FindOptions {
+  /** highest total inflection cost accepted (default: any) */
+  maxCost?: number;
+  /** only tokens before this index (default: all) */
+  end?: number;
+}
+
+const newNode = <T>(): Node<T> => ({ next: new Map(), values: [] });
+
+/** Split a lexicon phrase into normalised words the way the tokenizer would. */
+export function phraseWords(phrase: string): string[] {
+  return normalizeString(phrase)
+    .split(/[\s\-_"«»“”'’()]+/u)
+    .filter((w) => w.length > 0);
+}
+
+export class PhraseIndex<T> {
+  private root: Node<T> = newNode();
+  size = 0;
+
+  add(phrase: string, value: T): void {
+    const words = phraseWords(phrase);
+    if (words.length === 0) return;
+    // index every combination of primary and folded keys (entries are short; at most a few variants)
+    let frontier: { node: Node<T>; cost: number }[] = [{ node: this.root, cost: 0 }];
+    for (const w of words) {
+      const nextFrontier: { node: Node<T>; cost: number }[] = [];
+      for (const f of frontier) {
+        for (const k of entryKeys(w)) {
+          let child = f.node.next.get(k.key);
+          if (!child) {
+            child = newNode();
+            f.node.next.set(k.key, child);
+          }
+          nextFrontier.push({ node: child, cost: f.cost + k.cost });
+        }
+      }
+      frontier = nextFrontier.length > 16 ? nextFrontier.slice(0, 16) : nextFrontier;
+    }
+    for (const f of frontier) {
+      if (!f.node.values.some((v) => v.value === value)) f.node.values.push({ value, cost: f.cost });
+    }
+    this.size++;
+  }
+
+  /** Every entry starting at token `i`, longest first. */
+  at(tokens: Token[], i: number, opts: FindOptions = {}): PhraseMatch<T>[] {
+    const maxCost = opts.maxCost ?? Number.POSITIVE_INFINITY;
+    const end = opts.end ?? tokens.length;
+    const out: PhraseMatch<T>[] = [];
+    const walk = (node: Node<T>, j: number, cost: number) => {
+      for (const v of node.values) {
+        const c = cost + v.cost;
+        if (c <= maxCost) out.push({ value: v.value, first: i, last: j, cost: c });
+      }
+      if (j >= end || node.next.size === 0) return;
+      const tok = tokens[j];
+      if (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'number') return;
+      if (tokens[j - 1] && tok.sent !== tokens[j - 1].sent) return;
+      for (const k of innerKeys(tok.norm)) {
+        const child = node.next.get(k.key);
+        if (child) walk(child, j + 1, cost + k.cost);
+      }
+    };
+    const tok = tokens[i];
+    if (!tok || (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'hashtag')) return out;
+    const keys = tok.kind === 'hashtag' ? firstKeys(tok.norm.slice(1).split('_')[0]) : firstKeys(tok.norm);
+    for (const k of keys) {
+      const child = this.root.next.get(k.key);
+      if (child) walk(child, i + 1, k.cost);
+    }
+    out.sort((a, b) => b.last - a.last || a.cost - b.cost);
+    return out;
+  }
+
+  /** Non-overlapping matches over a token range, scanning left to right, longest first. */
+  scan(tokens: Token[], from = 0, to = tokens.length, opts: FindOptions = {}): PhraseMatch<T>[] {
+    const out: PhraseMatch<T>[] = [];
+    for (let i = from; i < to; ) {
+      const m = this.at(tokens, i, { ...opts, end: to });
+      if (m.length > 0) {
+        out.push(m[0]);
+        i = m[0].last;
+      } else i++;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,73 @@
+/** Tokens of the normalised text, each mapped back to original offsets. */
+import type { Normalized } from './normalize.js';
+
+export type TokenKind = 'word' | 'latin' | 'number' | 'date' | 'url' | 'hashtag' | 'mention' | 'punct';
+
+export interface Token {
+  /** index in doc.tokens */
+  i: number;
+  /** original offsets */
+  start: number;
+  end: number;
+  /** normalised offsets */
+  nStart: number;
+  nEnd: number;
+  /** normalised form */
+  norm: string;
+  kind: TokenKind;
+  /** index of the sentence holding it */
+  sent: number;
+}
+
+// Order matters: longer, more specific shapes first. Applied to normalised text (no diacritics, ASCII digits).
+const TOKEN =
+  /(https?:\/\/\S+|www\.\S+|pic\.twitter\.com\/\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|info|me|tv|io)(?:\/[^\s\u0600-\u06ff]*)?)|(@[a-z0-9_]+)|(#[\p{L}\p{N}_]+)|(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d))|(\d+(?:[.,]\d+)*)|([\u0621-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]+)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*)|(\S)/uy;
+
+const KINDS: TokenKind[] = ['url', 'mention', 'hashtag', 'date', 'number', 'word', 'latin', 'punct'];
+
+/** Tokenise normalised text. Sentence indices are filled in by the sentence splitter. */
+export function tokenize(n: Normalized): Token[] {
+  const { norm, srcStart, srcEnd } = n;
+  const out: Token[] = [];
+  let pos = 0;
+  const len = norm.length;
+  while (pos < len) {
+    const c = norm.charCodeAt(pos);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11) {
+      pos++;
+      continue;
+    }
+    TOKEN.lastIndex = pos;
+    const m = TOKEN.exec(norm);
+    if (!m) {
+      pos++;
+      continue;
+    }
+    let kind: TokenKind = 'punct';
+    for (let g = 1; g < m.length; g++) {
+      if (m[g] !== undefined) {
+        kind = KINDS[g - 1];
+        break;
+      }
+    }
+    let text = m[0];
+    // a URL swallows trailing punctuation that belongs to the sentence
+    if (kind === 'url') {
+      const trimmed = text.replace(/[.,;:!?)\]»"'”…]+$/u, '');
+      if (trimmed.length > 0) text = trimmed;
+    }
+    const end = pos + text.length;
+    out.push({
+      i: out.length,
+      start: srcStart[pos],
+      end: srcEnd[end - 1],
+      nStart: pos,
+      nEnd: end,
+      norm: text,
+      kind,
+      sent: 0,
+    });
+    pos = end;
+  }
+  return out;
+}
