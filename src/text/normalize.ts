@@ -78,7 +78,10 @@ export function normalizeCodePoint(cp: number): string {
   else if (cp >= 0x0660 && cp <= 0x0669) out = String.fromCharCode(0x30 + cp - 0x0660);
   else if (cp >= 0x06f0 && cp <= 0x06f9) out = String.fromCharCode(0x30 + cp - 0x06f0);
   else {
-    const nf = String.fromCodePoint(cp).normalize('NFKC');
+    let nf = String.fromCodePoint(cp).normalize('NFKC');
+    // expansions into several words or a run of punctuation (ﷺ, …) would give several tokens one source
+    // character: keep such a character as it is
+    if (nf.length > 1 && (nf.includes(' ') || !/[\p{L}\p{N}]/u.test(nf))) nf = String.fromCodePoint(cp);
     let s = '';
     for (const ch of nf) {
       const c = ch.codePointAt(0)!;

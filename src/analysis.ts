@@ -1,0 +1,55 @@
+/** Everything the recognisers found in one document: the input of event assembly. */
+import { gazetteer } from './geo/gazetteer.js';
+import { type ResolvedPlace, resolvePlaces } from './geo/resolve.js';
+import { type DateMention, findDates } from './recognize/dates.js';
+import { embeddedSentences } from './recognize/embeds.js';
+import * as lex from './recognize/lexicons.js';
+import { type Mention, scanLexicon } from './recognize/mention.js';
+import { type NumberMention, findNumbers } from './recognize/numbers.js';
+import { findPlaces } from './recognize/places.js';
+import type { Doc } from './text/doc.js';
+import type { Weapon } from './types.js';
+
+export interface Analysis {
+  doc: Doc;
+  dates: DateMention[];
+  numbers: NumberMention[];
+  places: ResolvedPlace[];
+  actors: Mention<lex.ActorEntry>[];
+  weapons: Mention<Weapon>[];
+  triggers: Mention<lex.TriggerEntry>[];
+  cues: Mention<string>[];
+  sources: Mention<lex.SourceEntry>[];
+  persons: Mention<lex.PersonEntry>[];
+  roles: Mention<lex.RoleEntry>[];
+  /** sentences that are embedded posts, not the article's own reporting */
+  embedded: Set<number>;
+}
+
+const overlaps = (a: { first: number; last: number }, b: { first: number; last: number }) =>
+  a.first < b.last && b.first < a.last;
+
+export function analyze(doc: Doc): Analysis {
+  gazetteer();
+  const sources = scanLexicon(doc, lex.sources());
+  const actors = scanLexicon(doc, lex.actors()).filter((a) => !sources.some((s) => overlaps(s, a)));
+  const persons = scanLexicon(doc, lex.persons(), 0);
+  // a place inside an actor's or a source's name ("المقاومة الإسلامية في العراق") is not a place mention
+  const placeMentions = findPlaces(doc).filter(
+    (p) => !actors.some((a) => overlaps(a, p)) && !sources.some((s) => overlaps(s, p)) && !persons.some((s) => overlaps(s, p)),
+  );
+  return {
+    doc,
+    dates: findDates(doc),
+    numbers: findNumbers(doc),
+    places: resolvePlaces(doc, placeMentions),
+    actors,
+    weapons: scanLexicon(doc, lex.weapons()),
+    triggers: scanLexicon(doc, lex.triggers()),
+    cues: scanLexicon(doc, lex.cues()),
+    sources,
+    persons,
+    roles: scanLexicon(doc, lex.roles()),
+    embedded: embeddedSentences(doc),
+  };
+}

@@ -1,0 +1,64 @@
+/** `rasd extract`: documents in, one result line per input document out, in order; errors stay per document. */
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { emptyResult, extract } from '../extract.js';
+import { readInputs } from '../ingest/read.js';
+import type { ExtractionResult } from '../types.js';
+
+export interface ExtractOptions {
+  output?: string;
+  pretty?: boolean;
+}
+
+export interface ExtractSummary {
+  documents: number;
+  failed: number;
+  events: number;
+}
+
+function write(out: Writable, line: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (out.write(line)) resolve();
+    else {
+      out.once('drain', resolve);
+      out.once('error', reject);
+    }
+  });
+}
+
+/** Extract every document of `sources`, yielding results in input order. */
+export async function* extractAll(sources: string[]): AsyncGenerator<ExtractionResult> {
+  const seen = new Set<string>();
+  for await (const item of readInputs(sources)) {
+    const input = item.doc ?? {};
+    const id = typeof input.id === 'string' && input.id ? input.id : item.ref;
+    let result: ExtractionResult;
+    if (item.error) {
+      result = emptyResult(input, id, [{ code: item.error.code, message: `${item.ref}: ${item.error.message}` }]);
+    } else {
+      try {
+        result = extract(input, id);
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        result = emptyResult(input, id, [{ code: 'internal_error', message: `${item.ref}: extraction failed: ${msg}` }]);
+      }
+      for (const w of item.warnings ?? []) result.errors.push({ code: w.code, message: `${item.ref}: ${w.message}` });
+    }
+    if (seen.has(id)) result.errors.push({ code: 'duplicate_id', message: `${item.ref}: id "${id}" was already used in this batch` });
+    seen.add(id);
+    yield result;
+  }
+}
+
+export async function runExtract(sources: string[], opts: ExtractOptions): Promise<ExtractSummary> {
+  const out: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
+  const summary: ExtractSummary = { documents: 0, failed: 0, events: 0 };
+  for await (const r of extractAll(sources)) {
+    summary.documents++;
+    summary.events += r.events.length;
+    if (r.errors.some((e) => e.code !== 'duplicate_id' && e.code !== 'invalid_utf8')) summary.failed++;
+    await write(out, `${JSON.stringify(r, null, opts.pretty ? 2 : undefined)}\n`);
+  }
+  if (opts.output) await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
+  return summary;
+}

@@ -1,0 +1,49 @@
+/** The `rasd` command line. */
+import { Command } from 'commander';
+import { EXTRACTOR_VERSION } from '../extract.js';
+import { runEval } from './eval.js';
+import { runExtract } from './extract.js';
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = new Command('rasd')
+    .description('Rasd (رصد): Arabic news to ACLED-style conflict-event records')
+    .version(EXTRACTOR_VERSION)
+    .showHelpAfterError();
+
+  program
+    .command('extract')
+    .description('extract events from JSONL documents, .txt/.html files, folders, or stdin ("-"); one JSON line per document')
+    .argument('[sources...]', 'files, folders or "-" for stdin', [])
+    .option('-o, --output <file>', 'write results here instead of stdout')
+    .option('--pretty', 'indent the JSON (one document per block instead of per line)')
+    .action(async (sources: string[], opts: { output?: string; pretty?: boolean }) => {
+      const s = await runExtract(sources, opts);
+      process.stderr.write(`rasd extract: ${s.documents} documents, ${s.events} events, ${s.failed} failed\n`);
+      if (s.failed > 0) code = 1;
+    });
+
+  program
+    .command('eval')
+    .description('score extraction output against gold (same figures as ../shared/dev/score.py)')
+    .argument('<gold>', 'gold JSONL')
+    .argument('[system]', 'extraction output JSONL')
+    .option('--run <articles>', 'extract these articles first, then score them')
+    .option('--json', 'print the scores as JSON')
+    .option('--per-doc', 'also print per-document counts')
+    .action(async (gold: string, system: string | undefined, opts: { run?: string; json?: boolean; perDoc?: boolean }) => {
+      let sysPath = system;
+      if (opts.run) {
+        const { mkdtempSync } = await import('node:fs');
+        const { tmpdir } = await import('node:os');
+        const path = await import('node:path');
+        sysPath = path.join(mkdtempSync(path.join(tmpdir(), 'rasd-eval-')), 'system.jsonl');
+        await runExtract([opts.run], { output: sysPath });
+      }
+      if (!sysPath) throw new Error('eval needs a SYSTEM file or --run ARTICLES');
+      process.stdout.write(await runEval(gold, sysPath, { json: opts.json, perDoc: opts.perDoc }));
+    });
+
+  await program.parseAsync(argv, { from: 'user' });
+  return code;
+}

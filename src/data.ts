@@ -1,0 +1,36 @@
+/** Where the shipped data files live (data/ beside src/ and dist/), and a TSV reader. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DATA_DIR = path.resolve(here, '..', 'data');
+
+export function dataPath(...parts: string[]): string {
+  return path.join(DATA_DIR, ...parts);
+}
+
+/** Rows of a TSV file with a header line; lines starting with '#' are comments. */
+export function readTsv(file: string): Record<string, string>[] {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  let h = 0;
+  while (h < lines.length && (lines[h].startsWith('#') || lines[h].trim() === '')) h++;
+  const cols = lines[h].split('\t').map((c) => c.trim());
+  const out: Record<string, string>[] = [];
+  for (let i = h + 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const v = line.split('\t');
+    const row: Record<string, string> = {};
+    for (let c = 0; c < cols.length; c++) row[cols[c]] = (v[c] ?? '').trim();
+    out.push(row);
+  }
+  return out;
+}
+
+export function splitList(s: string | undefined): string[] {
+  return (s ?? '')
+    .split('|')
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0);
+}

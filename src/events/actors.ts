@@ -1,0 +1,146 @@
+/**
+ * Perpetrator and target of an event from its sentence: the claimant of responsibility, the subject of the
+ * trigger (before it, or right after a verb: VSO), the object of a masdar or of على/ضد, the passive subject of
+ * تعرض ل, and nationality adjectives that name a state's forces ("قاعدة عين الأسد الأميركية", "طائرات أميركية").
+ */
+import type { Analysis } from '../analysis.js';
+import { type ActorEntry, nationalities, type TriggerEntry } from '../recognize/lexicons.js';
+import type { Mention } from '../recognize/mention.js';
+import type { Span } from '../text/span.js';
+import type { ActorCategory } from '../types.js';
+import { clauseOf } from './clauses.js';
+
+export interface ActorRef {
+  name: string;
+  name_ar: string;
+  category: ActorCategory;
+  country: string | null;
+  span: Span;
+}
+
+export interface Claimant extends ActorRef {
+  claimSpan: Span;
+}
+
+const PREPOSITIONS = new Set(['على', 'ضد', 'الى', 'من', 'في', 'عن', 'مع', 'لدى', 'بحق', 'باتجاه', 'نحو']);
+const TARGET_PREPS = new Set(['على', 'ضد', 'بحق', 'باتجاه', 'نحو']);
+const PASSIVE = /^و?(تعرض|تعرضت|تعرضوا|يتعرض|تتعرض)$/;
+const LINKED = /^(مرتبطه|مرتبط|تابعه|تابع|التابعه|التابع|تابعين|المرتبطه)$/;
+const BY = /^(قبل)$/;
+const AIRCRAFT = new Set(['airstrike', 'drone']);
+
+const ref = (m: Mention<ActorEntry>): ActorRef => ({
+  name: m.value.name,
+  name_ar: m.value.name_ar,
+  category: m.value.category,
+  country: m.value.country,
+  span: m.span,
+});
+
+function prepositionBefore(a: Analysis, m: Mention<ActorEntry>): string | null {
+  const prev = a.doc.tokens[m.first - 1];
+  if (prev && prev.sent === m.sent && PREPOSITIONS.has(prev.norm)) return prev.norm;
+  const tok = a.doc.tokens[m.first].norm;
+  if (/^(ل|لل|ول|وب|ب)/.test(tok) && !/^(ل|ب)/.test(m.value.name_ar.replace(/^ال/, ''))) return 'ل';
+  return null;
+}
+
+/** State forces named by a nationality adjective right after a place or a weapon word. */
+function nationalityAfter(a: Analysis, end: number, s: number): { entry: ActorRef } | null {
+  const toks = a.doc.tokens;
+  let k = end;
+  while (k < toks.length && toks[k].sent === s && toks[k].kind === 'punct' && /^["»”]$/.test(toks[k].norm)) k++;
+  const m = nationalities().at(toks, k, { end: a.doc.sentences[s].last });
+  if (m.length === 0) return null;
+  const v = m[0].value;
+  const span = { start: toks[k].start, end: toks[m[0].last - 1].end, text: '' };
+  span.text = a.doc.text.slice(span.start, span.end);
+  return { entry: { name: v.forces, name_ar: span.text, category: v.category, country: v.country, span } };
+}
+
+export function findActors(
+  a: Analysis,
+  s: number,
+  triggers: Mention<TriggerEntry>[],
+): { perpetrators: ActorRef[]; targets: ActorRef[]; claimants: Claimant[] } {
+  const { doc } = a;
+  const toks = doc.tokens;
+  const inS = a.actors.filter((m) => m.sent === s);
+  const perps: ActorRef[] = [];
+  const targets: ActorRef[] = [];
+  const claimants: Claimant[] = [];
+  const add = (list: ActorRef[], r: ActorRef) => {
+    if (!list.some((x) => x.name === r.name)) list.push(r);
+  };
+  const used = new Set<Mention<ActorEntry>>();
+
+  // claims of responsibility: "تبنت X", "X تتبنى", "أعلن X مسؤوليته", "أعلنت X استهداف …"
+  const attackish = triggers.some((t) => ['attack', 'strike', 'airstrike', 'fire', 'explosion', 'suicide', 'operation', 'launch'].includes(t.value.cls));
+  for (const c of a.cues) {
+    if (c.sent !== s) continue;
+    const announce = c.value === 'report' && /^و?(اعلن|اعلنت|اعلنوا)$/.test(toks[c.first].norm) && attackish;
+    if (c.value !== 'claim' && !announce) continue;
+    const after = inS.find((m) => m.first >= c.last && m.first <= c.last + 4);
+    const before = c.value === 'claim' ? inS.filter((m) => m.last <= c.first && m.last >= c.first - 3).pop() : undefined;
+    const who = after ?? before;
+    if (!who || who.value.category === 'civilians' || who.value.generic) continue;
+    used.add(who);
+    const r = ref(who);
+    add(perps, r);
+    if (!claimants.some((x) => x.name === r.name)) claimants.push({ ...r, claimSpan: { ...c.span } });
+  }
+
+  for (const t of triggers) {
+    const clause = clauseOf(doc, t.first);
+    for (const m of inS) {
+      if (used.has(m)) continue;
+      const prep = prepositionBefore(a, m);
+      const r = ref(m);
+      if (m.value.category === 'civilians') {
+        if (m.first > t.first - 8) add(targets, r);
+        used.add(m);
+        continue;
+      }
+      if (m.last <= t.first && m.first >= clause.from) {
+        const passive = toks.slice(clause.from, t.first).some((x) => PASSIVE.test(x.norm));
+        if (passive) add(targets, r);
+        else if (!prep) add(perps, r);
+        else continue;
+        used.add(m);
+      } else if (m.first >= t.last && m.first < clause.to) {
+        const prevTok = toks[m.first - 1]?.norm ?? '';
+        if (BY.test(prevTok)) add(perps, r);
+        else if (LINKED.test(prevTok) || (prep && TARGET_PREPS.has(prep))) add(targets, r);
+        else if (t.value.verb && m.first - t.last <= 2 && !prep && perps.length === 0) add(perps, r);
+        else if (!prep || prep === 'ل') add(targets, r);
+        else continue;
+        used.add(m);
+      }
+    }
+  }
+
+  // "مرتبطة بالحرس الثوري" may sit in a later clause of the same sentence
+  for (const m of inS) {
+    if (used.has(m)) continue;
+    const prevTok = toks[m.first - 1]?.norm ?? '';
+    if (LINKED.test(prevTok) || LINKED.test(toks[m.first - 2]?.norm ?? '')) {
+      add(targets, ref(m));
+      used.add(m);
+    }
+  }
+
+  // nationality adjectives: after a facility or site → the target's forces; after an aircraft/weapon → perpetrator
+  for (const p of a.places) {
+    if (p.mention.sent !== s || p.entry.feature.startsWith('place:') || p.precision === 3) continue;
+    const n = nationalityAfter(a, p.mention.last, s);
+    if (n && !targets.some((x) => x.country === n.entry.country)) add(targets, n.entry);
+  }
+  for (const w of a.weapons) {
+    if (w.sent !== s || !AIRCRAFT.has(w.value)) continue;
+    const n = nationalityAfter(a, w.last, s);
+    if (n && !perps.some((x) => x.country === n.entry.country)) add(perps, n.entry);
+  }
+  // an actor named both ways is the perpetrator when it claims, else the target
+  const perpNames = new Set(perps.map((p) => p.name));
+  return { perpetrators: perps, targets: targets.filter((t) => !perpNames.has(t.name)), claimants };
+}

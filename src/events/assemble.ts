@@ -1,0 +1,74 @@
+/** From an analysed document to its event records: candidates per sentence, dates carried along, merge, type. */
+import type { Analysis } from '../analysis.js';
+import { toPlace } from '../geo/resolve.js';
+import type { Actor, EventRecord } from '../types.js';
+import type { ActorRef } from './actors.js';
+import { type Candidate, type DocContext, isBackground, sentenceCandidates } from './candidates.js';
+import { classify } from './classify.js';
+import { mergeCandidates } from './merge.js';
+import { sentenceSpeakers } from './speakers.js';
+
+function toActor(role: Actor['role'], r: ActorRef): Actor {
+  return { role, name: r.name, name_ar: r.name_ar, category: r.category, country: r.country, evidence: r.span };
+}
+
+/** The smallest of the figures given for one event (ACLED: the most conservative), summed within a sentence. */
+function conservative(counts: { value: number; span: { start: number } }[], sentenceOf: (pos: number) => number) {
+  if (counts.length === 0) return null;
+  const perSentence = new Map<number, number>();
+  for (const c of counts) {
+    const s = sentenceOf(c.span.start);
+    perSentence.set(s, (perSentence.get(s) ?? 0) + c.value);
+  }
+  return Math.min(...perSentence.values());
+}
+
+export function assembleEvents(a: Analysis): EventRecord[] {
+  const published = a.doc.published;
+  const ctx: DocContext = { a, speakers: sentenceSpeakers(a), published };
+  const cands: Candidate[] = [];
+  // the date the narrative is at: the last date an event sentence gave, or the lead's first date
+  let narrative: Candidate['date'] = null;
+  const lead = a.dates.find((d) => d.sent <= 1 && !isBackground(d, published) && d.precision !== 'year');
+  if (lead) narrative = { start: lead.start, end: lead.end, precision: lead.precision === 'day' ? 'day' : 'week', evidence: lead.span };
+  for (const s of a.doc.sentences) {
+    for (const c of sentenceCandidates(ctx, s.i)) {
+      if (c.date) narrative = c.date;
+      else if (narrative) c.date = { ...narrative };
+      else if (published) c.date = { start: published, end: published, precision: 'day' };
+      cands.push(c);
+    }
+  }
+  const merged = mergeCandidates(cands).filter((c) => c.date && (c.place || c.ownDate));
+  const sentenceOf = (pos: number) => a.doc.sentences.findIndex((s) => s.start <= pos && pos < s.end);
+  return merged.map((c, i) => {
+    const t = classify(c);
+    const killedEv = c.killed.map((k) => k.span);
+    const injuredEv = c.injured.map((k) => k.span);
+    const resp = new Set<string>();
+    const claims = c.claims.filter((cl) => {
+      if (cl.kind !== 'responsibility') return true;
+      if (resp.has(cl.by)) return false;
+      resp.add(cl.by);
+      return true;
+    });
+    return {
+      id: `e${i + 1}`,
+      type: t.type,
+      subtype: t.subtype,
+      date: c.date!,
+      location: c.place ? toPlace(c.place) : null,
+      actors: [...c.perpetrators.map((p) => toActor('perpetrator', p)), ...c.targets.map((p) => toActor('target', p))],
+      weapons: [...c.weapons.keys()],
+      fatalities: {
+        killed: conservative(c.killed, sentenceOf),
+        injured: conservative(c.injured, sentenceOf),
+        evidence: [...killedEv, ...injuredEv],
+      },
+      claims,
+      sources: c.sources,
+      evidence: c.evidence,
+      confidence: Math.min(0.95, 0.4 + (c.place ? 0.2 : 0) + (c.ownDate ? 0.1 : 0) + (c.perpetrators.length ? 0.1 : 0) + c.evidence.length * 0.05),
+    };
+  });
+}

@@ -1,0 +1,193 @@
+/**
+ * Event candidates, sentence by sentence: a trigger reported as having happened, with the date, place, actors,
+ * weapons, claims and sources of its sentence. Candidates of one event are merged later (merge.ts).
+ */
+import type { Analysis } from '../analysis.js';
+import type { ResolvedPlace } from '../geo/resolve.js';
+import type { DateMention } from '../recognize/dates.js';
+import type { TriggerEntry } from '../recognize/lexicons.js';
+import type { Mention } from '../recognize/mention.js';
+import type { Span } from '../text/span.js';
+import type { Claim, Outcome, Weapon } from '../types.js';
+import { type ActorRef, findActors } from './actors.js';
+import { isBoundary } from './clauses.js';
+import { findFatalities } from './fatalities.js';
+import { placesForEvent } from './places.js';
+import { type Modality, modalityOf } from './modality.js';
+import type { Speaker } from './speakers.js';
+
+export interface Candidate {
+  sent: number;
+  triggers: Mention<TriggerEntry>[];
+  date: { start: string; end: string; precision: 'day' | 'week' | 'month'; evidence?: Span } | null;
+  ownDate: boolean;
+  place: ResolvedPlace | null;
+  perpetrators: ActorRef[];
+  targets: ActorRef[];
+  weapons: Map<Weapon, Span>;
+  claims: Claim[];
+  sources: string[];
+  killed: { value: number; span: Span }[];
+  injured: { value: number; span: Span }[];
+  outcomes: Set<Outcome>;
+  evidence: Span[];
+}
+
+/** Trigger classes that report an event by themselves (others need a violent context). */
+const EVENTIVE = new Set([
+  'attack',
+  'strike',
+  'airstrike',
+  'fire',
+  'clash',
+  'explosion',
+  'suicide',
+  'kill',
+  'assassinate',
+  'execute',
+  'abduct',
+  'arrest',
+  'protest',
+  'riot',
+  'intercept',
+  'territory',
+  'destroy',
+  'agreement',
+]);
+/** Classes that are events only next to a weapon or another trigger. */
+const CONTEXTUAL = new Set(['operation', 'launch', 'fall', 'martyr', 'raid', 'injure']);
+
+const OUTCOMES = new Set<string>(['hit', 'intercepted', 'fell_nearby', 'missed', 'no_damage']);
+const TIMES = /^(مره|مرات)$/;
+
+export interface DocContext {
+  a: Analysis;
+  speakers: (Speaker | null)[];
+  published: string | null;
+}
+
+function inSentence<T extends { sent: number }>(ms: T[], s: number): T[] {
+  return ms.filter((m) => m.sent === s);
+}
+
+function daysBetween(a: string, b: string): number {
+  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000;
+}
+
+/** Is a date mention background (older than a month before publication, a year, or an open "since")? */
+export function isBackground(d: DateMention, published: string | null): boolean {
+  if (d.kind === 'since' || d.precision === 'year') return true;
+  if (!published) return false;
+  return daysBetween(d.end, published) > 31;
+}
+
+/** A sentence that sums many events up ("23 هجوما", "14 مرة", "الهجمات") reports a tally, not an event. */
+function isTallySentence(ctx: DocContext, s: number, trig: Mention<TriggerEntry>[]): boolean {
+  const { a } = ctx;
+  if (trig.some((t) => t.value.tally)) return true;
+  for (const n of inSentence(a.numbers, s)) {
+    const next = a.doc.tokens[n.last];
+    if (next && TIMES.test(next.norm) && n.value >= 2) return true;
+  }
+  return inSentence(a.dates, s).some((d) => d.kind === 'since' || d.kind === 'interval');
+}
+
+function hasWeaponNear(a: Analysis, t: Mention<TriggerEntry>, within: number): boolean {
+  return a.weapons.some((w) => w.sent === t.sent && Math.abs(w.first - t.first) <= within);
+}
+
+export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
+  const { a } = ctx;
+  const { doc } = a;
+  if (a.embedded.has(s)) return [];
+  const sent = doc.sentences[s];
+  const last = doc.tokens[sent.last - 1];
+  if (last.norm === '؟' || last.norm === '?') return [];
+  const trig = inSentence(a.triggers, s);
+  if (trig.length === 0 || isTallySentence(ctx, s, trig)) return [];
+
+  const valid: Mention<TriggerEntry>[] = [];
+  let mood: Modality = 'asserted';
+  for (const t of trig) {
+    const cls = t.value.cls;
+    const eventive =
+      EVENTIVE.has(cls) ||
+      (CONTEXTUAL.has(cls) && (hasWeaponNear(a, t, 6) || trig.some((o) => o !== t && EVENTIVE.has(o.value.cls))));
+    if (!eventive) continue;
+    const m = modalityOf(ctx, t);
+    if (m !== 'asserted') {
+      mood = m;
+      continue;
+    }
+    valid.push(t);
+  }
+  if (valid.length === 0 || (mood !== 'asserted' && !valid.some((t) => EVENTIVE.has(t.value.cls)))) return [];
+
+  const dates = inSentence(a.dates, s);
+  if (dates.some((d) => isBackground(d, ctx.published))) return [];
+  const anchor = valid[0];
+  const date = dates
+    .filter((d) => d.precision !== 'year')
+    .sort((x, y) => Math.abs(x.first - anchor.first) - Math.abs(y.first - anchor.first))[0];
+
+  const speaker = ctx.speakers[s];
+  const sources = new Set<string>();
+  for (const m of inSentence(a.sources, s)) sources.add(m.value.name);
+  if (speaker?.source) sources.add(speaker.source);
+
+  const { perpetrators, targets, claimants } = findActors(a, s, valid);
+  const claims: Claim[] = claimants.map((c) => ({
+    kind: 'responsibility',
+    by: c.name,
+    by_ar: c.name_ar,
+    outcome: null,
+    evidence: c.claimSpan,
+  }));
+  const outcomes = new Set<Outcome>();
+  for (const c of inSentence(a.cues, s)) {
+    if (!OUTCOMES.has(c.value)) continue;
+    outcomes.add(c.value as Outcome);
+  }
+  if (valid.some((t) => t.value.cls === 'intercept')) outcomes.add('intercepted');
+  for (const o of outcomes) {
+    const cue = inSentence(a.cues, s).find((c) => c.value === o) ?? valid.find((t) => t.value.cls === 'intercept');
+    const by = speaker ?? (perpetrators[0] ? { name: perpetrators[0].name, name_ar: perpetrators[0].name_ar } : null);
+    if (!cue || !by) continue;
+    claims.push({ kind: 'outcome', by: by.name, by_ar: by.name_ar, outcome: o, evidence: cue.span });
+  }
+  if (inSentence(a.cues, s).some((c) => c.value === 'deny') && speaker) {
+    const cue = inSentence(a.cues, s).find((c) => c.value === 'deny')!;
+    claims.push({ kind: 'denial', by: speaker.name, by_ar: speaker.name_ar, outcome: null, evidence: cue.span });
+  }
+
+  const weapons = new Map<Weapon, Span>();
+  for (const w of inSentence(a.weapons, s)) if (!weapons.has(w.value)) weapons.set(w.value, w.span);
+  const { killed, injured } = findFatalities(a, s);
+  const evidence: Span[] = [{ start: sent.start, end: sent.end, text: doc.text.slice(sent.start, sent.end) }];
+
+  const places = placesForEvent(a, s, valid);
+  const base = (place: ResolvedPlace | null): Candidate => ({
+    sent: s,
+    triggers: valid,
+    date: date ? { start: date.start, end: date.end, precision: toPrecision(date), evidence: date.span } : null,
+    ownDate: date !== undefined,
+    place,
+    perpetrators,
+    targets,
+    weapons,
+    claims,
+    sources: [...sources],
+    killed,
+    injured,
+    outcomes,
+    evidence,
+  });
+  if (places.length <= 1) return [base(places[0] ?? null)];
+  return places.map((p) => base(p));
+}
+
+function toPrecision(d: DateMention): 'day' | 'week' | 'month' {
+  return d.precision === 'week' || d.precision === 'month' ? d.precision : 'day';
+}
+
+export { isBoundary };

@@ -1,0 +1,21 @@
+/** Clause boundaries inside a sentence: punctuation and the particles that open a new clause. */
+import type { Doc } from '../text/doc.js';
+
+const BOUNDARY_PUNCT = new Set([',', '،', ':', ';', '؛', '(', ')', '-', '–', '—']);
+const BOUNDARY_WORDS = new Set(['بينما', 'فيما', 'لكن', 'ولكن', 'غير', 'حين', 'ردا', 'وردا', 'رد', 'بعدما', 'عقب', 'اثر', 'بعد']);
+
+export function isBoundary(doc: Doc, t: number): boolean {
+  const tok = doc.tokens[t];
+  if (tok.kind === 'punct') return BOUNDARY_PUNCT.has(tok.norm);
+  return BOUNDARY_WORDS.has(tok.norm);
+}
+
+/** Token range [from, to) of the clause holding token `t`, within its sentence. */
+export function clauseOf(doc: Doc, t: number): { from: number; to: number } {
+  const s = doc.sentences[doc.tokens[t].sent];
+  let from = t;
+  while (from > s.first && !isBoundary(doc, from - 1)) from--;
+  let to = t + 1;
+  while (to < s.last && !isBoundary(doc, to)) to++;
+  return { from, to };
+}

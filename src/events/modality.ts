@@ -1,0 +1,49 @@
+/**
+ * Is a trigger reported as having happened? Negation right before it, a threat, plan, call, condition or
+ * future in its clause, or an ongoing campaign ("تواصل إسرائيل دك غزة") make it something other than an event.
+ */
+import type { TriggerEntry } from '../recognize/lexicons.js';
+import type { Mention } from '../recognize/mention.js';
+import type { DocContext } from './candidates.js';
+import { clauseOf } from './clauses.js';
+
+export type Modality = 'asserted' | 'negated' | 'threat' | 'plan' | 'call' | 'conditional' | 'future' | 'ongoing' | 'history';
+
+const BEFORE_WINDOW: Record<string, number> = {
+  negation: 2,
+  threat: 6,
+  plan: 6,
+  call: 6,
+  future: 3,
+  ongoing: 8,
+  history: 8,
+  question: 20,
+};
+
+export function modalityOf(ctx: DocContext, t: Mention<TriggerEntry>): Modality {
+  const { a } = ctx;
+  const { doc } = a;
+  const clause = clauseOf(doc, t.first);
+  const sent = doc.sentences[t.sent];
+  for (const c of a.cues) {
+    if (c.sent !== t.sent) continue;
+    const kind = c.value;
+    if (kind === 'conditional') {
+      // a condition anywhere near the trigger in its sentence: "هددت باستهداف ... إذا تدخلت"
+      if (Math.abs(c.first - t.first) <= 10) return 'conditional';
+      continue;
+    }
+    const win = BEFORE_WINDOW[kind];
+    if (win === undefined) continue;
+    if (c.last > t.first || t.first - c.last >= win) continue;
+    if (kind === 'negation') return 'negated';
+    if (c.first < clause.from && kind !== 'threat' && kind !== 'plan' && kind !== 'call') continue;
+    if (kind === 'question') return 'conditional';
+    return kind as Modality;
+  }
+  // a future prefix on the trigger verb itself (سيستهدف، ستقصف)
+  const tok = doc.tokens[t.first].norm;
+  if (t.value.verb && /^و?(سي|ست|سن)/.test(tok) && !/^و?(سي|ست|سن)/.test(t.value.form)) return 'future';
+  void sent;
+  return 'asserted';
+}

@@ -1,0 +1,120 @@
+/**
+ * Statements: reported speech with its speaker. "أعلن المتحدث باسم الخارجية الإيرانية ناصر كنعاني أن …",
+ * "وقال كنعاني: "…"", "وقال المسؤول لصحافيين: "…"" (the official named earlier), "ورأى باقري أن …".
+ */
+import type { Analysis } from '../analysis.js';
+import type { Mention } from '../recognize/mention.js';
+import type { PersonEntry, RoleEntry } from '../recognize/lexicons.js';
+import { transliterate } from '../recognize/transliterate.js';
+import type { Span } from '../text/span.js';
+import type { Statement } from '../types.js';
+
+const SPEECH = /^و?(قال|قالت|اعلن|اعلنت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|راي|رات|اعتبر|اعتبرت|شدد|شددت|صرح|صرحت|اشار|اشارت|تابع|تابعت)$/;
+const THAT = /^(ان|انه|انها|انهم|بان|إن|انما)$/;
+const QUOTE_OPEN = new Set(['"', '«', '“']);
+const QUOTE_CLOSE: Record<string, string> = { '"': '"', '«': '»', '“': '”' };
+/** words that end a name read after a role ("… ناصر كنعاني الإثنين أن") */
+const NAME_STOP = /^(ان|انه|ان|في|الى|على|من|عن|خلال|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|اليوم|امس|قد|كان|قال|مساء|صباح|لصحافيين|لوكاله|ل|بان|الذي|التي)$/;
+
+interface Who {
+  name: string;
+  name_ar: string;
+  role: string | null;
+}
+
+function quoteAfter(a: Analysis, from: number, to: number): Span | null {
+  const toks = a.doc.tokens;
+  for (let k = from; k < Math.min(to, from + 8); k++) {
+    const t = toks[k];
+    if (t.kind === 'punct' && QUOTE_OPEN.has(t.norm)) {
+      const close = QUOTE_CLOSE[t.norm];
+      let e = k + 1;
+      while (e < to && !(toks[e].kind === 'punct' && toks[e].norm === close)) e++;
+      if (e === k + 1) return null;
+      const start = toks[k + 1].start;
+      const end = toks[e - 1].end;
+      return { start, end, text: a.doc.text.slice(start, end) };
+    }
+    if (THAT.test(t.norm) && k + 1 < to) {
+      let e = to;
+      while (e > k + 1 && toks[e - 1].kind === 'punct') e--;
+      if (e <= k + 1) return null;
+      const start = toks[k + 1].start;
+      const end = toks[e - 1].end;
+      return { start, end, text: a.doc.text.slice(start, end) };
+    }
+  }
+  return null;
+}
+
+function roleText(roles: Mention<RoleEntry>[]): string | null {
+  const r = roles.filter((m) => m.value.kind !== 'title').map((m) => m.value.role);
+  return r.length ? r.join(', ') : null;
+}
+
+export function findStatements(a: Analysis): Statement[] {
+  const { doc } = a;
+  const toks = doc.tokens;
+  const out: Statement[] = [];
+  const known: Who[] = [];
+  let last: Who | null = null;
+  const byPerson = (p: Mention<PersonEntry>, roles: Mention<RoleEntry>[]): Who => ({
+    name: p.value.name,
+    name_ar: p.span.text,
+    role: roleText(roles) ?? p.value.role,
+  });
+  for (const s of doc.sentences) {
+    if (a.embedded.has(s.i)) continue;
+    for (let v = s.first; v < s.last; v++) {
+      if (!SPEECH.test(toks[v].norm)) continue;
+      const quote = quoteAfter(a, v + 1, s.last);
+      if (!quote) continue;
+      const roles = a.roles.filter((r) => r.sent === s.i && Math.abs(r.first - v) <= 8 && r.last <= quote.start);
+      let who: Who | null = null;
+      const person =
+        a.persons.find((p) => p.sent === s.i && p.first > v && p.first <= v + 10 && p.span.end <= quote.start) ??
+        a.persons.filter((p) => p.sent === s.i && p.last <= v && p.last >= v - 4).pop();
+      if (person) {
+        const full = known.find((k) => k.name === person.value.name);
+        who = full ?? byPerson(person, roles);
+      }
+      if (!who) {
+        // a role followed by a name the lexicon does not know: "اللواء محمد باقري"
+        const role = roles.filter((r) => r.value.kind !== 'institution').pop();
+        if (role) {
+          let e = role.last;
+          while (e < s.last && e < role.last + 3 && toks[e].kind === 'word' && !NAME_STOP.test(toks[e].norm)) {
+            if (a.roles.some((r) => r.first === e)) break;
+            e++;
+          }
+          if (e > role.last && toks[role.last].start < quote.start) {
+            const ar = doc.text.slice(toks[role.last].start, toks[e - 1].end);
+            who = { name: transliterate(ar), name_ar: ar, role: roleText(roles) };
+          }
+        }
+      }
+      if (!who) {
+        // a surname or a definite role referring back to someone named earlier ("وقال كنعاني", "وقال المسؤول")
+        const nextTok = toks[v + 1];
+        const back = nextTok && known.find((k) => k.name_ar.endsWith(nextTok.norm) || (k.role && nextTok.norm.startsWith('ال') && k.name_ar.includes(nextTok.norm.slice(2))));
+        if (back) who = back;
+      }
+      if (!who) {
+        const inst = roles.find((r) => r.value.kind === 'institution' && r.first > v && r.first <= v + 3);
+        const src = a.sources.find((m) => m.sent === s.i && m.first > v && m.first <= v + 3);
+        if (src) who = { name: src.value.name, name_ar: src.span.text, role: null };
+        else if (inst) who = { name: inst.value.role, name_ar: inst.span.text, role: null };
+      }
+      if (!who && toks[v + 1] && (toks[v + 1].kind === 'punct' || /^(في|خلال|ان|انه|لصحافيين)$/.test(toks[v + 1].norm))) who = last;
+      if (!who) continue;
+      if (!known.some((k) => k.name === who!.name)) known.push(who);
+      last = who;
+      const date = a.dates.find((d) => d.sent === s.i && d.precision === 'day' && d.kind !== 'since')?.start ?? doc.published;
+      out.push({ speaker: who.name, speaker_ar: who.name_ar, role: who.role, quote, date: date ?? null });
+      v = toks.findIndex((t) => t.start >= quote.end);
+      if (v < 0) break;
+      v--;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+/**
+ * Statistics: counts that sum up many events or people ("23 هجوما", "14 مرة على الأقل في العراق",
+ * "18 ألفا و608 شهداء", "2500 عسكري أميركي"), read from sentences that do not report one event.
+ */
+import type { Analysis } from '../analysis.js';
+import type { NumberMention } from '../recognize/numbers.js';
+import type { Statistic } from '../types.js';
+import { findFatalities } from './fatalities.js';
+import type { Speaker } from './speakers.js';
+
+const TIMES = /^(مره|مرات)$/;
+const ATTACK_NOUN = /^(هجوما|هجوم|هجمات|غاره|غارات|عمليه|عمليات|اعتداء|اعتداءات|هجومين|هجمتين)$/;
+const TROOPS = /^(عسكري|عسكريا|جندي|جنديا|جنود|عنصر|عنصرا|مقاتل|مقاتلا|مستشار)$/;
+const DEPLOY = /^و?(ينتشر|تنتشر|نشر|تنشر|ينشر|يتمركز|تتمركز|قوامها|قوامه|ارسال|يوجد|توجد|تواجد|متمركزين|يتواجد|منتشرين)$/;
+const MONTH_TO_DATE = /^(الجاري|الحالي)$/;
+
+function qualifier(n: NumberMention): Statistic['qualifier'] {
+  return n.qualifier === 'at_least' ? 'at_least' : n.qualifier === 'about' ? 'about' : 'exact';
+}
+
+export function findStatistics(a: Analysis, eventSentences: Set<number>, speakers: (Speaker | null)[]): Statistic[] {
+  const { doc } = a;
+  const toks = doc.tokens;
+  const out: Statistic[] = [];
+  for (const s of doc.sentences) {
+    if (eventSentences.has(s.i) || a.embedded.has(s.i)) continue;
+    const nums = a.numbers.filter((n) => n.sent === s.i && !n.vague && n.value > 0);
+    if (nums.length === 0) continue;
+    const hasAttack = a.triggers.some((t) => t.sent === s.i && ['attack', 'operation', 'airstrike', 'strike'].includes(t.value.cls));
+    const deploy = toks.slice(s.first, s.last).some((t) => DEPLOY.test(t.norm));
+    const { killed, injured } = findFatalities(a, s.i);
+    const dates = a.dates.filter((d) => d.sent === s.i);
+    const sp = speakers[s.i];
+    const countries = (from: number, to: number) => [
+      ...new Set(a.places.filter((p) => p.mention.sent === s.i && p.mention.first >= from && p.mention.first < to).map((p) => p.entry.country)),
+    ];
+    for (let k = 0; k < nums.length; k++) {
+      const n = nums[k];
+      const next = toks[n.last]?.norm ?? '';
+      let what: Statistic['what'] | null = null;
+      if (hasAttack && TIMES.test(next)) what = 'attacks';
+      else if (ATTACK_NOUN.test(next.replace(/^ل/, ''))) what = 'attacks';
+      else if (TROOPS.test(next) && deploy) what = 'troops';
+      else if (killed.some((c) => c.span.start <= n.span.start && n.span.end <= c.span.end)) what = 'killed';
+      else if (injured.some((c) => c.span.start <= n.span.start && n.span.end <= c.span.end)) what = 'injured';
+      if (!what) continue;
+      const until = nums[k + 1]?.first ?? s.last;
+      let area = countries(n.last, until);
+      if (area.length === 0) area = countries(s.first, s.last);
+      const interval = dates.find((d) => d.kind === 'interval');
+      const since = dates.find((d) => d.kind === 'since');
+      let period: Statistic['period'] = null;
+      if (interval) period = { start: interval.start, end: interval.end };
+      else if (since) {
+        const end = dates.find((d) => d !== since && d.first > since.first && d.precision === 'day');
+        period = { start: since.start, end: end?.end ?? doc.published ?? since.end };
+      } else if (doc.published && toks.slice(s.first, s.last).some((t) => MONTH_TO_DATE.test(t.norm))) {
+        period = { start: `${doc.published.slice(0, 7)}-01`, end: doc.published };
+      }
+      const subject = a.actors.find((m) => m.sent === s.i && m.first < n.first)?.value.name ?? null;
+      const source = a.sources.find((m) => m.sent === s.i)?.value.name ?? null;
+      out.push({
+        what,
+        value: n.value,
+        qualifier: qualifier(n),
+        subject,
+        area: area.length ? area.join(',') : null,
+        period,
+        by: sp?.name ?? source,
+        evidence: n.span,
+      });
+    }
+  }
+  return out;
+}

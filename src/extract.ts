@@ -1,0 +1,83 @@
+/** The pipeline: one input document to one result (spec/event-record.md). Errors stay with their document. */
+import { analyze } from './analysis.js';
+import { assembleEvents } from './events/assemble.js';
+import { sentenceSpeakers } from './events/speakers.js';
+import { findStatements } from './events/statements.js';
+import { findStatistics } from './events/statistics.js';
+import { htmlToText } from './ingest/read.js';
+import { makeDoc } from './text/doc.js';
+import type { DocumentInput, ExtractionError, ExtractionResult } from './types.js';
+
+export const EXTRACTOR_VERSION = '0.1.0';
+
+/** Published as YYYY-MM-DD, or null with an error when it is not a usable date. */
+function publishedDate(p: unknown, errors: ExtractionError[]): string | null {
+  if (p === undefined || p === null || p === '') return null;
+  if (typeof p !== 'string') {
+    errors.push({ code: 'invalid_published', message: `published is not a string: ${JSON.stringify(p)}` });
+    return null;
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(p.trim());
+  const t = m ? Date.parse(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`) : Number.NaN;
+  if (!m || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== `${m[1]}-${m[2]}-${m[3]}` || m[1] === '0000') {
+    errors.push({ code: 'invalid_published', message: `published is not an ISO date: ${p}` });
+    return null;
+  }
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+export function emptyResult(input: DocumentInput, id: string, errors: ExtractionError[]): ExtractionResult {
+  return {
+    schema: 'rasd.extraction/1',
+    document: {
+      id,
+      published: typeof input.published === 'string' ? input.published : null,
+      language: typeof input.language === 'string' ? input.language : 'ar',
+      source: typeof input.source === 'string' ? input.source : null,
+    },
+    events: [],
+    statistics: [],
+    statements: [],
+    errors,
+  };
+}
+
+export function extract(input: DocumentInput, fallbackId = 'document'): ExtractionResult {
+  const id = typeof input.id === 'string' && input.id ? input.id : fallbackId;
+  const errors: ExtractionError[] = [];
+  let text = typeof input.text === 'string' ? input.text : '';
+  let fromHtml = false;
+  if (!text.trim() && typeof input.html === 'string' && input.html.trim()) {
+    const h = htmlToText(input.html, input.url);
+    text = h.text;
+    fromHtml = true;
+    if (!input.title && h.title) input.title = h.title;
+  }
+  if (!text.trim()) {
+    errors.push({
+      code: typeof input.text === 'string' || typeof input.html === 'string' ? 'empty_text' : 'missing_text',
+      message: 'the document has no text to read (a non-empty "text" or "html" field is required)',
+    });
+    return emptyResult(input, id, errors);
+  }
+  const published = publishedDate(input.published, errors);
+  const doc = makeDoc(id, text, published);
+  const a = analyze(doc);
+  const events = assembleEvents(a);
+  const eventSentences = new Set<number>();
+  for (const e of events) {
+    for (const ev of e.evidence) {
+      for (const s of doc.sentences) if (s.start === ev.start) eventSentences.add(s.i);
+    }
+  }
+  const speakers = sentenceSpeakers(a);
+  const result = emptyResult(input, id, errors);
+  result.document.published = published;
+  if (typeof input.title === 'string') result.document.title = input.title;
+  if (typeof input.url === 'string') result.document.url = input.url;
+  if (fromHtml) result.document.text = text;
+  result.events = events;
+  result.statistics = findStatistics(a, eventSentences, speakers);
+  result.statements = findStatements(a);
+  return result;
+}

@@ -1,0 +1,62 @@
+/** The shipped gazetteer (data/gazetteer/places.tsv), loaded once, indexed by Arabic name. */
+import { dataPath, readTsv, splitList } from '../data.js';
+import { PhraseIndex } from '../text/phrases.js';
+
+export interface GazEntry {
+  id: string;
+  name: string;
+  name_ar: string;
+  lat: number;
+  lon: number;
+  country: string;
+  admin1: string;
+  /** place:PPL…, admin1, country, airbase, gas_field, lake, … */
+  feature: string;
+  population: number;
+}
+
+export interface Gazetteer {
+  entries: GazEntry[];
+  byName: PhraseIndex<GazEntry>;
+  byCountry: Map<string, GazEntry>;
+}
+
+let cached: Gazetteer | null = null;
+
+export function gazetteer(): Gazetteer {
+  if (cached) return cached;
+  const entries: GazEntry[] = [];
+  const byName = new PhraseIndex<GazEntry>();
+  const byCountry = new Map<string, GazEntry>();
+  for (const r of readTsv(dataPath('gazetteer', 'places.tsv'))) {
+    const names = splitList(r.names_ar);
+    const e: GazEntry = {
+      id: r.id,
+      name: r.name,
+      name_ar: names[0] ?? '',
+      lat: Number(r.lat),
+      lon: Number(r.lon),
+      country: r.country,
+      admin1: r.admin1,
+      feature: r.feature,
+      population: Number(r.population) || 0,
+    };
+    entries.push(e);
+    if (e.feature === 'country') byCountry.set(e.country, e);
+    for (const n of names) byName.add(n, e);
+  }
+  cached = { entries, byName, byCountry };
+  return cached;
+}
+
+export function isArea(e: GazEntry): boolean {
+  return e.feature === 'country' || e.feature === 'admin1';
+}
+
+export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * r;
+  const dLon = (b.lon - a.lon) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLon / 2) ** 2;
+  return 6371 * 2 * Math.asin(Math.sqrt(Math.min(1, h)));
+}

@@ -1,0 +1,79 @@
+/** Choosing one gazetteer entry per place mention, by context, and its ACLED precision. */
+import type { PlaceMention } from '../recognize/places.js';
+import type { Doc } from '../text/doc.js';
+import type { Place } from '../types.js';
+import { type GazEntry, haversineKm, isArea } from './gazetteer.js';
+
+export interface ResolvedPlace {
+  mention: PlaceMention;
+  entry: GazEntry;
+  precision: 1 | 2 | 3;
+}
+
+function featurePrior(e: GazEntry, m: PlaceMention): number {
+  const f = m.value.frame;
+  if (e.feature === 'country') return 2.5;
+  if (e.feature === 'admin1') return f === 'province' ? 4 : 0.5;
+  if (!e.feature.startsWith('place:')) return 3; // a facility: its name is specific
+  let p = f === 'settlement' ? 1.5 : 0.5;
+  if (e.feature === 'place:PPLC') p += 1.5;
+  else if (e.feature === 'place:PPLA') p += 1;
+  else if (e.feature === 'place:PPLA2') p += 0.5;
+  return p;
+}
+
+/** Countries the document is about: every unambiguous country or area mention, counted. */
+function countryWeights(ms: PlaceMention[]): Map<string, number> {
+  const w = new Map<string, number>();
+  for (const m of ms) {
+    const cs = new Set(m.value.candidates.map((c) => c.country));
+    if (cs.size !== 1) continue;
+    const c = [...cs][0];
+    w.set(c, (w.get(c) ?? 0) + 1);
+  }
+  return w;
+}
+
+export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlace[] {
+  const cw = countryWeights(mentions);
+  const out: ResolvedPlace[] = [];
+  for (const m of mentions) {
+    const sameSentence = mentions.filter((o) => o !== m && o.sent === m.sent && o.value.candidates.length === 1);
+    let best: GazEntry | null = null;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (const c of m.value.candidates) {
+      let s = featurePrior(c, m) + Math.log10(c.population + 1) / 2;
+      s += Math.min(3, (cw.get(c.country) ?? 0) * 1.5);
+      for (const o of sameSentence) {
+        const e = o.value.candidates[0];
+        if (e.country === c.country) s += 1;
+        if (!isArea(e) && haversineKm(e, c) < 150) s += 1;
+      }
+      if (s > bestScore) {
+        bestScore = s;
+        best = c;
+      }
+    }
+    if (!best) continue;
+    const f = m.value.frame;
+    const precision: 1 | 2 | 3 = isArea(best) ? 3 : f === 'near' || f === 'countryside' ? 2 : 1;
+    out.push({ mention: m, entry: best, precision });
+  }
+  return out;
+}
+
+export function toPlace(r: ResolvedPlace): Place {
+  const e = r.entry;
+  return {
+    name: e.name,
+    name_ar: e.name_ar,
+    lat: e.lat,
+    lon: e.lon,
+    country: e.country,
+    admin1: e.admin1 || null,
+    feature: e.feature,
+    gazetteer_id: e.id,
+    precision: r.precision,
+    evidence: r.mention.span,
+  };
+}
