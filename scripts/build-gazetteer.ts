@@ -88,14 +88,20 @@ for (const [code, a] of admin1) {
   });
 }
 
+const centroid = new Map<string, { lat: number; lon: number }>();
+for (const line of readFileSync(path.join(root, 'data/gazetteer/country-centroids.tsv'), 'utf8').split('\n')) {
+  const [iso2, lat, lon] = line.split('\t');
+  if (!line.startsWith('#') && iso2 !== 'iso2' && lat) centroid.set(iso2, { lat: Number(lat), lon: Number(lon) });
+}
 for (const c of table('countries.tsv')) {
   if (!c.lat || !c.lon) continue;
+  const point = centroid.get(c.iso2) ?? { lat: Number(c.lat), lon: Number(c.lon) };
   rows.push({
     id: `country:${c.iso2}`,
     name: c.name_en,
     names_ar: arabicOnly(c.names_ar),
-    lat: Number(c.lat),
-    lon: Number(c.lon),
+    lat: point.lat,
+    lon: point.lon,
     country: c.iso2,
     admin1: '',
     feature: 'country',
@@ -142,3 +148,57 @@ const lines = rows.map((r) =>
 );
 writeFileSync(out, `${header}\n${lines.join('\n')}\n`);
 console.log(`${rows.length} places -> ${path.relative(root, out)}`);
+
+// One-word place names that are also common words (بيان, العديد, بأن): listed with their frequency in the
+// 2018 news corpus, so the recogniser takes them as places only inside a place frame (مدينة X, قرب X).
+const newsFile = path.resolve(src, '../news/ant2018-conflict.jsonl');
+const { normalizeString } = await import('../src/text/normalize.js');
+const { stripArticle } = await import('../src/text/clitics.js');
+const freq = new Map<string, number>();
+// how often a word follows a locative (في X, مدينة X, بX): real places do, common words rarely
+const locative = new Map<string, number>();
+const LOCATIVE_BEFORE = new Set(['في', 'مدينه', 'بلده', 'منطقه', 'قريه', 'مخيم', 'حي', 'محافظه', 'ريف', 'قرب', 'شمال', 'جنوب', 'شرق', 'غرب']);
+const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+for (const line of readFileSync(newsFile, 'utf8').split('\n')) {
+  if (!line.trim()) continue;
+  const { text } = JSON.parse(line) as { text: string };
+  const words = normalizeString(text).split(/[^\u0621-\u064a]+/);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w.length < 2) continue;
+    const k = stripArticle(w);
+    bump(freq, k);
+    if (LOCATIVE_BEFORE.has(words[i - 1] ?? '')) bump(locative, k);
+    else if (/^(وب|ب|وفي)/.test(w) && w.length > 4) bump(locative, stripArticle(w.replace(/^(وب|ب)/, '')));
+  }
+}
+const strong = (r: Row) =>
+  r.feature === 'country' || r.feature === 'admin1' || r.feature === 'place:PPLC' || r.population >= 100000;
+const byKey = new Map<string, Row[]>();
+for (const r of rows) {
+  for (const n of r.names_ar) {
+    const words = normalizeString(n).split(' ');
+    if (words.length !== 1) continue;
+    const k = stripArticle(words[0]);
+    const list = byKey.get(k) ?? [];
+    list.push(r);
+    byKey.set(k, list);
+  }
+}
+// frequent nouns of news prose that "في" often precedes without making them places (في بيان, في وقت)
+const PROSE = ['بيان', 'وقت', 'حديث', 'اطار', 'ظل', 'حين', 'حال', 'سياق', 'مؤتمر', 'تصريح', 'تقرير', 'مقابله', 'اتصال', 'كلمه', 'عمليه'];
+const common: [string, number][] = PROSE.filter((k) => byKey.has(k)).map((k) => [k, freq.get(k) ?? 0]);
+const area = (r: Row) => r.feature === 'country' || r.feature === 'admin1' || r.feature === 'place:PPLC';
+for (const [k, rs] of byKey) {
+  if (rs.some(area) || common.some((c) => c[0] === k)) continue;
+  const f = freq.get(k) ?? 0;
+  const ratio = (locative.get(k) ?? 0) / Math.max(1, f);
+  // a big city may be named often without "في"; a word that is never located (كان: Caen) is still prose
+  if (f >= 15 && ratio < (rs.some(strong) ? 0.05 : 0.3)) common.push([k, f]);
+}
+common.sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+writeFileSync(
+  path.join(root, 'data/gazetteer/common-words.tsv'),
+  `# built by scripts/build-gazetteer.ts from the 2018 news corpus\nword\tnews_frequency\n${common.map(([k, f]) => `${k}\t${f}`).join('\n')}\n`,
+);
+console.log(`${common.length} one-word place names that are common words -> data/gazetteer/common-words.tsv`);

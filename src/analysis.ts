@@ -35,8 +35,12 @@ export function analyze(doc: Doc): Analysis {
   const actors = scanLexicon(doc, lex.actors()).filter((a) => !sources.some((s) => overlaps(s, a)));
   const persons = scanLexicon(doc, lex.persons(), 0);
   // a place inside an actor's or a source's name ("المقاومة الإسلامية في العراق") is not a place mention
+  // a place inside a longer actor or source name ("المقاومة الإسلامية في العراق") is not a place mention; a name
+  // that is both (إيران) stays both, and the clause decides its role
+  const inside = (outer: { first: number; last: number }, p: { first: number; last: number }) =>
+    overlaps(outer, p) && outer.last - outer.first > p.last - p.first;
   const placeMentions = findPlaces(doc).filter(
-    (p) => !actors.some((a) => overlaps(a, p)) && !sources.some((s) => overlaps(s, p)) && !persons.some((s) => overlaps(s, p)),
+    (p) => !actors.some((a) => inside(a, p)) && !sources.some((s) => overlaps(s, p)) && !persons.some((s) => overlaps(s, p)),
   );
   return {
     doc,

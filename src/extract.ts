@@ -78,6 +78,6 @@ export function extract(input: DocumentInput, fallbackId = 'document'): Extracti
   if (fromHtml) result.document.text = text;
   result.events = events;
   result.statistics = findStatistics(a, eventSentences, speakers);
-  result.statements = findStatements(a);
+  result.statements = findStatements(a, speakers);
   return result;
 }

@@ -8,7 +8,7 @@ import { type ActorEntry, nationalities, type TriggerEntry } from '../recognize/
 import type { Mention } from '../recognize/mention.js';
 import type { Span } from '../text/span.js';
 import type { ActorCategory } from '../types.js';
-import { clauseOf } from './clauses.js';
+import { clauseOf, inMotiveClause } from './clauses.js';
 
 export interface ActorRef {
   name: string;
@@ -27,6 +27,10 @@ const TARGET_PREPS = new Set(['على', 'ضد', 'بحق', 'باتجاه', 'نح�
 const PASSIVE = /^و?(تعرض|تعرضت|تعرضوا|يتعرض|تتعرض)$/;
 const LINKED = /^(مرتبطه|مرتبط|تابعه|تابع|التابعه|التابع|تابعين|المرتبطه)$/;
 const BY = /^(قبل)$/;
+/** "قاعدة الاحتلال الأميركي": the owner of a base or a position is the target */
+const FACILITY = /^(قاعده|قواعد|مقر|مقرات|موقع|مواقع|ثكنه|معسكر|معسكرات|تمركزات|تجمعات|اليات|مركز|نقطه|نقاط|دوريه|رتل|سفينه|بارجه|مطار)$/;
+/** a verb whose own ending names its subject (استهدفوا) has it before, not after */
+const PLURAL_VERB = /(وا|ون|تا)$/;
 const AIRCRAFT = new Set(['airstrike', 'drone']);
 
 const ref = (m: Mention<ActorEntry>): ActorRef => ({
@@ -65,7 +69,7 @@ export function findActors(
 ): { perpetrators: ActorRef[]; targets: ActorRef[]; claimants: Claimant[] } {
   const { doc } = a;
   const toks = doc.tokens;
-  const inS = a.actors.filter((m) => m.sent === s);
+  const inS = a.actors.filter((m) => m.sent === s && !inMotiveClause(doc, m.first));
   const perps: ActorRef[] = [];
   const targets: ActorRef[] = [];
   const claimants: Claimant[] = [];
@@ -101,7 +105,17 @@ export function findActors(
         used.add(m);
         continue;
       }
-      if (m.last <= t.first && m.first >= clause.from) {
+      // the subject may sit before a comma: "مجاهدو المقاومة الإسلامية في العراق، استهدفوا"
+      const commaSubject =
+        t.value.verb && m.last < t.first && m.last >= t.first - 2 && toks.slice(m.last, t.first).every((x) => x.kind === 'punct');
+      if (FACILITY.test(toks[m.first - 1]?.norm.replace(/^(و|ب|ل)/, '') ?? '')) {
+        if (m.first > t.first) {
+          add(targets, r);
+          used.add(m);
+        }
+        continue;
+      }
+      if ((m.last <= t.first && m.first >= clause.from) || commaSubject) {
         const passive = toks.slice(clause.from, t.first).some((x) => PASSIVE.test(x.norm));
         if (passive) add(targets, r);
         else if (!prep) add(perps, r);
@@ -111,7 +125,8 @@ export function findActors(
         const prevTok = toks[m.first - 1]?.norm ?? '';
         if (BY.test(prevTok)) add(perps, r);
         else if (LINKED.test(prevTok) || (prep && TARGET_PREPS.has(prep))) add(targets, r);
-        else if (t.value.verb && m.first - t.last <= 2 && !prep && perps.length === 0) add(perps, r);
+        else if (t.value.verb && !PLURAL_VERB.test(toks[t.first].norm) && m.first - t.last <= 2 && !prep && perps.length === 0)
+          add(perps, r);
         else if (!prep || prep === 'ل') add(targets, r);
         else continue;
         used.add(m);

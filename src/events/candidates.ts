@@ -59,6 +59,8 @@ const CONTEXTUAL = new Set(['operation', 'launch', 'fall', 'martyr', 'raid', 'in
 
 const OUTCOMES = new Set<string>(['hit', 'intercepted', 'fell_nearby', 'missed', 'no_damage']);
 const TIMES = /^(مره|مرات)$/;
+/** a count of attacks is a tally; a count of rockets or raids is part of one event */
+const ATTACK_NOUN = /^(هجوما|هجمات|هجوم|عمليات|عمليه|اعتداءات|اعتداء|هجومين)$/;
 
 export interface DocContext {
   a: Analysis;
@@ -86,8 +88,9 @@ function isTallySentence(ctx: DocContext, s: number, trig: Mention<TriggerEntry>
   const { a } = ctx;
   if (trig.some((t) => t.value.tally)) return true;
   for (const n of inSentence(a.numbers, s)) {
+    if (n.ordinal || n.dual || n.value < 2) continue;
     const next = a.doc.tokens[n.last];
-    if (next && TIMES.test(next.norm) && n.value >= 2) return true;
+    if (next && (TIMES.test(next.norm) || ATTACK_NOUN.test(next.norm))) return true;
   }
   return inSentence(a.dates, s).some((d) => d.kind === 'since' || d.kind === 'interval');
 }
@@ -132,7 +135,11 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
 
   const speaker = ctx.speakers[s];
   const sources = new Set<string>();
-  for (const m of inSentence(a.sources, s)) sources.add(m.value.name);
+  const srcs = inSentence(a.sources, s);
+  for (const m of srcs) {
+    const agency = m.value.kind === 'generic' && srcs.some((o) => o.first >= m.last && o.first <= m.last + 2 && o.value.kind !== 'generic');
+    if (!agency) sources.add(m.value.name);
+  }
   if (speaker?.source) sources.add(speaker.source);
 
   const { perpetrators, targets, claimants } = findActors(a, s, valid);

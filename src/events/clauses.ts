@@ -19,3 +19,15 @@ export function clauseOf(doc: Doc, t: number): { from: number; to: number } {
   while (to < s.last && !isBoundary(doc, to)) to++;
   return { from, to };
 }
+
+const MOTIVE = /^و?(ردا|رد|انتقاما|تضامنا|احتجاجا)$/;
+
+/** Is token `t` inside a motive clause ("ردا على جرائم الاحتلال ضد المدنيين في غزة")? */
+export function inMotiveClause(doc: Doc, t: number): boolean {
+  const s = doc.sentences[doc.tokens[t].sent];
+  for (let k = t; k >= s.first; k--) {
+    if (MOTIVE.test(doc.tokens[k].norm)) return true;
+    if (k < t && doc.tokens[k].kind === 'punct' && k !== t - 1 && isBoundary(doc, k) && doc.tokens[k].norm !== '"') return false;
+  }
+  return false;
+}

@@ -8,10 +8,9 @@ import { haversineKm } from '../geo/gazetteer.js';
 import type { ResolvedPlace } from '../geo/resolve.js';
 import type { TriggerEntry } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
-import { clauseOf } from './clauses.js';
+import { clauseOf, inMotiveClause } from './clauses.js';
 
 const ORIGIN = /^(انطلق|انطلقت|اطلقت|اطلق|اطلاقها|اطلاقهما|اطلاقه|مصدرها|مصدره)$/;
-const MOTIVE = /^و?(ردا|رد|انتقاما|تضامنا)$/;
 
 function isOrigin(a: Analysis, p: ResolvedPlace): boolean {
   const toks = a.doc.tokens;
@@ -24,9 +23,7 @@ function isOrigin(a: Analysis, p: ResolvedPlace): boolean {
 }
 
 function inMotive(a: Analysis, p: ResolvedPlace): boolean {
-  const { from } = clauseOf(a.doc, p.mention.first);
-  for (let k = from; k < p.mention.first; k++) if (MOTIVE.test(a.doc.tokens[k].norm)) return true;
-  return false;
+  return inMotiveClause(a.doc, p.mention.first);
 }
 
 export function placesForEvent(a: Analysis, s: number, triggers: Mention<TriggerEntry>[]): ResolvedPlace[] {

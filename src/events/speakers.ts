@@ -4,6 +4,7 @@
  */
 import type { Analysis } from '../analysis.js';
 import type { Mention } from '../recognize/mention.js';
+import { normalizeString } from '../text/normalize.js';
 import type { Span } from '../text/span.js';
 
 export interface Speaker {
@@ -17,21 +18,22 @@ export interface Speaker {
 
 const ATTRIBUTION = new Set(['بحسب', 'حسب', 'وفقا', 'وفق', 'نقلا', 'نقلت']);
 
-function nearestAfter<T>(ms: Mention<T>[], t: number, within: number): Mention<T> | undefined {
+type Named = Mention<{ name: string; name_ar: string; kind?: string }>;
+
+function nearestAfter(ms: Named[], t: number, within: number): Named | undefined {
   return ms.find((m) => m.first > t && m.first <= t + within);
 }
 
-function toSpeaker(a: Analysis, m: Mention<unknown>): Speaker {
+function toSpeaker(a: Analysis, m: Named): Speaker {
   if (a.sources.includes(m as never)) {
-    const s = (m as Mention<{ name: string; name_ar: string }>).value;
-    return { name: s.name, name_ar: s.name_ar, kind: 'source', source: s.name, span: m.span };
+    // "قال مصدر لوكالة فارس": a generic source speaking to an agency is reported as that agency
+    const agency =
+      m.value.kind === 'generic' ? a.sources.find((o) => o.first >= m.last && o.first <= m.last + 2 && o.value.kind !== 'generic') : undefined;
+    const s = (agency ?? m).value;
+    return { name: s.name, name_ar: s.name_ar, kind: 'source', source: s.name, span: (agency ?? m).span };
   }
-  if (a.persons.includes(m as never)) {
-    const p = (m as Mention<{ name: string; name_ar: string }>).value;
-    return { name: p.name, name_ar: p.name_ar, kind: 'person', source: null, span: m.span };
-  }
-  const v = (m as Mention<{ name: string; name_ar: string }>).value;
-  return { name: v.name, name_ar: v.name_ar, kind: 'actor', source: null, span: m.span };
+  const kind = a.persons.includes(m as never) ? 'person' : 'actor';
+  return { name: m.value.name, name_ar: m.value.name_ar, kind, source: null, span: m.span };
 }
 
 /** Speaker per sentence, carried forward across sentences whose reporting verb has no subject. */
@@ -39,10 +41,11 @@ export function sentenceSpeakers(a: Analysis): (Speaker | null)[] {
   const { doc } = a;
   const out: (Speaker | null)[] = [];
   let last: Speaker | null = null;
+  const history: Speaker[] = [];
   for (const s of doc.sentences) {
     const reports = a.cues.filter((c) => c.sent === s.i && c.value === 'report');
     const claims = a.cues.filter((c) => c.sent === s.i && c.value === 'claim');
-    const who = [
+    const who: Named[] = [
       ...a.sources.filter((m) => m.sent === s.i),
       ...a.persons.filter((m) => m.sent === s.i),
       ...a.actors.filter((m) => m.sent === s.i),
@@ -61,8 +64,25 @@ export function sentenceSpeakers(a: Analysis): (Speaker | null)[] {
       }
     }
     if (!sp && reports.length > 0 && last) sp = last;
-    if (sp) last = sp;
+    if (sp) sp = resolveBack(a, sp, history);
+    if (sp) {
+      last = sp;
+      history.push(sp);
+    }
     out.push(sp);
   }
   return out;
+}
+
+/** "وقال المسؤول": a definite generic speaker is the one named before with the same head word. */
+function resolveBack(a: Analysis, sp: Speaker, history: Speaker[]): Speaker {
+  if (sp.kind !== 'source') return sp;
+  const first = a.doc.tokens.find((t) => t.start === sp.span.start);
+  if (!first || !/^(ال|وال)/.test(first.norm)) return sp;
+  const head = first.norm.replace(/^و?ال/, '');
+  for (let k = history.length - 1; k >= 0; k--) {
+    const h = history[k];
+    if (h.name !== sp.name && normalizeString(h.span.text).includes(head)) return h;
+  }
+  return sp;
 }

@@ -8,6 +8,7 @@ import type { PersonEntry, RoleEntry } from '../recognize/lexicons.js';
 import { transliterate } from '../recognize/transliterate.js';
 import type { Span } from '../text/span.js';
 import type { Statement } from '../types.js';
+import type { Speaker } from './speakers.js';
 
 const SPEECH = /^و?(قال|قالت|اعلن|اعلنت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|راي|رات|اعتبر|اعتبرت|شدد|شددت|صرح|صرحت|اشار|اشارت|تابع|تابعت)$/;
 const THAT = /^(ان|انه|انها|انهم|بان|إن|انما)$/;
@@ -24,7 +25,7 @@ interface Who {
 
 function quoteAfter(a: Analysis, from: number, to: number): Span | null {
   const toks = a.doc.tokens;
-  for (let k = from; k < Math.min(to, from + 8); k++) {
+  for (let k = from; k < Math.min(to, from + 14); k++) {
     const t = toks[k];
     if (t.kind === 'punct' && QUOTE_OPEN.has(t.norm)) {
       const close = QUOTE_CLOSE[t.norm];
@@ -36,6 +37,17 @@ function quoteAfter(a: Analysis, from: number, to: number): Span | null {
       return { start, end, text: a.doc.text.slice(start, end) };
     }
     if (THAT.test(t.norm) && k + 1 < to) {
+      // "أن "…"": a quotation right after أن is the quote itself
+      const q = toks[k + 1];
+      if (q.kind === 'punct' && QUOTE_OPEN.has(q.norm)) {
+        let e = to;
+        while (e > k + 2 && toks[e - 1].kind === 'punct' && toks[e - 1].norm !== QUOTE_CLOSE[q.norm]) e--;
+        if (e - 1 > k + 2 && toks[e - 1].norm === QUOTE_CLOSE[q.norm] && !hasQuoteInside(a, k + 2, e - 1, q.norm)) {
+          const start = toks[k + 2].start;
+          const end = toks[e - 2].end;
+          return { start, end, text: a.doc.text.slice(start, end) };
+        }
+      }
       let e = to;
       while (e > k + 1 && toks[e - 1].kind === 'punct') e--;
       if (e <= k + 1) return null;
@@ -47,12 +59,20 @@ function quoteAfter(a: Analysis, from: number, to: number): Span | null {
   return null;
 }
 
+function hasQuoteInside(a: Analysis, from: number, to: number, open: string): boolean {
+  for (let k = from; k < to; k++) {
+    const t = a.doc.tokens[k];
+    if (t.kind === 'punct' && (t.norm === open || t.norm === QUOTE_CLOSE[open])) return true;
+  }
+  return false;
+}
+
 function roleText(roles: Mention<RoleEntry>[]): string | null {
   const r = roles.filter((m) => m.value.kind !== 'title').map((m) => m.value.role);
   return r.length ? r.join(', ') : null;
 }
 
-export function findStatements(a: Analysis): Statement[] {
+export function findStatements(a: Analysis, speakers: (Speaker | null)[]): Statement[] {
   const { doc } = a;
   const toks = doc.tokens;
   const out: Statement[] = [];
@@ -61,7 +81,7 @@ export function findStatements(a: Analysis): Statement[] {
   const byPerson = (p: Mention<PersonEntry>, roles: Mention<RoleEntry>[]): Who => ({
     name: p.value.name,
     name_ar: p.span.text,
-    role: roleText(roles) ?? p.value.role,
+    role: p.value.role ?? roleText(roles),
   });
   for (const s of doc.sentences) {
     if (a.embedded.has(s.i)) continue;
@@ -100,14 +120,18 @@ export function findStatements(a: Analysis): Statement[] {
         if (back) who = back;
       }
       if (!who) {
+        // the sentence's speaker: a cited source or agency, an institution, or someone named before
+        const sp = speakers[s.i];
         const inst = roles.find((r) => r.value.kind === 'institution' && r.first > v && r.first <= v + 3);
-        const src = a.sources.find((m) => m.sent === s.i && m.first > v && m.first <= v + 3);
-        if (src) who = { name: src.value.name, name_ar: src.span.text, role: null };
-        else if (inst) who = { name: inst.value.role, name_ar: inst.span.text, role: null };
+        if (sp) {
+          who = { name: sp.name, name_ar: sp.name_ar || sp.span.text, role: null };
+        } else if (inst) who = { name: inst.value.role, name_ar: inst.span.text, role: null };
       }
       if (!who && toks[v + 1] && (toks[v + 1].kind === 'punct' || /^(في|خلال|ان|انه|لصحافيين)$/.test(toks[v + 1].norm))) who = last;
       if (!who) continue;
-      if (!known.some((k) => k.name === who!.name)) known.push(who);
+      const same = known.find((k) => k.name === who!.name);
+      if (same) who = { ...who, role: who.role ?? same.role };
+      else known.push(who);
       last = who;
       const date = a.dates.find((d) => d.sent === s.i && d.precision === 'day' && d.kind !== 'since')?.start ?? doc.published;
       out.push({ speaker: who.name, speaker_ar: who.name_ar, role: who.role, quote, date: date ?? null });

@@ -5,6 +5,7 @@
 import type { Analysis } from '../analysis.js';
 import type { NumberMention } from '../recognize/numbers.js';
 import type { Statistic } from '../types.js';
+import { clauseOf } from './clauses.js';
 import { findFatalities } from './fatalities.js';
 import type { Speaker } from './speakers.js';
 
@@ -24,7 +25,7 @@ export function findStatistics(a: Analysis, eventSentences: Set<number>, speaker
   const out: Statistic[] = [];
   for (const s of doc.sentences) {
     if (eventSentences.has(s.i) || a.embedded.has(s.i)) continue;
-    const nums = a.numbers.filter((n) => n.sent === s.i && !n.vague && n.value > 0);
+    const nums = a.numbers.filter((n) => n.sent === s.i && !n.vague && !n.ordinal && !n.dual && n.value > 0);
     if (nums.length === 0) continue;
     const hasAttack = a.triggers.some((t) => t.sent === s.i && ['attack', 'operation', 'airstrike', 'strike'].includes(t.value.cls));
     const deploy = toks.slice(s.first, s.last).some((t) => DEPLOY.test(t.norm));
@@ -44,13 +45,18 @@ export function findStatistics(a: Analysis, eventSentences: Set<number>, speaker
       else if (killed.some((c) => c.span.start <= n.span.start && n.span.end <= c.span.end)) what = 'killed';
       else if (injured.some((c) => c.span.start <= n.span.start && n.span.end <= c.span.end)) what = 'injured';
       if (!what) continue;
-      const until = nums[k + 1]?.first ?? s.last;
+      // the area a count is given for: places after it in its clause, else places named before it
+      const clause = clauseOf(doc, n.first);
+      const until = Math.min(nums[k + 1]?.first ?? s.last, clause.to);
       let area = countries(n.last, until);
-      if (area.length === 0) area = countries(s.first, s.last);
-      const interval = dates.find((d) => d.kind === 'interval');
-      const since = dates.find((d) => d.kind === 'since');
+      if (area.length === 0) area = countries(s.first, n.first);
+      const near = (d: { first: number }) => Math.abs(d.first - n.first);
+      const interval = dates.filter((d) => d.kind === 'interval').sort((x, y) => near(x) - near(y))[0];
+      const since = dates.filter((d) => d.kind === 'since').sort((x, y) => near(x) - near(y))[0];
+      const monthToDate = dates.find((d) => d.kind === 'period' && d.precision === 'month' && d.end === doc.published);
       let period: Statistic['period'] = null;
       if (interval) period = { start: interval.start, end: interval.end };
+      else if (monthToDate) period = { start: monthToDate.start, end: monthToDate.end };
       else if (since) {
         const end = dates.find((d) => d !== since && d.first > since.first && d.precision === 'day');
         period = { start: since.start, end: end?.end ?? doc.published ?? since.end };
@@ -58,7 +64,7 @@ export function findStatistics(a: Analysis, eventSentences: Set<number>, speaker
         period = { start: `${doc.published.slice(0, 7)}-01`, end: doc.published };
       }
       const subject = a.actors.find((m) => m.sent === s.i && m.first < n.first)?.value.name ?? null;
-      const source = a.sources.find((m) => m.sent === s.i)?.value.name ?? null;
+      const source = a.sources.find((m) => m.sent === s.i && m.value.kind !== 'generic')?.value.name ?? null;
       out.push({
         what,
         value: n.value,
@@ -70,6 +76,18 @@ export function findStatistics(a: Analysis, eventSentences: Set<number>, speaker
         evidence: n.span,
       });
     }
+  }
+  return dedupe(out);
+}
+
+/** A figure repeated (a headline and its paragraph) is one statistic: keep the reading that says most. */
+function dedupe(stats: Statistic[]): Statistic[] {
+  const info = (x: Statistic) => (x.area ? 1 : 0) + (x.period ? 1 : 0) + (x.by ? 1 : 0) + (x.subject ? 1 : 0);
+  const out: Statistic[] = [];
+  for (const st of stats) {
+    const i = out.findIndex((o) => o.what === st.what && o.value === st.value);
+    if (i < 0) out.push(st);
+    else if (info(st) > info(out[i])) out[i] = st;
   }
   return out;
 }

@@ -30,8 +30,16 @@ function frameIndex(): PhraseIndex<PlaceFrame> {
 const BIG_FEATURES = new Set(['country', 'admin1']);
 const isFacility = (e: GazEntry) => !e.feature.startsWith('place:') && !BIG_FEATURES.has(e.feature);
 
+let common: Set<string> | null = null;
+/** One-word place names that are also common words (data/gazetteer/common-words.tsv). */
+function commonWords(): Set<string> {
+  if (!common) common = new Set(readTsv(dataPath('gazetteer', 'common-words.tsv')).map((r) => r.word));
+  return common;
+}
+
 /** A one-word name is a place only if it is big or framed: many small places are named like common words. */
-function acceptSingle(cands: GazEntry[], framed: boolean, afterIn: boolean): boolean {
+function acceptSingle(cands: GazEntry[], key: string, framed: boolean, afterIn: boolean): boolean {
+  if (commonWords().has(key)) return framed;
   for (const c of cands) {
     if (BIG_FEATURES.has(c.feature) || isFacility(c)) return true;
     if (c.population >= 100000) return true;
@@ -70,10 +78,10 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       const cands = [...new Set(ms.filter((m) => m.last === last).map((m) => m.value))];
       const fb = frameBefore(doc, i, s.first);
       const prev = toks[i - 1];
-      const tok = toks[i];
-      const afterIn =
-        (prev !== undefined && prev.sent === s.i && IN_WORDS.has(prev.norm)) || /^(و?ب|و?في)/.test(tok.norm);
-      if (last - i === 1 && !acceptSingle(cands, fb !== null, afterIn)) {
+      const afterIn = prev !== undefined && prev.sent === s.i && IN_WORDS.has(prev.norm);
+      const key = ms[0].key;
+      const framed = fb !== null && fb.frame !== 'near';
+      if (last - i === 1 && !acceptSingle(cands, key, framed || (fb !== null && afterIn), afterIn)) {
         i++;
         continue;
       }

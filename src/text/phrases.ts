@@ -17,6 +17,8 @@ export interface PhraseMatch<T> {
   first: number;
   last: number;
   cost: number;
+  /** the reading of the first token that matched (its clitics removed) */
+  key: string;
 }
 
 export interface FindOptions {
@@ -69,10 +71,11 @@ export class PhraseIndex<T> {
     const maxCost = opts.maxCost ?? Number.POSITIVE_INFINITY;
     const end = opts.end ?? tokens.length;
     const out: PhraseMatch<T>[] = [];
+    let key = '';
     const walk = (node: Node<T>, j: number, cost: number) => {
       for (const v of node.values) {
         const c = cost + v.cost;
-        if (c <= maxCost) out.push({ value: v.value, first: i, last: j, cost: c });
+        if (c <= maxCost) out.push({ value: v.value, first: i, last: j, cost: c, key });
       }
       if (j >= end || node.next.size === 0) return;
       const tok = tokens[j];
@@ -88,6 +91,7 @@ export class PhraseIndex<T> {
     const keys = tok.kind === 'hashtag' ? firstKeys(tok.norm.slice(1).split('_')[0]) : firstKeys(tok.norm);
     for (const k of keys) {
       const child = this.root.next.get(k.key);
+      key = k.key;
       if (child) walk(child, i + 1, k.cost);
     }
     out.sort((a, b) => b.last - a.last || a.cost - b.cost);
