@@ -19,7 +19,10 @@ const roundsAt = args.indexOf('--rounds');
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
 const file =
   args.find((a) => !a.startsWith('--') && a !== args[roundsAt + 1]) ??
-  [path.resolve(root, '../shared/data/news/ant2018-conflict.jsonl'), path.join(root, 'data/sample/articles.jsonl')].find(existsSync)!;
+  [
+    path.resolve(root, '../shared/data/news/ant2018-conflict.jsonl'),
+    path.join(root, 'data/sample/articles.jsonl'),
+  ].find(existsSync)!;
 
 const docs: DocumentInput[] = readFileSync(file, 'utf8')
   .split('\n')
@@ -41,7 +44,9 @@ function time(label: string, fn: () => void): number {
   return best;
 }
 
-console.log(`bench: ${docs.length} articles, ${mb.toFixed(2)} MB of text (${path.relative(process.cwd(), file)}), best of ${rounds}, one core`);
+console.log(
+  `bench: ${docs.length} articles, ${mb.toFixed(2)} MB of text (${path.relative(process.cwd(), file)}), best of ${rounds}, one core`,
+);
 let t0 = performance.now();
 const g = gazetteer();
 console.log(`gazetteer load             ${(performance.now() - t0).toFixed(0)} ms (${g.entries.length} places)`);

@@ -142,9 +142,17 @@ for (const a of table('airports_mena.tsv')) {
 
 const header = 'id\tname\tnames_ar\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation';
 const lines = rows.map((r) =>
-  [r.id, r.name, r.names_ar.join('|'), r.lat.toFixed(4), r.lon.toFixed(4), r.country, r.admin1, r.feature, r.population].join(
-    '\t',
-  ),
+  [
+    r.id,
+    r.name,
+    r.names_ar.join('|'),
+    r.lat.toFixed(4),
+    r.lon.toFixed(4),
+    r.country,
+    r.admin1,
+    r.feature,
+    r.population,
+  ].join('\t'),
 );
 writeFileSync(out, `${header}\n${lines.join('\n')}\n`);
 console.log(`${rows.length} places -> ${path.relative(root, out)}`);
@@ -157,7 +165,22 @@ const { stripArticle } = await import('../src/text/clitics.js');
 const freq = new Map<string, number>();
 // how often a word follows a locative (في X, مدينة X, بX): real places do, common words rarely
 const locative = new Map<string, number>();
-const LOCATIVE_BEFORE = new Set(['في', 'مدينه', 'بلده', 'منطقه', 'قريه', 'مخيم', 'حي', 'محافظه', 'ريف', 'قرب', 'شمال', 'جنوب', 'شرق', 'غرب']);
+const LOCATIVE_BEFORE = new Set([
+  'في',
+  'مدينه',
+  'بلده',
+  'منطقه',
+  'قريه',
+  'مخيم',
+  'حي',
+  'محافظه',
+  'ريف',
+  'قرب',
+  'شمال',
+  'جنوب',
+  'شرق',
+  'غرب',
+]);
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 for (const line of readFileSync(newsFile, 'utf8').split('\n')) {
   if (!line.trim()) continue;
@@ -186,7 +209,23 @@ for (const r of rows) {
   }
 }
 // frequent nouns of news prose that "في" often precedes without making them places (في بيان, في وقت)
-const PROSE = ['بيان', 'وقت', 'حديث', 'اطار', 'ظل', 'حين', 'حال', 'سياق', 'مؤتمر', 'تصريح', 'تقرير', 'مقابله', 'اتصال', 'كلمه', 'عمليه'];
+const PROSE = [
+  'بيان',
+  'وقت',
+  'حديث',
+  'اطار',
+  'ظل',
+  'حين',
+  'حال',
+  'سياق',
+  'مؤتمر',
+  'تصريح',
+  'تقرير',
+  'مقابله',
+  'اتصال',
+  'كلمه',
+  'عمليه',
+];
 const common: [string, number][] = PROSE.filter((k) => byKey.has(k)).map((k) => [k, freq.get(k) ?? 0]);
 const area = (r: Row) => r.feature === 'country' || r.feature === 'admin1' || r.feature === 'place:PPLC';
 for (const [k, rs] of byKey) {

@@ -5,7 +5,7 @@ import { type DateMention, findDates } from './recognize/dates.js';
 import { embeddedSentences } from './recognize/embeds.js';
 import * as lex from './recognize/lexicons.js';
 import { type Mention, scanLexicon } from './recognize/mention.js';
-import { type NumberMention, findNumbers } from './recognize/numbers.js';
+import { findNumbers, type NumberMention } from './recognize/numbers.js';
 import { findPlaces } from './recognize/places.js';
 import type { Doc } from './text/doc.js';
 import type { Weapon } from './types.js';
@@ -24,6 +24,57 @@ export interface Analysis {
   roles: Mention<lex.RoleEntry>[];
   /** sentences that are embedded posts, not the article's own reporting */
   embedded: Set<number>;
+  /** the same mentions, per sentence index */
+  in: SentenceMentions[];
+}
+
+export type SentenceMentions = {
+  [K in
+    | 'dates'
+    | 'numbers'
+    | 'places'
+    | 'actors'
+    | 'weapons'
+    | 'triggers'
+    | 'cues'
+    | 'sources'
+    | 'persons'
+    | 'roles']: Analysis[K];
+};
+
+const KINDS = [
+  'dates',
+  'numbers',
+  'places',
+  'actors',
+  'weapons',
+  'triggers',
+  'cues',
+  'sources',
+  'persons',
+  'roles',
+] as const;
+
+function perSentence(a: Omit<Analysis, 'in'>, n: number): SentenceMentions[] {
+  const out: SentenceMentions[] = Array.from({ length: n }, () => ({
+    dates: [],
+    numbers: [],
+    places: [],
+    actors: [],
+    weapons: [],
+    triggers: [],
+    cues: [],
+    sources: [],
+    persons: [],
+    roles: [],
+  }));
+  for (const k of KINDS) {
+    for (const m of a[k] as { sent?: number; mention?: { sent: number } }[]) {
+      const s = m.sent ?? m.mention!.sent;
+      (out[s][k] as unknown[]).push(m);
+    }
+  }
+  return out;
 }
 
 const overlaps = (a: { first: number; last: number }, b: { first: number; last: number }) =>
@@ -40,9 +91,10 @@ export function analyze(doc: Doc): Analysis {
   const inside = (outer: { first: number; last: number }, p: { first: number; last: number }) =>
     overlaps(outer, p) && outer.last - outer.first > p.last - p.first;
   const placeMentions = findPlaces(doc).filter(
-    (p) => !actors.some((a) => inside(a, p)) && !sources.some((s) => overlaps(s, p)) && !persons.some((s) => overlaps(s, p)),
+    (p) =>
+      !actors.some((a) => inside(a, p)) && !sources.some((s) => overlaps(s, p)) && !persons.some((s) => overlaps(s, p)),
   );
-  return {
+  const a = {
     doc,
     dates: findDates(doc),
     numbers: findNumbers(doc),
@@ -56,4 +108,5 @@ export function analyze(doc: Doc): Analysis {
     roles: scanLexicon(doc, lex.roles()),
     embedded: embeddedSentences(doc),
   };
+  return { ...a, in: perSentence(a, doc.sentences.length) };
 }

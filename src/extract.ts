@@ -19,7 +19,12 @@ function publishedDate(p: unknown, errors: ExtractionError[]): string | null {
   }
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(p.trim());
   const t = m ? Date.parse(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`) : Number.NaN;
-  if (!m || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== `${m[1]}-${m[2]}-${m[3]}` || m[1] === '0000') {
+  if (
+    !m ||
+    Number.isNaN(t) ||
+    new Date(t).toISOString().slice(0, 10) !== `${m[1]}-${m[2]}-${m[3]}` ||
+    m[1] === '0000'
+  ) {
     errors.push({ code: 'invalid_published', message: `published is not an ISO date: ${p}` });
     return null;
   }
@@ -64,10 +69,12 @@ export function extract(input: DocumentInput, fallbackId = 'document'): Extracti
   const doc = makeDoc(id, text, published);
   const a = analyze(doc);
   const events = assembleEvents(a);
+  const sentenceAt = new Map(doc.sentences.map((s) => [s.start, s.i]));
   const eventSentences = new Set<number>();
   for (const e of events) {
     for (const ev of e.evidence) {
-      for (const s of doc.sentences) if (s.start === ev.start) eventSentences.add(s.i);
+      const s = sentenceAt.get(ev.start);
+      if (s !== undefined) eventSentences.add(s);
     }
   }
   const speakers = sentenceSpeakers(a);

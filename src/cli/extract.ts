@@ -40,11 +40,14 @@ export async function* extractAll(sources: string[]): AsyncGenerator<ExtractionR
         result = extract(input, id);
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
-        result = emptyResult(input, id, [{ code: 'internal_error', message: `${item.ref}: extraction failed: ${msg}` }]);
+        result = emptyResult(input, id, [
+          { code: 'internal_error', message: `${item.ref}: extraction failed: ${msg}` },
+        ]);
       }
       for (const w of item.warnings ?? []) result.errors.push({ code: w.code, message: `${item.ref}: ${w.message}` });
     }
-    if (seen.has(id)) result.errors.push({ code: 'duplicate_id', message: `${item.ref}: id "${id}" was already used in this batch` });
+    if (seen.has(id))
+      result.errors.push({ code: 'duplicate_id', message: `${item.ref}: id "${id}" was already used in this batch` });
     seen.add(id);
     yield result;
   }

@@ -1,6 +1,7 @@
 /** The `rasd` command line. */
 import { Command } from 'commander';
 import { EXTRACTOR_VERSION } from '../extract.js';
+import { runDemo } from './demo.js';
 import { runEval } from './eval.js';
 import { runExtract } from './extract.js';
 
@@ -13,7 +14,9 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('extract')
-    .description('extract events from JSONL documents, .txt/.html files, folders, or stdin ("-"); one JSON line per document')
+    .description(
+      'extract events from JSONL documents, .txt/.html files, folders, or stdin ("-"); one JSON line per document',
+    )
     .argument('[sources...]', 'files, folders or "-" for stdin', [])
     .option('-o, --output <file>', 'write results here instead of stdout')
     .option('--pretty', 'indent the JSON (one document per block instead of per line)')
@@ -31,17 +34,33 @@ export async function main(argv: string[]): Promise<number> {
     .option('--run <articles>', 'extract these articles first, then score them')
     .option('--json', 'print the scores as JSON')
     .option('--per-doc', 'also print per-document counts')
-    .action(async (gold: string, system: string | undefined, opts: { run?: string; json?: boolean; perDoc?: boolean }) => {
-      let sysPath = system;
-      if (opts.run) {
-        const { mkdtempSync } = await import('node:fs');
-        const { tmpdir } = await import('node:os');
-        const path = await import('node:path');
-        sysPath = path.join(mkdtempSync(path.join(tmpdir(), 'rasd-eval-')), 'system.jsonl');
-        await runExtract([opts.run], { output: sysPath });
-      }
-      if (!sysPath) throw new Error('eval needs a SYSTEM file or --run ARTICLES');
-      process.stdout.write(await runEval(gold, sysPath, { json: opts.json, perDoc: opts.perDoc }));
+    .action(
+      async (gold: string, system: string | undefined, opts: { run?: string; json?: boolean; perDoc?: boolean }) => {
+        let sysPath = system;
+        if (opts.run) {
+          const { mkdtempSync } = await import('node:fs');
+          const { tmpdir } = await import('node:os');
+          const path = await import('node:path');
+          sysPath = path.join(mkdtempSync(path.join(tmpdir(), 'rasd-eval-')), 'system.jsonl');
+          await runExtract([opts.run], { output: sysPath });
+        }
+        if (!sysPath) throw new Error('eval needs a SYSTEM file or --run ARTICLES');
+        try {
+          process.stdout.write(await runEval(gold, sysPath, { json: opts.json, perDoc: opts.perDoc }));
+        } catch (e) {
+          // the scorer's own messages, as score.py prints them
+          process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+          code = 1;
+        }
+      },
+    );
+
+  program
+    .command('demo')
+    .description('read the bundled sample (the seeds and 201 articles of 2018) and summarise what came out')
+    .option('--out <dir>', 'where to write the results', 'rasd-out')
+    .action(async (opts: { out: string }) => {
+      code = await runDemo(opts.out);
     });
 
   await program.parseAsync(argv, { from: 'user' });

@@ -28,7 +28,8 @@ const PASSIVE = /^و?(تعرض|تعرضت|تعرضوا|يتعرض|تتعرض)$/;
 const LINKED = /^(مرتبطه|مرتبط|تابعه|تابع|التابعه|التابع|تابعين|المرتبطه)$/;
 const BY = /^(قبل)$/;
 /** "قاعدة الاحتلال الأميركي": the owner of a base or a position is the target */
-const FACILITY = /^(قاعده|قواعد|مقر|مقرات|موقع|مواقع|ثكنه|معسكر|معسكرات|تمركزات|تجمعات|اليات|مركز|نقطه|نقاط|دوريه|رتل|سفينه|بارجه|مطار)$/;
+const FACILITY =
+  /^(قاعده|قواعد|مقر|مقرات|موقع|مواقع|ثكنه|معسكر|معسكرات|تمركزات|تجمعات|اليات|مركز|نقطه|نقاط|دوريه|رتل|سفينه|بارجه|مطار)$/;
 /** a verb whose own ending names its subject (استهدفوا) has it before, not after */
 const PLURAL_VERB = /(وا|ون|تا)$/;
 const AIRCRAFT = new Set(['airstrike', 'drone']);
@@ -69,7 +70,7 @@ export function findActors(
 ): { perpetrators: ActorRef[]; targets: ActorRef[]; claimants: Claimant[] } {
   const { doc } = a;
   const toks = doc.tokens;
-  const inS = a.actors.filter((m) => m.sent === s && !inMotiveClause(doc, m.first));
+  const inS = a.in[s].actors.filter((m) => !inMotiveClause(doc, m.first));
   const perps: ActorRef[] = [];
   const targets: ActorRef[] = [];
   const claimants: Claimant[] = [];
@@ -79,13 +80,15 @@ export function findActors(
   const used = new Set<Mention<ActorEntry>>();
 
   // claims of responsibility: "تبنت X", "X تتبنى", "أعلن X مسؤوليته", "أعلنت X استهداف …"
-  const attackish = triggers.some((t) => ['attack', 'strike', 'airstrike', 'fire', 'explosion', 'suicide', 'operation', 'launch'].includes(t.value.cls));
-  for (const c of a.cues) {
-    if (c.sent !== s) continue;
+  const attackish = triggers.some((t) =>
+    ['attack', 'strike', 'airstrike', 'fire', 'explosion', 'suicide', 'operation', 'launch'].includes(t.value.cls),
+  );
+  for (const c of a.in[s].cues) {
     const announce = c.value === 'report' && /^و?(اعلن|اعلنت|اعلنوا)$/.test(toks[c.first].norm) && attackish;
     if (c.value !== 'claim' && !announce) continue;
     const after = inS.find((m) => m.first >= c.last && m.first <= c.last + 4);
-    const before = c.value === 'claim' ? inS.filter((m) => m.last <= c.first && m.last >= c.first - 3).pop() : undefined;
+    const before =
+      c.value === 'claim' ? inS.filter((m) => m.last <= c.first && m.last >= c.first - 3).pop() : undefined;
     const who = after ?? before;
     if (!who || who.value.category === 'civilians' || who.value.generic) continue;
     used.add(who);
@@ -107,7 +110,10 @@ export function findActors(
       }
       // the subject may sit before a comma: "مجاهدو المقاومة الإسلامية في العراق، استهدفوا"
       const commaSubject =
-        t.value.verb && m.last < t.first && m.last >= t.first - 2 && toks.slice(m.last, t.first).every((x) => x.kind === 'punct');
+        t.value.verb &&
+        m.last < t.first &&
+        m.last >= t.first - 2 &&
+        toks.slice(m.last, t.first).every((x) => x.kind === 'punct');
       if (FACILITY.test(toks[m.first - 1]?.norm.replace(/^(و|ب|ل)/, '') ?? '')) {
         if (m.first > t.first) {
           add(targets, r);
@@ -125,7 +131,13 @@ export function findActors(
         const prevTok = toks[m.first - 1]?.norm ?? '';
         if (BY.test(prevTok)) add(perps, r);
         else if (LINKED.test(prevTok) || (prep && TARGET_PREPS.has(prep))) add(targets, r);
-        else if (t.value.verb && !PLURAL_VERB.test(toks[t.first].norm) && m.first - t.last <= 2 && !prep && perps.length === 0)
+        else if (
+          t.value.verb &&
+          !PLURAL_VERB.test(toks[t.first].norm) &&
+          m.first - t.last <= 2 &&
+          !prep &&
+          perps.length === 0
+        )
           add(perps, r);
         else if (!prep || prep === 'ل') add(targets, r);
         else continue;
@@ -145,13 +157,13 @@ export function findActors(
   }
 
   // nationality adjectives: after a facility or site → the target's forces; after an aircraft/weapon → perpetrator
-  for (const p of a.places) {
-    if (p.mention.sent !== s || p.entry.feature.startsWith('place:') || p.precision === 3) continue;
+  for (const p of a.in[s].places) {
+    if (p.entry.feature.startsWith('place:') || p.precision === 3) continue;
     const n = nationalityAfter(a, p.mention.last, s);
     if (n && !targets.some((x) => x.country === n.entry.country)) add(targets, n.entry);
   }
-  for (const w of a.weapons) {
-    if (w.sent !== s || !AIRCRAFT.has(w.value)) continue;
+  for (const w of a.in[s].weapons) {
+    if (!AIRCRAFT.has(w.value)) continue;
     const n = nationalityAfter(a, w.last, s);
     if (n && !perps.some((x) => x.country === n.entry.country)) add(perps, n.entry);
   }

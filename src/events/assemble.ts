@@ -30,7 +30,13 @@ export function assembleEvents(a: Analysis): EventRecord[] {
   // the date the narrative is at: the last date an event sentence gave, or the lead's first date
   let narrative: Candidate['date'] = null;
   const lead = a.dates.find((d) => d.sent <= 1 && !isBackground(d, published) && d.precision !== 'year');
-  if (lead) narrative = { start: lead.start, end: lead.end, precision: lead.precision === 'day' ? 'day' : 'week', evidence: lead.span };
+  if (lead)
+    narrative = {
+      start: lead.start,
+      end: lead.end,
+      precision: lead.precision === 'day' ? 'day' : 'week',
+      evidence: lead.span,
+    };
   for (const s of a.doc.sentences) {
     for (const c of sentenceCandidates(ctx, s.i)) {
       if (c.date) narrative = c.date;
@@ -68,7 +74,14 @@ export function assembleEvents(a: Analysis): EventRecord[] {
       claims,
       sources: c.sources,
       evidence: c.evidence,
-      confidence: Math.min(0.95, 0.4 + (c.place ? 0.2 : 0) + (c.ownDate ? 0.1 : 0) + (c.perpetrators.length ? 0.1 : 0) + c.evidence.length * 0.05),
+      confidence: Math.min(
+        0.95,
+        0.4 +
+          (c.place ? 0.2 : 0) +
+          (c.ownDate ? 0.1 : 0) +
+          (c.perpetrators.length ? 0.1 : 0) +
+          c.evidence.length * 0.05,
+      ),
     };
   });
 }

@@ -12,8 +12,8 @@ import type { Claim, Outcome, Weapon } from '../types.js';
 import { type ActorRef, findActors } from './actors.js';
 import { isBoundary } from './clauses.js';
 import { findFatalities } from './fatalities.js';
-import { placesForEvent } from './places.js';
 import { type Modality, modalityOf } from './modality.js';
+import { placesForEvent } from './places.js';
 import type { Speaker } from './speakers.js';
 
 export interface Candidate {
@@ -68,10 +68,6 @@ export interface DocContext {
   published: string | null;
 }
 
-function inSentence<T extends { sent: number }>(ms: T[], s: number): T[] {
-  return ms.filter((m) => m.sent === s);
-}
-
 function daysBetween(a: string, b: string): number {
   return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000;
 }
@@ -87,16 +83,16 @@ export function isBackground(d: DateMention, published: string | null): boolean 
 function isTallySentence(ctx: DocContext, s: number, trig: Mention<TriggerEntry>[]): boolean {
   const { a } = ctx;
   if (trig.some((t) => t.value.tally)) return true;
-  for (const n of inSentence(a.numbers, s)) {
+  for (const n of a.in[s].numbers) {
     if (n.ordinal || n.dual || n.value < 2) continue;
     const next = a.doc.tokens[n.last];
     if (next && (TIMES.test(next.norm) || ATTACK_NOUN.test(next.norm))) return true;
   }
-  return inSentence(a.dates, s).some((d) => d.kind === 'since' || d.kind === 'interval');
+  return a.in[s].dates.some((d) => d.kind === 'since' || d.kind === 'interval');
 }
 
 function hasWeaponNear(a: Analysis, t: Mention<TriggerEntry>, within: number): boolean {
-  return a.weapons.some((w) => w.sent === t.sent && Math.abs(w.first - t.first) <= within);
+  return a.in[t.sent].weapons.some((w) => Math.abs(w.first - t.first) <= within);
 }
 
 export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
@@ -106,7 +102,7 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
   const sent = doc.sentences[s];
   const last = doc.tokens[sent.last - 1];
   if (last.norm === '؟' || last.norm === '?') return [];
-  const trig = inSentence(a.triggers, s);
+  const trig = a.in[s].triggers;
   if (trig.length === 0 || isTallySentence(ctx, s, trig)) return [];
 
   const valid: Mention<TriggerEntry>[] = [];
@@ -126,7 +122,7 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
   }
   if (valid.length === 0 || (mood !== 'asserted' && !valid.some((t) => EVENTIVE.has(t.value.cls)))) return [];
 
-  const dates = inSentence(a.dates, s);
+  const dates = a.in[s].dates;
   if (dates.some((d) => isBackground(d, ctx.published))) return [];
   const anchor = valid[0];
   const date = dates
@@ -135,9 +131,11 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
 
   const speaker = ctx.speakers[s];
   const sources = new Set<string>();
-  const srcs = inSentence(a.sources, s);
+  const srcs = a.in[s].sources;
   for (const m of srcs) {
-    const agency = m.value.kind === 'generic' && srcs.some((o) => o.first >= m.last && o.first <= m.last + 2 && o.value.kind !== 'generic');
+    const agency =
+      m.value.kind === 'generic' &&
+      srcs.some((o) => o.first >= m.last && o.first <= m.last + 2 && o.value.kind !== 'generic');
     if (!agency) sources.add(m.value.name);
   }
   if (speaker?.source) sources.add(speaker.source);
@@ -151,24 +149,24 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
     evidence: c.claimSpan,
   }));
   const outcomes = new Set<Outcome>();
-  for (const c of inSentence(a.cues, s)) {
+  for (const c of a.in[s].cues) {
     if (!OUTCOMES.has(c.value)) continue;
     outcomes.add(c.value as Outcome);
   }
   if (valid.some((t) => t.value.cls === 'intercept')) outcomes.add('intercepted');
   for (const o of outcomes) {
-    const cue = inSentence(a.cues, s).find((c) => c.value === o) ?? valid.find((t) => t.value.cls === 'intercept');
+    const cue = a.in[s].cues.find((c) => c.value === o) ?? valid.find((t) => t.value.cls === 'intercept');
     const by = speaker ?? (perpetrators[0] ? { name: perpetrators[0].name, name_ar: perpetrators[0].name_ar } : null);
     if (!cue || !by) continue;
     claims.push({ kind: 'outcome', by: by.name, by_ar: by.name_ar, outcome: o, evidence: cue.span });
   }
-  if (inSentence(a.cues, s).some((c) => c.value === 'deny') && speaker) {
-    const cue = inSentence(a.cues, s).find((c) => c.value === 'deny')!;
+  if (a.in[s].cues.some((c) => c.value === 'deny') && speaker) {
+    const cue = a.in[s].cues.find((c) => c.value === 'deny')!;
     claims.push({ kind: 'denial', by: speaker.name, by_ar: speaker.name_ar, outcome: null, evidence: cue.span });
   }
 
   const weapons = new Map<Weapon, Span>();
-  for (const w of inSentence(a.weapons, s)) if (!weapons.has(w.value)) weapons.set(w.value, w.span);
+  for (const w of a.in[s].weapons) if (!weapons.has(w.value)) weapons.set(w.value, w.span);
   const { killed, injured } = findFatalities(a, s);
   const evidence: Span[] = [{ start: sent.start, end: sent.end, text: doc.text.slice(sent.start, sent.end) }];
 

@@ -20,28 +20,45 @@ export function classify(c: Candidate): Typed {
   const w = new Set(c.weapons.keys());
   const has = (ws: Weapon[]) => ws.some((x) => w.has(x));
   const civilianTarget = c.targets.some((t) => t.category === 'civilians');
-  const protesters = c.targets.some((t) => t.category === 'protesters') || c.perpetrators.some((p) => p.category === 'protesters');
+  const protesters =
+    c.targets.some((t) => t.category === 'protesters') || c.perpetrators.some((p) => p.category === 'protesters');
   const claimedHit = c.outcomes.has('hit') || c.outcomes.has('fell_nearby');
   const intercepted = c.outcomes.has('intercepted') || classes.has('intercept');
-  const violent = ['attack', 'strike', 'airstrike', 'fire', 'fall', 'explosion', 'suicide', 'kill', 'operation', 'launch'].some((k) => classes.has(k));
+  const violent = [
+    'attack',
+    'strike',
+    'airstrike',
+    'fire',
+    'fall',
+    'explosion',
+    'suicide',
+    'kill',
+    'operation',
+    'launch',
+  ].some((k) => classes.has(k));
 
   if (classes.has('protest') && !violent) {
     if (classes.has('riot')) return { type: 'riots', subtype: 'violent_demonstration' };
-    if (c.killed.length > 0 || has(['small_arms'])) return { type: 'protests', subtype: 'excessive_force_against_protesters' };
-    if (classes.has('arrest') || c.injured.length > 0) return { type: 'protests', subtype: 'protest_with_intervention' };
+    if (c.killed.length > 0 || has(['small_arms']))
+      return { type: 'protests', subtype: 'excessive_force_against_protesters' };
+    if (classes.has('arrest') || c.injured.length > 0)
+      return { type: 'protests', subtype: 'protest_with_intervention' };
     return { type: 'protests', subtype: 'peaceful_protest' };
   }
   if (classes.has('riot')) return { type: 'riots', subtype: 'violent_demonstration' };
   if (intercepted && !claimedHit && (has(SHELLING) || has(AIR) || !violent)) {
     return { type: 'strategic_developments', subtype: 'disrupted_weapons_use' };
   }
-  if (classes.has('suicide') || w.has('suicide_vest')) return { type: 'explosions_remote_violence', subtype: 'suicide_bomb' };
+  if (classes.has('suicide') || w.has('suicide_vest'))
+    return { type: 'explosions_remote_violence', subtype: 'suicide_bomb' };
   if (classes.has('airstrike') || has(AIR)) return { type: 'explosions_remote_violence', subtype: 'air_drone_strike' };
   if (has(SHELLING)) return { type: 'explosions_remote_violence', subtype: 'shelling_artillery_missile_attack' };
-  if (has(REMOTE) || classes.has('explosion')) return { type: 'explosions_remote_violence', subtype: 'remote_explosive_landmine_ied' };
+  if (has(REMOTE) || classes.has('explosion'))
+    return { type: 'explosions_remote_violence', subtype: 'remote_explosive_landmine_ied' };
   if (w.has('grenade')) return { type: 'explosions_remote_violence', subtype: 'grenade' };
   if (w.has('chemical')) return { type: 'explosions_remote_violence', subtype: 'chemical_weapon' };
-  if (classes.has('strike')) return { type: 'explosions_remote_violence', subtype: 'shelling_artillery_missile_attack' };
+  if (classes.has('strike'))
+    return { type: 'explosions_remote_violence', subtype: 'shelling_artillery_missile_attack' };
   if (classes.has('clash')) return { type: 'battles', subtype: 'armed_clash' };
   if (classes.has('abduct')) return { type: 'violence_against_civilians', subtype: 'abduction_forced_disappearance' };
   if (classes.has('territory')) {
@@ -49,7 +66,8 @@ export function classify(c: Candidate): Typed {
     return { type: 'battles', subtype: state ? 'government_regains_territory' : 'non_state_actor_overtakes_territory' };
   }
   if (classes.has('arrest') && !violent) return { type: 'strategic_developments', subtype: 'arrests' };
-  if (classes.has('destroy') && !violent) return { type: 'strategic_developments', subtype: 'looting_property_destruction' };
+  if (classes.has('destroy') && !violent)
+    return { type: 'strategic_developments', subtype: 'looting_property_destruction' };
   if (classes.has('agreement') && !violent) return { type: 'strategic_developments', subtype: 'agreement' };
   if (civilianTarget || classes.has('assassinate') || classes.has('execute') || protesters) {
     return { type: 'violence_against_civilians', subtype: 'attack' };

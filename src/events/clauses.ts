@@ -2,7 +2,21 @@
 import type { Doc } from '../text/doc.js';
 
 const BOUNDARY_PUNCT = new Set([',', '،', ':', ';', '؛', '(', ')', '-', '–', '—']);
-const BOUNDARY_WORDS = new Set(['بينما', 'فيما', 'لكن', 'ولكن', 'غير', 'حين', 'ردا', 'وردا', 'رد', 'بعدما', 'عقب', 'اثر', 'بعد']);
+const BOUNDARY_WORDS = new Set([
+  'بينما',
+  'فيما',
+  'لكن',
+  'ولكن',
+  'غير',
+  'حين',
+  'ردا',
+  'وردا',
+  'رد',
+  'بعدما',
+  'عقب',
+  'اثر',
+  'بعد',
+]);
 
 export function isBoundary(doc: Doc, t: number): boolean {
   const tok = doc.tokens[t];
@@ -27,7 +41,8 @@ export function inMotiveClause(doc: Doc, t: number): boolean {
   const s = doc.sentences[doc.tokens[t].sent];
   for (let k = t; k >= s.first; k--) {
     if (MOTIVE.test(doc.tokens[k].norm)) return true;
-    if (k < t && doc.tokens[k].kind === 'punct' && k !== t - 1 && isBoundary(doc, k) && doc.tokens[k].norm !== '"') return false;
+    if (k < t && doc.tokens[k].kind === 'punct' && k !== t - 1 && isBoundary(doc, k) && doc.tokens[k].norm !== '"')
+      return false;
   }
   return false;
 }

@@ -27,6 +27,7 @@ export interface Count {
 }
 
 const DUAL = /(ين|ان)$/;
+const SUBSET = /^(بينهم|منهم|بينهن|منهن|بينها|منها|معظمهم|اغلبهم)$/;
 
 export function findFatalities(a: Analysis, s: number): { killed: Count[]; injured: Count[] } {
   const { doc } = a;
@@ -41,10 +42,12 @@ export function findFatalities(a: Analysis, s: number): { killed: Count[]; injur
     span.text = doc.text.slice(span.start, span.end);
     (kind === 'killed' ? killed : injured).push({ value, span });
   };
-  for (const n of a.numbers) {
-    if (n.sent !== s || n.vague || !(n.value > 0)) continue;
+  for (const n of a.in[s].numbers) {
+    if (n.vague || n.ordinal || !(n.value > 0)) continue;
+    // "بينهم طفلان": a part of a figure already counted
+    if (SUBSET.test(toks[n.first - 1]?.norm ?? '')) continue;
     // "5 قتلى", "5 أشخاص قتلوا" — a casualty noun within two words after the number
-    const after = words.find((w) => w.first >= n.last && w.first <= n.last + 2 && w.value.kind !== 'person');
+    const after = words.find((w) => w.first >= n.last && w.first <= n.last + 2 && w.value.role === 'after');
     const before = words.filter((w) => w.last <= n.first && w.last >= n.first - 2 && w.value.role === 'before').pop();
     const w = after ?? before;
     if (!w || taken.has(n.first)) continue;
@@ -54,13 +57,14 @@ export function findFatalities(a: Analysis, s: number): { killed: Count[]; injur
   // "مقتل مقيم مصري" (one victim), "إصابة جنديين" (two): a victim noun right after a casualty verb, no number
   for (const w of words) {
     if (w.value.role !== 'before') continue;
-    if (a.numbers.some((n) => n.sent === s && n.first >= w.last && n.first <= w.last + 1)) continue;
+    if (a.in[s].numbers.some((n) => n.first >= w.last && n.first <= w.last + 1)) continue;
     const v = words.find((x) => x.first === w.last && x.value.kind === 'person');
     if (!v) continue;
     const tok = toks[v.first].norm;
-    const plural = /^(اشخاص|مدنيين|اطفال|نساء|جنود|عناصر|مواطنين|شبان|ضباط|مسلحين|فلسطينيين|متظاهرين|عسكريين|افراد)$/.test(
-      tok.replace(/^(ال|لل|و)/, ''),
-    );
+    const plural =
+      /^(اشخاص|مدنيين|اطفال|نساء|جنود|عناصر|مواطنين|شبان|ضباط|مسلحين|فلسطينيين|متظاهرين|عسكريين|افراد)$/.test(
+        tok.replace(/^(ال|لل|و)/, ''),
+      );
     if (plural) continue;
     push(w.value.kind as 'killed' | 'injured', DUAL.test(tok) ? 2 : 1, w.first, v.last);
   }

@@ -22,7 +22,12 @@ function compatibleTypes(a: Candidate, b: Candidate): boolean {
   const ta = classify(a).type;
   const tb = classify(b).type;
   if (ta === tb) return true;
-  const armed = new Set(['battles', 'explosions_remote_violence', 'violence_against_civilians', 'strategic_developments']);
+  const armed = new Set([
+    'battles',
+    'explosions_remote_violence',
+    'violence_against_civilians',
+    'strategic_developments',
+  ]);
   return armed.has(ta) && armed.has(tb);
 }
 
@@ -37,7 +42,8 @@ function absorb(into: Candidate, c: Candidate): void {
   for (const t of c.targets) if (!into.targets.some((x) => x.name === t.name)) into.targets.push(t);
   for (const [w, s] of c.weapons) if (!into.weapons.has(w)) into.weapons.set(w, s);
   for (const cl of c.claims) {
-    if (!into.claims.some((x) => x.kind === cl.kind && x.by === cl.by && x.outcome === cl.outcome)) into.claims.push(cl);
+    if (!into.claims.some((x) => x.kind === cl.kind && x.by === cl.by && x.outcome === cl.outcome))
+      into.claims.push(cl);
   }
   for (const s of c.sources) if (!into.sources.includes(s)) into.sources.push(s);
   into.killed.push(...c.killed);
@@ -56,7 +62,19 @@ export function mergeCandidates(cands: Candidate[]): Candidate[] {
       if (prev && c.sent - prev.sent <= 2 && sameDay(prev, c) && compatibleTypes(prev, c)) target = prev;
     }
     if (target) absorb(target, c);
-    else out.push({ ...c, weapons: new Map(c.weapons), claims: [...c.claims], killed: [...c.killed], injured: [...c.injured], outcomes: new Set(c.outcomes), evidence: [...c.evidence], perpetrators: [...c.perpetrators], targets: [...c.targets], sources: [...c.sources] });
+    else
+      out.push({
+        ...c,
+        weapons: new Map(c.weapons),
+        claims: [...c.claims],
+        killed: [...c.killed],
+        injured: [...c.injured],
+        outcomes: new Set(c.outcomes),
+        evidence: [...c.evidence],
+        perpetrators: [...c.perpetrators],
+        targets: [...c.targets],
+        sources: [...c.sources],
+      });
   }
   return out;
 }

@@ -7,7 +7,16 @@ import type { Mention } from '../recognize/mention.js';
 import type { DocContext } from './candidates.js';
 import { clauseOf } from './clauses.js';
 
-export type Modality = 'asserted' | 'negated' | 'threat' | 'plan' | 'call' | 'conditional' | 'future' | 'ongoing' | 'history';
+export type Modality =
+  | 'asserted'
+  | 'negated'
+  | 'threat'
+  | 'plan'
+  | 'call'
+  | 'conditional'
+  | 'future'
+  | 'ongoing'
+  | 'history';
 
 const BEFORE_WINDOW: Record<string, number> = {
   negation: 2,
@@ -25,8 +34,7 @@ export function modalityOf(ctx: DocContext, t: Mention<TriggerEntry>): Modality 
   const { doc } = a;
   const clause = clauseOf(doc, t.first);
   const sent = doc.sentences[t.sent];
-  for (const c of a.cues) {
-    if (c.sent !== t.sent) continue;
+  for (const c of a.in[t.sent].cues) {
     const kind = c.value;
     if (kind === 'conditional') {
       // a condition anywhere near the trigger in its sentence: "هددت باستهداف ... إذا تدخلت"

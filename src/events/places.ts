@@ -30,10 +30,11 @@ export function placesForEvent(a: Analysis, s: number, triggers: Mention<Trigger
   const sent = a.doc.sentences[s];
   const firstTrigger = triggers[0].first;
   const fronted = sent.first + 3;
-  const cands = a.places.filter(
+  const cands = a.in[s].places.filter(
     (p) =>
-      p.mention.sent === s &&
-      (p.mention.first > firstTrigger || p.mention.first <= fronted || clauseOf(a.doc, p.mention.first).from === clauseOf(a.doc, firstTrigger).from) &&
+      (p.mention.first > firstTrigger ||
+        p.mention.first <= fronted ||
+        clauseOf(a.doc, p.mention.first).from === clauseOf(a.doc, firstTrigger).from) &&
       !isOrigin(a, p) &&
       !inMotive(a, p),
   );

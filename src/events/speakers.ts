@@ -28,7 +28,9 @@ function toSpeaker(a: Analysis, m: Named): Speaker {
   if (a.sources.includes(m as never)) {
     // "قال مصدر لوكالة فارس": a generic source speaking to an agency is reported as that agency
     const agency =
-      m.value.kind === 'generic' ? a.sources.find((o) => o.first >= m.last && o.first <= m.last + 2 && o.value.kind !== 'generic') : undefined;
+      m.value.kind === 'generic'
+        ? a.in[m.sent].sources.find((o) => o.first >= m.last && o.first <= m.last + 2 && o.value.kind !== 'generic')
+        : undefined;
     const s = (agency ?? m).value;
     return { name: s.name, name_ar: s.name_ar, kind: 'source', source: s.name, span: (agency ?? m).span };
   }
@@ -43,13 +45,11 @@ export function sentenceSpeakers(a: Analysis): (Speaker | null)[] {
   let last: Speaker | null = null;
   const history: Speaker[] = [];
   for (const s of doc.sentences) {
-    const reports = a.cues.filter((c) => c.sent === s.i && c.value === 'report');
-    const claims = a.cues.filter((c) => c.sent === s.i && c.value === 'claim');
-    const who: Named[] = [
-      ...a.sources.filter((m) => m.sent === s.i),
-      ...a.persons.filter((m) => m.sent === s.i),
-      ...a.actors.filter((m) => m.sent === s.i),
-    ].sort((x, y) => x.first - y.first);
+    const reports = a.in[s.i].cues.filter((c) => c.value === 'report');
+    const claims = a.in[s.i].cues.filter((c) => c.value === 'claim');
+    const who: Named[] = [...a.in[s.i].sources, ...a.in[s.i].persons, ...a.in[s.i].actors].sort(
+      (x, y) => x.first - y.first,
+    );
     let sp: Speaker | null = null;
     for (const r of [...reports, ...claims].sort((x, y) => x.first - y.first)) {
       const after = nearestAfter(who, r.last - 1, ATTRIBUTION.has(doc.tokens[r.first].norm) ? 3 : 4);

@@ -3,19 +3,21 @@
  * "وقال كنعاني: "…"", "وقال المسؤول لصحافيين: "…"" (the official named earlier), "ورأى باقري أن …".
  */
 import type { Analysis } from '../analysis.js';
-import type { Mention } from '../recognize/mention.js';
 import type { PersonEntry, RoleEntry } from '../recognize/lexicons.js';
+import type { Mention } from '../recognize/mention.js';
 import { transliterate } from '../recognize/transliterate.js';
 import type { Span } from '../text/span.js';
 import type { Statement } from '../types.js';
 import type { Speaker } from './speakers.js';
 
-const SPEECH = /^و?(قال|قالت|اعلن|اعلنت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|راي|رات|اعتبر|اعتبرت|شدد|شددت|صرح|صرحت|اشار|اشارت|تابع|تابعت)$/;
+const SPEECH =
+  /^و?(قال|قالت|اعلن|اعلنت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|راي|رات|اعتبر|اعتبرت|شدد|شددت|صرح|صرحت|اشار|اشارت|تابع|تابعت)$/;
 const THAT = /^(ان|انه|انها|انهم|بان|إن|انما)$/;
 const QUOTE_OPEN = new Set(['"', '«', '“']);
 const QUOTE_CLOSE: Record<string, string> = { '"': '"', '«': '»', '“': '”' };
 /** words that end a name read after a role ("… ناصر كنعاني الإثنين أن") */
-const NAME_STOP = /^(ان|انه|ان|في|الى|على|من|عن|خلال|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|اليوم|امس|قد|كان|قال|مساء|صباح|لصحافيين|لوكاله|ل|بان|الذي|التي)$/;
+const NAME_STOP =
+  /^(ان|انه|ان|في|الى|على|من|عن|خلال|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|اليوم|امس|قد|كان|قال|مساء|صباح|لصحافيين|لوكاله|ل|بان|الذي|التي)$/;
 
 interface Who {
   name: string;
@@ -89,11 +91,11 @@ export function findStatements(a: Analysis, speakers: (Speaker | null)[]): State
       if (!SPEECH.test(toks[v].norm)) continue;
       const quote = quoteAfter(a, v + 1, s.last);
       if (!quote) continue;
-      const roles = a.roles.filter((r) => r.sent === s.i && Math.abs(r.first - v) <= 8 && r.last <= quote.start);
+      const roles = a.in[s.i].roles.filter((r) => Math.abs(r.first - v) <= 8 && r.last <= quote.start);
       let who: Who | null = null;
       const person =
-        a.persons.find((p) => p.sent === s.i && p.first > v && p.first <= v + 10 && p.span.end <= quote.start) ??
-        a.persons.filter((p) => p.sent === s.i && p.last <= v && p.last >= v - 4).pop();
+        a.in[s.i].persons.find((p) => p.first > v && p.first <= v + 10 && p.span.end <= quote.start) ??
+        a.in[s.i].persons.filter((p) => p.last <= v && p.last >= v - 4).pop();
       if (person) {
         const full = known.find((k) => k.name === person.value.name);
         who = full ?? byPerson(person, roles);
@@ -116,7 +118,13 @@ export function findStatements(a: Analysis, speakers: (Speaker | null)[]): State
       if (!who) {
         // a surname or a definite role referring back to someone named earlier ("وقال كنعاني", "وقال المسؤول")
         const nextTok = toks[v + 1];
-        const back = nextTok && known.find((k) => k.name_ar.endsWith(nextTok.norm) || (k.role && nextTok.norm.startsWith('ال') && k.name_ar.includes(nextTok.norm.slice(2))));
+        const back =
+          nextTok &&
+          known.find(
+            (k) =>
+              k.name_ar.endsWith(nextTok.norm) ||
+              (k.role && nextTok.norm.startsWith('ال') && k.name_ar.includes(nextTok.norm.slice(2))),
+          );
         if (back) who = back;
       }
       if (!who) {
@@ -127,17 +135,24 @@ export function findStatements(a: Analysis, speakers: (Speaker | null)[]): State
           who = { name: sp.name, name_ar: sp.name_ar || sp.span.text, role: null };
         } else if (inst) who = { name: inst.value.role, name_ar: inst.span.text, role: null };
       }
-      if (!who && toks[v + 1] && (toks[v + 1].kind === 'punct' || /^(في|خلال|ان|انه|لصحافيين)$/.test(toks[v + 1].norm))) who = last;
+      if (!who && toks[v + 1] && (toks[v + 1].kind === 'punct' || /^(في|خلال|ان|انه|لصحافيين)$/.test(toks[v + 1].norm)))
+        who = last;
       if (!who) continue;
       const same = known.find((k) => k.name === who!.name);
       if (same) who = { ...who, role: who.role ?? same.role };
       else known.push(who);
       last = who;
-      const date = a.dates.find((d) => d.sent === s.i && d.precision === 'day' && d.kind !== 'since')?.start ?? doc.published;
+      // when it was said, not a date inside the quotation
+      const said = a.in[s.i].dates.find(
+        (d) =>
+          d.precision === 'day' &&
+          d.kind !== 'since' &&
+          d.kind !== 'interval' &&
+          (d.span.end <= quote.start || d.span.start >= quote.end),
+      );
+      const date = said?.start ?? doc.published;
       out.push({ speaker: who.name, speaker_ar: who.name_ar, role: who.role, quote, date: date ?? null });
-      v = toks.findIndex((t) => t.start >= quote.end);
-      if (v < 0) break;
-      v--;
+      while (v + 1 < s.last && toks[v + 1].start < quote.end) v++;
     }
   }
   return out;

@@ -12,7 +12,8 @@ import type { Speaker } from './speakers.js';
 const TIMES = /^(مره|مرات)$/;
 const ATTACK_NOUN = /^(هجوما|هجوم|هجمات|غاره|غارات|عمليه|عمليات|اعتداء|اعتداءات|هجومين|هجمتين)$/;
 const TROOPS = /^(عسكري|عسكريا|جندي|جنديا|جنود|عنصر|عنصرا|مقاتل|مقاتلا|مستشار)$/;
-const DEPLOY = /^و?(ينتشر|تنتشر|نشر|تنشر|ينشر|يتمركز|تتمركز|قوامها|قوامه|ارسال|يوجد|توجد|تواجد|متمركزين|يتواجد|منتشرين)$/;
+const DEPLOY =
+  /^و?(ينتشر|تنتشر|نشر|تنشر|ينشر|يتمركز|تتمركز|قوامها|قوامه|ارسال|يوجد|توجد|تواجد|متمركزين|يتواجد|منتشرين)$/;
 const MONTH_TO_DATE = /^(الجاري|الحالي)$/;
 
 function qualifier(n: NumberMention): Statistic['qualifier'] {
@@ -25,15 +26,19 @@ export function findStatistics(a: Analysis, eventSentences: Set<number>, speaker
   const out: Statistic[] = [];
   for (const s of doc.sentences) {
     if (eventSentences.has(s.i) || a.embedded.has(s.i)) continue;
-    const nums = a.numbers.filter((n) => n.sent === s.i && !n.vague && !n.ordinal && !n.dual && n.value > 0);
+    const nums = a.in[s.i].numbers.filter((n) => !n.vague && !n.ordinal && !n.dual && n.value > 0);
     if (nums.length === 0) continue;
-    const hasAttack = a.triggers.some((t) => t.sent === s.i && ['attack', 'operation', 'airstrike', 'strike'].includes(t.value.cls));
+    const hasAttack = a.in[s.i].triggers.some((t) =>
+      ['attack', 'operation', 'airstrike', 'strike'].includes(t.value.cls),
+    );
     const deploy = toks.slice(s.first, s.last).some((t) => DEPLOY.test(t.norm));
     const { killed, injured } = findFatalities(a, s.i);
-    const dates = a.dates.filter((d) => d.sent === s.i);
+    const dates = a.in[s.i].dates;
     const sp = speakers[s.i];
     const countries = (from: number, to: number) => [
-      ...new Set(a.places.filter((p) => p.mention.sent === s.i && p.mention.first >= from && p.mention.first < to).map((p) => p.entry.country)),
+      ...new Set(
+        a.in[s.i].places.filter((p) => p.mention.first >= from && p.mention.first < to).map((p) => p.entry.country),
+      ),
     ];
     for (let k = 0; k < nums.length; k++) {
       const n = nums[k];
@@ -63,8 +68,8 @@ export function findStatistics(a: Analysis, eventSentences: Set<number>, speaker
       } else if (doc.published && toks.slice(s.first, s.last).some((t) => MONTH_TO_DATE.test(t.norm))) {
         period = { start: `${doc.published.slice(0, 7)}-01`, end: doc.published };
       }
-      const subject = a.actors.find((m) => m.sent === s.i && m.first < n.first)?.value.name ?? null;
-      const source = a.sources.find((m) => m.sent === s.i && m.value.kind !== 'generic')?.value.name ?? null;
+      const subject = a.in[s.i].actors.find((m) => m.first < n.first)?.value.name ?? null;
+      const source = a.in[s.i].sources.find((m) => m.value.kind !== 'generic')?.value.name ?? null;
       out.push({
         what,
         value: n.value,

@@ -37,8 +37,15 @@ function countryWeights(ms: PlaceMention[]): Map<string, number> {
 export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlace[] {
   const cw = countryWeights(mentions);
   const out: ResolvedPlace[] = [];
+  const bySent = new Map<number, PlaceMention[]>();
   for (const m of mentions) {
-    const sameSentence = mentions.filter((o) => o !== m && o.sent === m.sent && o.value.candidates.length === 1);
+    if (m.value.candidates.length !== 1) continue;
+    const list = bySent.get(m.sent) ?? [];
+    list.push(m);
+    bySent.set(m.sent, list);
+  }
+  for (const m of mentions) {
+    const sameSentence = (bySent.get(m.sent) ?? []).filter((o) => o !== m);
     let best: GazEntry | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (const c of m.value.candidates) {

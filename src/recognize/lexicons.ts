@@ -21,7 +21,8 @@ export interface TriggerEntry {
 export const triggers = lazy(() => {
   const idx = new PhraseIndex<TriggerEntry>();
   for (const r of readTsv(dataPath('lexicons', 'triggers.tsv'))) {
-    for (const f of splitList(r.forms)) idx.add(f, { form: f, cls: r.class, verb: r.pos === 'verb', tally: r.tally === 'yes' });
+    for (const f of splitList(r.forms))
+      idx.add(f, { form: f, cls: r.class, verb: r.pos === 'verb', tally: r.tally === 'yes' });
   }
   return idx;
 });

@@ -81,7 +81,11 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       const afterIn = prev !== undefined && prev.sent === s.i && IN_WORDS.has(prev.norm);
       const key = ms[0].key;
       const framed = fb !== null && fb.frame !== 'near';
-      if (last - i === 1 && !acceptSingle(cands, key, framed || (fb !== null && afterIn), afterIn)) {
+      // a frame word is not a place by itself: "مدينة" is "city", not Medina
+      const isFrameWord = frameIndex()
+        .at(toks, i, { end: i + 1 })
+        .some((m) => m.last === i + 1);
+      if (last - i === 1 && (isFrameWord || !acceptSingle(cands, key, framed || (fb !== null && afterIn), afterIn))) {
         i++;
         continue;
       }

@@ -36,28 +36,28 @@ export function isIgnorable(c: number): boolean {
 
 /** Single-character folds applied after NFKC (value is the replacement). */
 const FOLD: Record<number, string> = {
-  0x0623: '\u0627', // أ
-  0x0625: '\u0627', // إ
-  0x0622: '\u0627', // آ
-  0x0671: '\u0627', // ٱ
-  0x0672: '\u0627',
-  0x0673: '\u0627',
-  0x0649: '\u064a', // ى → ي
-  0x06cc: '\u064a', // Persian yeh
-  0x06d2: '\u064a',
-  0x0629: '\u0647', // ة → ه
-  0x06c0: '\u0647',
-  0x06a9: '\u0643', // Persian keheh → ك
-  0x066b: '.', // Arabic decimal separator
-  0x066c: ',', // Arabic thousands separator
-  0x060c: '\u060c',
-  0x00a0: ' ',
-  0x2007: ' ',
-  0x202f: ' ',
-  0x3000: ' ',
-  0x2028: '\n',
-  0x2029: '\n',
-  0x0085: '\n',
+  1571: '\u0627', // أ
+  1573: '\u0627', // إ
+  1570: '\u0627', // آ
+  1649: '\u0627', // ٱ
+  1650: '\u0627',
+  1651: '\u0627',
+  1609: '\u064a', // ى → ي
+  1740: '\u064a', // Persian yeh
+  1746: '\u064a',
+  1577: '\u0647', // ة → ه
+  1728: '\u0647',
+  1705: '\u0643', // Persian keheh → ك
+  1643: '.', // Arabic decimal separator
+  1644: ',', // Arabic thousands separator
+  1548: '\u060c',
+  160: ' ',
+  8199: ' ',
+  8239: ' ',
+  12288: ' ',
+  8232: '\n',
+  8233: '\n',
+  133: '\n',
 };
 
 const cache = new Map<number, string>();
@@ -127,7 +127,11 @@ export function normalize(text: string): Normalized {
       }
     }
     // fast path: Arabic letters and ASCII that normalise to themselves
-    if ((cp >= 0x0621 && cp <= 0x063a) || (cp >= 0x0641 && cp <= 0x064a && cp !== 0x0649) || (cp >= 0x61 && cp <= 0x7a)) {
+    if (
+      (cp >= 0x0621 && cp <= 0x063a) ||
+      (cp >= 0x0641 && cp <= 0x064a && cp !== 0x0649) ||
+      (cp >= 0x61 && cp <= 0x7a)
+    ) {
       if (cp !== 0x0623 && cp !== 0x0625 && cp !== 0x0622 && cp !== 0x0629) {
         grow(1);
         buf[k] = cp;

@@ -29,6 +29,8 @@ export interface FindOptions {
 }
 
 const newNode = <T>(): Node<T> => ({ next: new Map(), values: [] });
+// biome-ignore lint/suspicious/noExplicitAny: a shared empty result, never mutated
+const NONE: PhraseMatch<any>[] = Object.freeze([]) as unknown as PhraseMatch<any>[];
 
 /** Split a lexicon phrase into normalised words the way the tokenizer would. */
 export function phraseWords(phrase: string): string[] {
@@ -68,41 +70,54 @@ export class PhraseIndex<T> {
 
   /** Every entry starting at token `i`, longest first. */
   at(tokens: Token[], i: number, opts: FindOptions = {}): PhraseMatch<T>[] {
+    const tok = tokens[i];
+    if (!tok || (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'hashtag')) return NONE;
+    const keys = tok.kind === 'hashtag' ? firstKeys(tok.norm.slice(1).split('_')[0]) : firstKeys(tok.norm);
+    let out: PhraseMatch<T>[] | null = null;
     const maxCost = opts.maxCost ?? Number.POSITIVE_INFINITY;
     const end = opts.end ?? tokens.length;
-    const out: PhraseMatch<T>[] = [];
-    let key = '';
-    const walk = (node: Node<T>, j: number, cost: number) => {
-      for (const v of node.values) {
-        const c = cost + v.cost;
-        if (c <= maxCost) out.push({ value: v.value, first: i, last: j, cost: c, key });
-      }
-      if (j >= end || node.next.size === 0) return;
-      const tok = tokens[j];
-      if (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'number') return;
-      if (tokens[j - 1] && tok.sent !== tokens[j - 1].sent) return;
-      for (const k of innerKeys(tok.norm)) {
-        const child = node.next.get(k.key);
-        if (child) walk(child, j + 1, cost + k.cost);
-      }
-    };
-    const tok = tokens[i];
-    if (!tok || (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'hashtag')) return out;
-    const keys = tok.kind === 'hashtag' ? firstKeys(tok.norm.slice(1).split('_')[0]) : firstKeys(tok.norm);
     for (const k of keys) {
       const child = this.root.next.get(k.key);
-      key = k.key;
-      if (child) walk(child, i + 1, k.cost);
+      if (!child) continue;
+      out ??= [];
+      this.walk(tokens, i, child, i + 1, k.cost, k.key, end, maxCost, out);
     }
-    out.sort((a, b) => b.last - a.last || a.cost - b.cost);
+    if (!out) return NONE;
+    if (out.length > 1) out.sort((a, b) => b.last - a.last || a.cost - b.cost);
     return out;
+  }
+
+  private walk(
+    tokens: Token[],
+    i: number,
+    node: Node<T>,
+    j: number,
+    cost: number,
+    key: string,
+    end: number,
+    maxCost: number,
+    out: PhraseMatch<T>[],
+  ): void {
+    for (const v of node.values) {
+      const c = cost + v.cost;
+      if (c <= maxCost) out.push({ value: v.value, first: i, last: j, cost: c, key });
+    }
+    if (j >= end || node.next.size === 0) return;
+    const tok = tokens[j];
+    if (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'number') return;
+    if (tok.sent !== tokens[j - 1].sent) return;
+    for (const k of innerKeys(tok.norm)) {
+      const child = node.next.get(k.key);
+      if (child) this.walk(tokens, i, child, j + 1, cost + k.cost, key, end, maxCost, out);
+    }
   }
 
   /** Non-overlapping matches over a token range, scanning left to right, longest first. */
   scan(tokens: Token[], from = 0, to = tokens.length, opts: FindOptions = {}): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
+    const o: FindOptions = { maxCost: opts.maxCost, end: to };
     for (let i = from; i < to; ) {
-      const m = this.at(tokens, i, { ...opts, end: to });
+      const m = this.at(tokens, i, o);
       if (m.length > 0) {
         out.push(m[0]);
         i = m[0].last;

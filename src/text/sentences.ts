@@ -12,6 +12,8 @@ export interface Sentence {
   end: number;
 }
 
+const SOFT_MAX_TOKENS = 150;
+const MAX_TOKENS = 250;
 const FINAL = new Set(['.', '!', '?', '؟', '…', '。']);
 const OPEN: Record<string, string> = { '«': '»', '“': '”', '(': ')', '[': ']' };
 
@@ -31,6 +33,13 @@ export function splitSentences(tokens: Token[], norm: string): Sentence[] {
   };
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t];
+    // a run-on "sentence" (a table, a list, a pasted blob) is cut so per-sentence work stays bounded
+    if (
+      t - first >= MAX_TOKENS ||
+      (t - first >= SOFT_MAX_TOKENS && tok.kind === 'punct' && /^[,،؛;]$/.test(tok.norm))
+    ) {
+      close(t);
+    }
     // a line break before this token ends the sentence (headlines, datelines, paragraphs)
     if (t > first && hasLineBreak(norm, tokens[t - 1].nEnd, tok.nStart)) close(t);
     if (tok.kind !== 'punct') continue;

@@ -6,7 +6,9 @@ import { PhraseIndex } from '../../src/text/phrases.js';
 
 function found(index: PhraseIndex<string>, text: string, maxCost?: number) {
   const doc = makeDoc('p', text);
-  return index.scan(doc.tokens, 0, doc.tokens.length, { maxCost }).map((m) => [m.value, tokenSpan(doc, m.first, m.last).text]);
+  return index
+    .scan(doc.tokens, 0, doc.tokens.length, { maxCost })
+    .map((m) => [m.value, tokenSpan(doc, m.first, m.last).text]);
 }
 
 test('proclitics are stripped to find lexicon entries', () => {
@@ -48,6 +50,12 @@ test('clitic analyses never leave a remainder shorter than two letters', () => {
     firstKeys('في').map((k) => k.key),
     ['في'],
   );
-  assert.ok(firstKeys('للمقاومه').some((k) => k.key === 'مقاومه'), 'ل + ال is written لل');
-  assert.ok(firstKeys('وزاره').some((k) => k.key === 'وزاره'), 'the word itself is always a reading');
+  assert.ok(
+    firstKeys('للمقاومه').some((k) => k.key === 'مقاومه'),
+    'ل + ال is written لل',
+  );
+  assert.ok(
+    firstKeys('وزاره').some((k) => k.key === 'وزاره'),
+    'the word itself is always a reading',
+  );
 });

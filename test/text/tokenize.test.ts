@@ -41,7 +41,10 @@ test('tokenizer keeps news shapes whole: URLs, handles, hashtags, dates, numbers
     ['العربي', 'word'],
     ['"', 'punct'],
   ]);
-  assert.deepEqual(tok('لـ"العربي"').map((t) => t[0]), ['لـ', '"', 'العربي', '"']);
+  assert.deepEqual(
+    tok('لـ"العربي"').map((t) => t[0]),
+    ['لـ', '"', 'العربي', '"'],
+  );
 });
 
 test('sentences split at final punctuation and line breaks, not inside quotations', () => {

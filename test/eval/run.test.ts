@@ -1,0 +1,48 @@
+/** `rasd eval` on real extraction output: the dev set figures equal score.py's; the seeds score 1.0 everywhere. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const shared = path.resolve(root, '../shared');
+const rasd = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/run.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+
+test('dev set: rasd eval prints exactly what score.py prints for the same extraction', () => {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'rasd-dev-')), 'dev.jsonl');
+  const ex = rasd(['extract', path.join(shared, 'dev/articles.jsonl'), '-o', out]);
+  assert.equal(ex.status, 0, ex.stderr);
+  for (const flags of [[], ['--per-doc'], ['--json']]) {
+    const ours = rasd(['eval', path.join(shared, 'dev/gold.jsonl'), out, ...flags]);
+    const py = spawnSync(
+      'python3',
+      [path.join(shared, 'dev/score.py'), path.join(shared, 'dev/gold.jsonl'), out, ...flags],
+      {
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(py.status, 0, py.stderr);
+    assert.equal(ours.stdout, py.stdout, `flags ${flags.join(' ')}`);
+  }
+});
+
+test('seeds: rasd eval --run gives event F1 1.0 and every field 1.0', () => {
+  const r = rasd([
+    'eval',
+    path.join(shared, 'seeds/gold.jsonl'),
+    '--run',
+    path.join(shared, 'seeds/articles.jsonl'),
+    '--json',
+  ]);
+  assert.equal(r.status, 0, r.stderr);
+  const res = JSON.parse(r.stdout);
+  assert.equal(res.events.f1, 1);
+  assert.deepEqual(res.events, { precision: 1, recall: 1, f1: 1, tp: 4, sys: 4, gold: 4 });
+  for (const [field, v] of Object.entries(res.fields)) assert.equal(v, 1, field);
+});
