@@ -1,6 +1,7 @@
 /** Everything the recognisers found in one document: the input of event assembly. */
 import { gazetteer } from './geo/gazetteer.js';
 import { type ResolvedPlace, resolvePlaces } from './geo/resolve.js';
+import { datelineEnd } from './recognize/dateline.js';
 import { type DateMention, findDates } from './recognize/dates.js';
 import { embeddedSentences } from './recognize/embeds.js';
 import * as lex from './recognize/lexicons.js';
@@ -24,6 +25,8 @@ export interface Analysis {
   roles: Mention<lex.RoleEntry>[];
   /** sentences that are embedded posts, not the article's own reporting */
   embedded: Set<number>;
+  /** tokens before this index are the dateline (where the report was filed) */
+  dateline: number;
   /** the same mentions, per sentence index */
   in: SentenceMentions[];
 }
@@ -107,6 +110,7 @@ export function analyze(doc: Doc): Analysis {
     persons,
     roles: scanLexicon(doc, lex.roles()),
     embedded: embeddedSentences(doc),
+    dateline: datelineEnd(doc),
   };
   return { ...a, in: perSentence(a, doc.sentences.length) };
 }

@@ -167,7 +167,35 @@ export function findActors(
     const n = nationalityAfter(a, w.last, s);
     if (n && !perps.some((x) => x.country === n.entry.country)) add(perps, n.entry);
   }
+  // an interception: whoever intercepts is the target of the attack; the attacker is the claimant, or who the
+  // article says launched it, or the armed group the article is about
+  let perpetrators = perps;
+  if (triggers[0]?.value.cls === 'intercept') {
+    const claimed = new Set(claimants.map((c) => c.name));
+    for (const p of perps) if (!claimed.has(p.name)) add(targets, p);
+    perpetrators = perps.filter((p) => claimed.has(p.name));
+    if (perpetrators.length === 0) {
+      const attacker = mainArmedGroup(a);
+      if (attacker) perpetrators = [attacker];
+    }
+  }
   // an actor named both ways is the perpetrator when it claims, else the target
-  const perpNames = new Set(perps.map((p) => p.name));
-  return { perpetrators: perps, targets: targets.filter((t) => !perpNames.has(t.name)), claimants };
+  const perpNames = new Set(perpetrators.map((p) => p.name));
+  return { perpetrators, targets: targets.filter((t) => !perpNames.has(t.name)), claimants };
+}
+
+const ARMED = new Set<ActorCategory>(['rebel_group', 'political_militia', 'identity_militia']);
+
+/** The named non-state armed group the article mentions most (first on ties). */
+function mainArmedGroup(a: Analysis): ActorRef | null {
+  const count = new Map<string, { n: number; m: Mention<ActorEntry> }>();
+  for (const m of a.actors) {
+    if (m.value.generic || !ARMED.has(m.value.category)) continue;
+    const c = count.get(m.value.name);
+    if (c) c.n++;
+    else count.set(m.value.name, { n: 1, m });
+  }
+  let best: { n: number; m: Mention<ActorEntry> } | null = null;
+  for (const c of count.values()) if (!best || c.n > best.n) best = c;
+  return best ? ref(best.m) : null;
 }

@@ -188,7 +188,16 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
     evidence,
   });
   if (places.length <= 1) return [base(places[0] ?? null)];
-  return places.map((p) => base(p));
+  // a roundup sentence: each place its own event; casualties and victims go to the place named nearest them
+  const nearest = (pos: number) =>
+    places.reduce((b, p) => (Math.abs(p.mention.span.start - pos) < Math.abs(b.mention.span.start - pos) ? p : b));
+  return places.map((p) => {
+    const c = base(p);
+    c.killed = killed.filter((k) => nearest(k.span.start) === p);
+    c.injured = injured.filter((k) => nearest(k.span.start) === p);
+    c.targets = targets.filter((t) => t.category !== 'civilians' || nearest(t.span.start) === p);
+    return c;
+  });
 }
 
 function toPrecision(d: DateMention): 'day' | 'week' | 'month' {

@@ -27,6 +27,8 @@ const BEFORE_WINDOW: Record<string, number> = {
   ongoing: 8,
   history: 8,
   question: 20,
+  reaction: 8,
+  deny: 4,
 };
 
 export function modalityOf(ctx: DocContext, t: Mention<TriggerEntry>): Modality {
@@ -44,8 +46,9 @@ export function modalityOf(ctx: DocContext, t: Mention<TriggerEntry>): Modality 
     const win = BEFORE_WINDOW[kind];
     if (win === undefined) continue;
     if (c.last > t.first || t.first - c.last >= win) continue;
-    if (kind === 'negation') return 'negated';
-    if (c.first < clause.from && kind !== 'threat' && kind !== 'plan' && kind !== 'call') continue;
+    if (kind === 'negation' || kind === 'deny') return 'negated';
+    if (c.first < clause.from && kind !== 'threat' && kind !== 'plan' && kind !== 'call' && kind !== 'reaction')
+      continue;
     if (kind === 'question') return 'conditional';
     return kind as Modality;
   }

@@ -35,6 +35,7 @@ export function placesForEvent(a: Analysis, s: number, triggers: Mention<Trigger
       (p.mention.first > firstTrigger ||
         p.mention.first <= fronted ||
         clauseOf(a.doc, p.mention.first).from === clauseOf(a.doc, firstTrigger).from) &&
+      p.mention.first >= a.dateline &&
       !isOrigin(a, p) &&
       !inMotive(a, p),
   );

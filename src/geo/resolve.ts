@@ -26,6 +26,7 @@ function featurePrior(e: GazEntry, m: PlaceMention): number {
 function countryWeights(ms: PlaceMention[]): Map<string, number> {
   const w = new Map<string, number>();
   for (const m of ms) {
+    if (m.value.weak) continue;
     const cs = new Set(m.value.candidates.map((c) => c.country));
     if (cs.size !== 1) continue;
     const c = [...cs][0];
@@ -62,6 +63,16 @@ export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlac
       }
     }
     if (!best) continue;
+    // a small place named by one unframed word, in a country the article is not about, is a common word
+    if (
+      m.value.weak &&
+      !isArea(best) &&
+      best.feature.startsWith('place:') &&
+      best.population < 100000 &&
+      !cw.has(best.country)
+    ) {
+      continue;
+    }
     const f = m.value.frame;
     const precision: 1 | 2 | 3 = isArea(best) ? 3 : f === 'near' || f === 'countryside' ? 2 : 1;
     out.push({ mention: m, entry: best, precision });

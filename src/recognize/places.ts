@@ -12,6 +12,8 @@ export interface PlaceValue {
   frame: PlaceFrame;
   /** token range of the frame word(s) before the name, if any */
   frameFirst: number | null;
+  /** a one-word name with no frame word: weak evidence, kept only where the document's countries agree */
+  weak: boolean;
 }
 
 export type PlaceMention = Mention<PlaceValue>;
@@ -97,7 +99,12 @@ export function findPlaces(doc: Doc): PlaceMention[] {
         last: end,
         span: tokenSpan(doc, i, end),
         sent: s.i,
-        value: { candidates: cands, frame: fb?.frame ?? 'plain', frameFirst: fb?.at ?? null },
+        value: {
+          candidates: cands,
+          frame: fb?.frame ?? 'plain',
+          frameFirst: fb?.at ?? null,
+          weak: last - i === 1 && !framed,
+        },
       });
       i = last;
     }
