@@ -202,7 +202,7 @@ for (const r of rows) {
   for (const n of r.names_ar) {
     const words = normalizeString(n).split(' ');
     if (words.length !== 1) continue;
-    const k = stripArticle(words[0]);
+    const k = /^[أإآ]ل/.test(n.trim()) ? words[0] : stripArticle(words[0]);
     const list = byKey.get(k) ?? [];
     list.push(r);
     byKey.set(k, list);
@@ -227,7 +227,7 @@ const PROSE = [
   'عمليه',
 ];
 const common: [string, number][] = PROSE.filter((k) => byKey.has(k)).map((k) => [k, freq.get(k) ?? 0]);
-const area = (r: Row) => r.feature === 'country' || r.feature === 'admin1' || r.feature === 'place:PPLC';
+const area = (r: Row) => r.feature === 'country';
 for (const [k, rs] of byKey) {
   if (rs.some(area) || common.some((c) => c[0] === k)) continue;
   const f = freq.get(k) ?? 0;

@@ -81,9 +81,9 @@ export function innerKeys(norm: string): Key[] {
 }
 
 /** How a lexicon word is indexed: article-stripped (cost 0), and folded (cost 1) when that differs. */
-export function entryKeys(word: string): Key[] {
+export function entryKeys(word: string, noArticle = false): Key[] {
   const out: Key[] = [];
-  const w = stripArticle(word);
+  const w = noArticle ? word : stripArticle(word);
   push(out, w, 0);
   const f = foldInflection(w);
   if (f !== w) push(out, f, 1);

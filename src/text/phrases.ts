@@ -46,12 +46,19 @@ export class PhraseIndex<T> {
   add(phrase: string, value: T): void {
     const words = phraseWords(phrase);
     if (words.length === 0) return;
+    // "ألين" (Allen), "إلكوي": a name that starts with hamza + lam has no article to strip
+    const raw = phrase
+      .trim()
+      .split(/[\s\-_"«»“”'’()]+/u)
+      .filter((w) => w.length > 0);
+    const hamzaLam = raw.length === words.length ? raw.map((w) => /^[أإآ]ل/.test(w)) : words.map(() => false);
     // index every combination of primary and folded keys (entries are short; at most a few variants)
     let frontier: { node: Node<T>; cost: number }[] = [{ node: this.root, cost: 0 }];
-    for (const w of words) {
+    for (let wi = 0; wi < words.length; wi++) {
+      const w = words[wi];
       const nextFrontier: { node: Node<T>; cost: number }[] = [];
       for (const f of frontier) {
-        for (const k of entryKeys(w)) {
+        for (const k of entryKeys(w, hamzaLam[wi])) {
           let child = f.node.next.get(k.key);
           if (!child) {
             child = newNode();
