@@ -7,7 +7,7 @@ import { embeddedSentences } from './recognize/embeds.js';
 import * as lex from './recognize/lexicons.js';
 import { type Mention, scanLexicon } from './recognize/mention.js';
 import { findNumbers, type NumberMention } from './recognize/numbers.js';
-import { findPlaces } from './recognize/places.js';
+import { findPlaces, placesInContext } from './recognize/places.js';
 import type { Doc } from './text/doc.js';
 import type { Weapon } from './types.js';
 
@@ -93,9 +93,14 @@ export function analyze(doc: Doc): Analysis {
   // that is both (إيران) stays both, and the clause decides its role
   const inside = (outer: { first: number; last: number }, p: { first: number; last: number }) =>
     overlaps(outer, p) && outer.last - outer.first > p.last - p.first;
-  const placeMentions = findPlaces(doc).filter(
-    (p) =>
-      !actors.some((a) => inside(a, p)) && !sources.some((s) => overlaps(s, p)) && !persons.some((s) => overlaps(s, p)),
+  const placeMentions = placesInContext(
+    doc,
+    findPlaces(doc).filter(
+      (p) =>
+        !actors.some((a) => inside(a, p)) &&
+        !sources.some((s) => overlaps(s, p)) &&
+        !persons.some((s) => overlaps(s, p)),
+    ),
   );
   const a = {
     doc,

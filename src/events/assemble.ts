@@ -6,6 +6,7 @@ import type { ActorRef } from './actors.js';
 import { type Candidate, type DocContext, isBackground, sentenceCandidates } from './candidates.js';
 import { classify } from './classify.js';
 import { mergeCandidates } from './merge.js';
+import { refinePlace } from './places.js';
 import { sentenceSpeakers } from './speakers.js';
 
 function toActor(role: Actor['role'], r: ActorRef): Actor {
@@ -45,9 +46,20 @@ export function assembleEvents(a: Analysis): EventRecord[] {
       cands.push(c);
     }
   }
-  const merged = mergeCandidates(cands).filter((c) => c.date && (c.place || c.ownDate));
+  const claimed = new Set(cands.map((c) => c.sent));
+  const merged = mergeCandidates(cands);
+  for (const c of merged) {
+    const lastSent = Math.max(...c.triggers.map((t) => t.sent));
+    const refined = refinePlace(a, c.place, lastSent, claimed);
+    if (refined !== c.place && refined) {
+      c.place = refined;
+      const sent = a.doc.sentences[refined.mention.sent];
+      c.evidence.push({ start: sent.start, end: sent.end, text: a.doc.text.slice(sent.start, sent.end) });
+    }
+  }
+  const kept = merged.filter((c) => c.date && (c.place || c.ownDate));
   const sentenceOf = (pos: number) => a.doc.sentences.findIndex((s) => s.start <= pos && pos < s.end);
-  return merged.map((c, i) => {
+  return kept.map((c, i) => {
     const t = classify(c);
     const killedEv = c.killed.map((k) => k.span);
     const injuredEv = c.injured.map((k) => k.span);

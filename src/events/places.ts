@@ -26,6 +26,20 @@ function inMotive(a: Analysis, p: ResolvedPlace): boolean {
   return inMotiveClause(a.doc, p.mention.first);
 }
 
+const ADJACENT = /^(المتاخمه|المجاوره|القريبه|القريب|المحاذيه|المحاذي|المتاخم)$/;
+
+/** How specifically a place locates an event: a facility, then a town, a district, a countryside, a "near" reference. */
+function rank(a: Analysis, p: ResolvedPlace): number {
+  const toks = a.doc.tokens;
+  const before = toks.slice(Math.max(0, p.mention.first - 3), p.mention.first);
+  if (before.some((t) => ADJACENT.test(t.norm))) return 5;
+  const f = p.mention.value.frame;
+  if (f === 'near') return 4;
+  if (f === 'countryside') return 3;
+  if (f === 'district') return 2;
+  return p.entry.feature.startsWith('place:') ? 1 : 0;
+}
+
 export function placesForEvent(a: Analysis, s: number, triggers: Mention<TriggerEntry>[]): ResolvedPlace[] {
   const sent = a.doc.sentences[s];
   const firstTrigger = triggers[0].first;
@@ -46,11 +60,37 @@ export function placesForEvent(a: Analysis, s: number, triggers: Mention<Trigger
     return admin ? [admin] : cands.slice(0, 1);
   }
   // most specific first; a place near a kept one is the same place
-  const ordered = [...specific].sort((x, y) => x.precision - y.precision || x.mention.first - y.mention.first);
+  const ordered = [...specific].sort((x, y) => rank(a, x) - rank(a, y) || x.mention.first - y.mention.first);
   const kept: ResolvedPlace[] = [];
   for (const p of ordered) {
     if (kept.some((k) => haversineKm(k.entry, p.entry) <= 60)) continue;
     kept.push(p);
   }
   return kept.sort((x, y) => x.mention.first - y.mention.first);
+}
+
+/**
+ * An event placed only at country level (or not at all) takes the specific place the next sentences give it
+ * ("… أطلقهما الحوثيون." then "الدفاعات الجوية لمطار أبها رصدت …"), unless those sentences report another event.
+ */
+export function refinePlace(
+  a: Analysis,
+  place: ResolvedPlace | null,
+  lastSent: number,
+  claimed: Set<number>,
+): ResolvedPlace | null {
+  if (!place || place.precision < 3) return place;
+  for (let s = lastSent + 1; s <= lastSent + 2 && s < a.doc.sentences.length; s++) {
+    if (claimed.has(s) || a.embedded.has(s)) break;
+    const specific = a.in[s].places.filter(
+      (p) =>
+        p.precision < 3 &&
+        p.mention.first >= a.dateline &&
+        !isOrigin(a, p) &&
+        !inMotive(a, p) &&
+        (!place || p.entry.country === place.entry.country),
+    );
+    if (specific.length > 0) return specific.sort((x, y) => x.precision - y.precision)[0];
+  }
+  return place;
 }

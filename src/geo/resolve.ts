@@ -74,7 +74,7 @@ export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlac
       continue;
     }
     const f = m.value.frame;
-    const precision: 1 | 2 | 3 = isArea(best) ? 3 : f === 'near' || f === 'countryside' ? 2 : 1;
+    const precision: 1 | 2 | 3 = isArea(best) ? 3 : f === 'near' || f === 'countryside' || f === 'district' ? 2 : 1;
     out.push({ mention: m, entry: best, precision });
   }
   return out;

@@ -5,7 +5,7 @@ import { type Doc, tokenSpan } from '../text/doc.js';
 import { PhraseIndex } from '../text/phrases.js';
 import type { Mention } from './mention.js';
 
-export type PlaceFrame = 'plain' | 'near' | 'countryside' | 'province' | 'settlement';
+export type PlaceFrame = 'plain' | 'near' | 'countryside' | 'district' | 'province' | 'settlement';
 
 export interface PlaceValue {
   candidates: GazEntry[];
@@ -39,15 +39,19 @@ function commonWords(): Set<string> {
   return common;
 }
 
+/** An administrative seat: GeoNames often gives such towns no population, but they are real places. */
+const isSeat = (c: GazEntry) => /^place:PPL(A|A2|A3|A4|C)$/.test(c.feature);
+
 /** A one-word name is a place only if it is big or framed: many small places are named like common words. */
-function acceptSingle(cands: GazEntry[], key: string, framed: boolean, afterIn: boolean): boolean {
-  if (commonWords().has(key)) return framed;
+function acceptSingle(cands: GazEntry[], key: string, framed: boolean, afterIn: boolean, near: boolean): boolean {
+  if (commonWords().has(key))
+    return (framed || near) && cands.some((c) => c.population >= 1000 || isSeat(c) || isFacility(c));
   for (const c of cands) {
     if (BIG_FEATURES.has(c.feature) || isFacility(c)) return true;
     if (c.population >= 100000) return true;
     if (c.feature === 'place:PPLC' || c.feature === 'place:PPLA') return true;
-    if (framed && c.population >= 500) return true;
-    if (afterIn && c.population >= 20000) return true;
+    if (framed && (c.population >= 500 || isSeat(c))) return true;
+    if (afterIn && (c.population >= 20000 || isSeat(c))) return true;
   }
   return false;
 }
@@ -87,13 +91,22 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       const isFrameWord = frameIndex()
         .at(toks, i, { end: i + 1 })
         .some((m) => m.last === i + 1);
-      if (last - i === 1 && (isFrameWord || !acceptSingle(cands, key, framed || (fb !== null && afterIn), afterIn))) {
+      if (
+        last - i === 1 &&
+        (isFrameWord || !acceptSingle(cands, key, framed || (fb !== null && afterIn), afterIn, fb !== null))
+      ) {
         i++;
         continue;
       }
       let end = last;
       // "ريف دير الزور الشمالي": the direction adjective after the name belongs to the mention
-      if (fb?.frame === 'countryside' && toks[end] && /^ال(شمالي|جنوبي|شرقي|غربي)$/.test(toks[end].norm)) end++;
+      while (
+        fb?.frame === 'countryside' &&
+        end < last + 2 &&
+        toks[end] &&
+        /^ال(شمالي|جنوبي|شرقي|غربي)$/.test(toks[end].norm)
+      )
+        end++;
       out.push({
         first: i,
         last: end,
@@ -108,6 +121,65 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       });
       i = last;
     }
+  }
+  return out;
+}
+
+const LOCATIVE = new Set([
+  'في',
+  'من',
+  'الى',
+  'داخل',
+  'على',
+  'عبر',
+  'نحو',
+  'باتجاه',
+  'اتجاه',
+  'حدود',
+  'اراضي',
+  'اجواء',
+  'سماء',
+  'شمال',
+  'جنوب',
+  'شرق',
+  'غرب',
+  'وسط',
+  'انحاء',
+]);
+const KM = /^(كلم|كم|كيلومتر|كيلومترا|كيلومترات|ميل|اميال)$/;
+
+/**
+ * Places in their sentence: a country named without a locative ("قالت إسرائيل", "دعمتها إيران") is an actor, not a
+ * place; a reference point in parentheses after a place ("قاعدة بلد (80 كلم شمال بغداد)") only says where that
+ * place is.
+ */
+export function placesInContext(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
+  const toks = doc.tokens;
+  const out: PlaceMention[] = [];
+  for (const m of ms) {
+    const countryOnly = m.value.candidates.every((c) => c.feature === 'country');
+    if (countryOnly && m.value.frame === 'plain') {
+      const tok = toks[m.first].norm;
+      const prev = toks[m.first - 1];
+      const prevPlace = out[out.length - 1];
+      const locative =
+        /^(و?ب|و?ل|في|وفي)/.test(tok) &&
+        !/^(بلد|لبنان|ليبيا|البحرين|بريطانيا|بلجيكا|بولندا|بنغلاديش|بوروندي|بنين|بيرو|بوتان|ليتوانيا|لاتفيا|ليبيريا|لوكسمبورغ)/.test(
+          tok,
+        )
+          ? true
+          : (prev !== undefined && prev.sent === m.sent && LOCATIVE.has(prev.norm.replace(/^و/, ''))) ||
+            (tok.startsWith('و') && prevPlace !== undefined && prevPlace.last === m.first && out.includes(prevPlace));
+      if (!locative) continue;
+    }
+    // "(120 كلم شمال بغداد)": a reference point for the place named just before the parenthesis
+    let k = m.first - 1;
+    while (k >= 0 && k > m.first - 5 && toks[k].norm !== '(') k--;
+    if (k >= 0 && toks[k].norm === '(' && toks.slice(k + 1, m.first).some((t) => KM.test(t.norm))) {
+      const before = out[out.length - 1];
+      if (before && before.last <= k && k - before.last <= 2) continue;
+    }
+    out.push(m);
   }
   return out;
 }
