@@ -71,6 +71,12 @@ for (const p of places) {
   });
 }
 
+// The West Bank is coded to Palestine (as ACLED does): GeoNames' Israeli "Judea and Samaria Area" keeps its own
+// names but not the Arabic names of the Palestinian West Bank.
+const westBank = new Set(admin1.get('PS.WE')?.names_ar ?? []);
+const judea = admin1.get('IL.WE');
+if (judea) judea.names_ar = judea.names_ar.filter((n) => !westBank.has(n));
+
 for (const [code, a] of admin1) {
   if (a.names_ar.length === 0) continue;
   const seat = seatOf.get(code);
@@ -157,58 +163,51 @@ const lines = rows.map((r) =>
 writeFileSync(out, `${header}\n${lines.join('\n')}\n`);
 console.log(`${rows.length} places -> ${path.relative(root, out)}`);
 
-// One-word place names that are also common words (بيان, العديد, بأن): listed with their frequency in the
-// 2018 news corpus, so the recogniser takes them as places only inside a place frame (مدينة X, قرب X).
+// One-word place names that are also common words (بيان, العديد, بأن, كان): listed with their frequency in the
+// 2018 news corpus, so the recogniser takes them as places only inside a place frame (مدينة X, قرب X). A word is
+// prose when it rarely follows a locative (في X, بX, مدينة X) and is frequent or also written with the other
+// article form (المقر/مقر), or when it is often written with the other article form at all (بيان/البيان).
 const newsFile = path.resolve(src, '../news/ant2018-conflict.jsonl');
 const { normalizeString } = await import('../src/text/normalize.js');
 const { stripArticle } = await import('../src/text/clitics.js');
-const freq = new Map<string, number>();
-// how often a word follows a locative (في X, مدينة X, بX): real places do, common words rarely
-const locative = new Map<string, number>();
-const LOCATIVE_BEFORE = new Set([
-  'في',
-  'مدينه',
-  'بلده',
-  'منطقه',
-  'قريه',
-  'مخيم',
-  'حي',
-  'محافظه',
-  'ريف',
-  'قرب',
-  'شمال',
-  'جنوب',
-  'شرق',
-  'غرب',
-]);
-const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+const LOCATIVE_BEFORE = new Set(['في', 'مدينه', 'بلده', 'منطقه', 'قريه', 'مخيم', 'حي', 'محافظه', 'ريف', 'قرب']);
+for (const w of ['شمال', 'جنوب', 'شرق', 'غرب', 'مديريه', 'جبهه', 'ناحيه', 'قضاء']) LOCATIVE_BEFORE.add(w);
+
+const byKey = new Map<string, { rows: Row[]; article: boolean }>();
+for (const r of rows) {
+  for (const n of r.names_ar) {
+    const words = normalizeString(n).split(' ');
+    if (words.length !== 1) continue;
+    const hamzaLam = /^[أإآ]ل/.test(n.trim());
+    const k = hamzaLam ? words[0] : stripArticle(words[0]);
+    const entry = byKey.get(k) ?? { rows: [], article: !hamzaLam && words[0] !== k };
+    entry.rows.push(r);
+    byKey.set(k, entry);
+  }
+}
+const stats = new Map<string, { bare: number; withArticle: number; locative: number }>();
 for (const line of readFileSync(newsFile, 'utf8').split('\n')) {
   if (!line.trim()) continue;
   const { text } = JSON.parse(line) as { text: string };
   const words = normalizeString(text).split(/[^\u0621-\u064a]+/);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (w.length < 2) continue;
-    const k = stripArticle(w);
-    bump(freq, k);
-    if (LOCATIVE_BEFORE.has(words[i - 1] ?? '')) bump(locative, k);
-    else if (/^(وب|ب|وفي)/.test(w) && w.length > 4) bump(locative, stripArticle(w.replace(/^(وب|ب)/, '')));
+    // the word itself, then without a conjunction, then without a preposition (ب، ل، ك)
+    for (const form of [w, w.replace(/^[وف]/, ''), w.replace(/^[وف]?[بلك]/, '')]) {
+      const art = form.startsWith('ال') && form.length > 3;
+      const st =
+        stats.get(art ? form.slice(2) : form) ??
+        (byKey.has(art ? form.slice(2) : form) ? { bare: 0, withArticle: 0, locative: 0 } : null);
+      if (!st) continue;
+      stats.set(art ? form.slice(2) : form, st);
+      if (art) st.withArticle++;
+      else st.bare++;
+      if (LOCATIVE_BEFORE.has(words[i - 1] ?? '') || (form !== w && /^[وف]?[بل]/.test(w))) st.locative++;
+      break;
+    }
   }
 }
-const strong = (r: Row) =>
-  r.feature === 'country' || r.feature === 'admin1' || r.feature === 'place:PPLC' || r.population >= 100000;
-const byKey = new Map<string, Row[]>();
-for (const r of rows) {
-  for (const n of r.names_ar) {
-    const words = normalizeString(n).split(' ');
-    if (words.length !== 1) continue;
-    const k = /^[أإآ]ل/.test(n.trim()) ? words[0] : stripArticle(words[0]);
-    const list = byKey.get(k) ?? [];
-    list.push(r);
-    byKey.set(k, list);
-  }
-}
-// frequent nouns of news prose that "في" often precedes without making them places (في بيان, في وقت)
+// frequent nouns of news prose that "في" often precedes without making them places (في بيان, في إطار)
 const PROSE = [
   'بيان',
   'وقت',
@@ -226,14 +225,20 @@ const PROSE = [
   'كلمه',
   'عمليه',
 ];
-const common: [string, number][] = PROSE.filter((k) => byKey.has(k)).map((k) => [k, freq.get(k) ?? 0]);
-const area = (r: Row) => r.feature === 'country';
-for (const [k, rs] of byKey) {
-  if (rs.some(area) || common.some((c) => c[0] === k)) continue;
-  const f = freq.get(k) ?? 0;
-  const ratio = (locative.get(k) ?? 0) / Math.max(1, f);
-  // a big city may be named often without "في"; a word that is never located (كان: Caen) is still prose
-  if (f >= 15 && ratio < (rs.some(strong) ? 0.05 : 0.3)) common.push([k, f]);
+const common: [string, number][] = PROSE.filter((k) => byKey.has(k)).map((k) => [k, 0]);
+for (const [k, { rows: rs, article }] of byKey) {
+  if (rs.some((r) => r.feature === 'country') || PROSE.includes(k)) continue;
+  const st = stats.get(k);
+  if (!st) continue;
+  const f = st.bare + st.withArticle;
+  if (f < 15) continue;
+  const other = (article ? st.bare : st.withArticle) / f;
+  const located = st.locative / f;
+  // a big place is named often without a locative (غزة، طهران as actors); only one never located is prose (كان)
+  const big = rs.some(
+    (r) => r.feature === 'admin1' || r.feature === 'place:PPLC' || r.feature === 'place:PPLA' || r.population >= 100000,
+  );
+  if (big ? located < 0.05 : (located < 0.3 && (other > 0.02 || f >= 200)) || other > 0.15) common.push([k, f]);
 }
 common.sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
 writeFileSync(

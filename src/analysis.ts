@@ -7,7 +7,7 @@ import { embeddedSentences } from './recognize/embeds.js';
 import * as lex from './recognize/lexicons.js';
 import { type Mention, scanLexicon } from './recognize/mention.js';
 import { findNumbers, type NumberMention } from './recognize/numbers.js';
-import { findPlaces, placesInContext } from './recognize/places.js';
+import { findPlaces, type PlaceMention, placesInContext } from './recognize/places.js';
 import type { Doc } from './text/doc.js';
 import type { Weapon } from './types.js';
 
@@ -16,6 +16,8 @@ export interface Analysis {
   dates: DateMention[];
   numbers: NumberMention[];
   places: ResolvedPlace[];
+  /** every place name found, before context removed actors, datelines' neighbours and weak names */
+  placeNames: PlaceMention[];
   actors: Mention<lex.ActorEntry>[];
   weapons: Mention<Weapon>[];
   triggers: Mention<lex.TriggerEntry>[];
@@ -93,9 +95,10 @@ export function analyze(doc: Doc): Analysis {
   // that is both (إيران) stays both, and the clause decides its role
   const inside = (outer: { first: number; last: number }, p: { first: number; last: number }) =>
     overlaps(outer, p) && outer.last - outer.first > p.last - p.first;
+  const placeNames = findPlaces(doc);
   const placeMentions = placesInContext(
     doc,
-    findPlaces(doc).filter(
+    placeNames.filter(
       (p) =>
         !actors.some((a) => inside(a, p)) &&
         !sources.some((s) => overlaps(s, p)) &&
@@ -107,6 +110,7 @@ export function analyze(doc: Doc): Analysis {
     dates: findDates(doc),
     numbers: findNumbers(doc),
     places: resolvePlaces(doc, placeMentions),
+    placeNames,
     actors,
     weapons: scanLexicon(doc, lex.weapons()),
     triggers: scanLexicon(doc, lex.triggers()),

@@ -1,9 +1,11 @@
 /** The `rasd` command line. */
 import { Command } from 'commander';
 import { EXTRACTOR_VERSION } from '../extract.js';
+import { geocode } from '../geo/geocode.js';
 import { runDemo } from './demo.js';
 import { runEval } from './eval.js';
 import { runExtract } from './extract.js';
+import { formatGeocode } from './geocode.js';
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -54,6 +56,23 @@ export async function main(argv: string[]): Promise<number> {
         }
       },
     );
+
+  program
+    .command('geocode')
+    .description('show every place name in an Arabic text: candidates, the choice and its precision')
+    .argument('<text...>', 'the text (or "-" to read stdin)')
+    .option('--published <date>', 'publication date (YYYY-MM-DD)')
+    .option('--json', 'print JSON')
+    .action(async (words: string[], opts: { published?: string; json?: boolean }) => {
+      let text = words.join(' ');
+      if (text === '-') {
+        const chunks: Buffer[] = [];
+        for await (const c of process.stdin) chunks.push(c as Buffer);
+        text = Buffer.concat(chunks).toString('utf8');
+      }
+      const found = geocode(text, opts.published ?? null);
+      process.stdout.write(opts.json ? `${JSON.stringify(found, null, 2)}\n` : formatGeocode(found));
+    });
 
   program
     .command('demo')

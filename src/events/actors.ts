@@ -6,6 +6,7 @@
 import type { Analysis } from '../analysis.js';
 import { type ActorEntry, nationalities, type TriggerEntry } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
+import { normSet } from '../text/normalize.js';
 import type { Span } from '../text/span.js';
 import type { ActorCategory } from '../types.js';
 import { clauseOf, inMotiveClause } from './clauses.js';
@@ -22,8 +23,8 @@ export interface Claimant extends ActorRef {
   claimSpan: Span;
 }
 
-const PREPOSITIONS = new Set(['على', 'ضد', 'الى', 'من', 'في', 'عن', 'مع', 'لدى', 'بحق', 'باتجاه', 'نحو']);
-const TARGET_PREPS = new Set(['على', 'ضد', 'بحق', 'باتجاه', 'نحو']);
+const PREPOSITIONS = normSet(['على', 'ضد', 'الى', 'من', 'في', 'عن', 'مع', 'لدى', 'بحق', 'باتجاه', 'نحو']);
+const TARGET_PREPS = normSet(['على', 'ضد', 'بحق', 'باتجاه', 'نحو']);
 const PASSIVE = /^و?(تعرض|تعرضت|تعرضوا|يتعرض|تتعرض)$/;
 const LINKED = /^(مرتبطه|مرتبط|تابعه|تابع|التابعه|التابع|تابعين|المرتبطه)$/;
 const BY = /^(قبل)$/;

@@ -1,11 +1,14 @@
 /** The shipped gazetteer (data/gazetteer/places.tsv), loaded once, indexed by Arabic name. */
 import { dataPath, readTsv, splitList } from '../data.js';
+import { normalizeString } from '../text/normalize.js';
 import { PhraseIndex } from '../text/phrases.js';
 
 export interface GazEntry {
   id: string;
   name: string;
   name_ar: string;
+  /** every Arabic name, normalised */
+  names_ar: string[];
   lat: number;
   lon: number;
   country: string;
@@ -34,6 +37,7 @@ export function gazetteer(): Gazetteer {
       id: r.id,
       name: r.name,
       name_ar: names[0] ?? '',
+      names_ar: names.map(normalizeString),
       lat: Number(r.lat),
       lon: Number(r.lon),
       country: r.country,

@@ -10,6 +10,9 @@ export interface ResolvedPlace {
   precision: 1 | 2 | 3;
 }
 
+/** Facilities that are areas (a district, a region, a river): an event there is located to within that area. */
+const AREA_FACILITIES = new Set(['district', 'subdistrict', 'region', 'river', 'corridor', 'mountain', 'strait']);
+
 function featurePrior(e: GazEntry, m: PlaceMention): number {
   const f = m.value.frame;
   if (e.feature === 'country') return 2.5;
@@ -26,7 +29,7 @@ function featurePrior(e: GazEntry, m: PlaceMention): number {
 function countryWeights(ms: PlaceMention[]): Map<string, number> {
   const w = new Map<string, number>();
   for (const m of ms) {
-    if (m.value.weak) continue;
+    if (m.value.weak && !m.value.candidates.every(isArea)) continue;
     const cs = new Set(m.value.candidates.map((c) => c.country));
     if (cs.size !== 1) continue;
     const c = [...cs][0];
@@ -52,9 +55,11 @@ export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlac
     for (const c of m.value.candidates) {
       let s = featurePrior(c, m) + Math.log10(c.population + 1) / 2;
       s += Math.min(3, (cw.get(c.country) ?? 0) * 1.5);
+      // the places named around it: an area of the same country (رفح بشمال سيناء), a town nearby
       for (const o of sameSentence) {
         const e = o.value.candidates[0];
-        if (e.country === c.country) s += 1;
+        if (e.country === c.country) s += isArea(e) ? 2 : 1;
+        if (e.feature === 'admin1' && c.admin1 && e.admin1 === c.admin1) s += 1;
         if (!isArea(e) && haversineKm(e, c) < 150) s += 1;
       }
       if (s > bestScore) {
@@ -74,7 +79,11 @@ export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlac
       continue;
     }
     const f = m.value.frame;
-    const precision: 1 | 2 | 3 = isArea(best) ? 3 : f === 'near' || f === 'countryside' || f === 'district' ? 2 : 1;
+    const precision: 1 | 2 | 3 = isArea(best)
+      ? 3
+      : f === 'near' || f === 'countryside' || f === 'district' || AREA_FACILITIES.has(best.feature)
+        ? 2
+        : 1;
     out.push({ mention: m, entry: best, precision });
   }
   return out;

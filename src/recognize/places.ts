@@ -2,10 +2,11 @@
 import { dataPath, readTsv, splitList } from '../data.js';
 import { type GazEntry, gazetteer } from '../geo/gazetteer.js';
 import { type Doc, tokenSpan } from '../text/doc.js';
+import { normSet } from '../text/normalize.js';
 import { PhraseIndex } from '../text/phrases.js';
 import type { Mention } from './mention.js';
 
-export type PlaceFrame = 'plain' | 'near' | 'countryside' | 'district' | 'province' | 'settlement';
+export type PlaceFrame = 'plain' | 'near' | 'countryside' | 'district' | 'province' | 'settlement' | 'prefix';
 
 export interface PlaceValue {
   candidates: GazEntry[];
@@ -44,8 +45,10 @@ const isSeat = (c: GazEntry) => /^place:PPL(A|A2|A3|A4|C)$/.test(c.feature);
 
 /** A one-word name is a place only if it is big or framed: many small places are named like common words. */
 function acceptSingle(cands: GazEntry[], key: string, framed: boolean, afterIn: boolean, near: boolean): boolean {
-  if (commonWords().has(key))
+  if (commonWords().has(key)) {
+    if (afterIn && cands.some((c) => c.population >= 100000)) return true;
     return (framed || near) && cands.some((c) => c.population >= 1000 || isSeat(c) || isFacility(c));
+  }
   for (const c of cands) {
     if (BIG_FEATURES.has(c.feature) || isFacility(c)) return true;
     if (c.population >= 100000) return true;
@@ -67,7 +70,40 @@ function frameBefore(doc: Doc, first: number, sentFirst: number): { frame: Place
   return null;
 }
 
-const IN_WORDS = new Set(['في', 'من', 'الى', 'داخل', 'على']);
+const LIST_FRAMES = normSet([
+  'بلدات',
+  'قرى',
+  'مدن',
+  'مناطق',
+  'أحياء',
+  'مدينتي',
+  'بلدتي',
+  'مديريات',
+  'مديريتي',
+  'جبهات',
+  'جبهتي',
+  'محافظات',
+  'محافظتي',
+]);
+
+/** "بلدات زملكا وعربين وعين ترما": a name in a list that a plural frame word opens is framed too. */
+function inFramedList(doc: Doc, i: number): boolean {
+  const toks = doc.tokens;
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    if (toks[k].kind !== 'word' || toks[k].sent !== toks[i].sent) return false;
+    if (LIST_FRAMES.has(toks[k].norm)) return true;
+  }
+  return false;
+}
+
+/** "السورية" read as سورية (Syria): the token adds an article that none of the place's names has. */
+export function addsArticle(tokenNorm: string, key: string, names: string[]): boolean {
+  const core = tokenNorm.replace(/^[وف]?[بلك]?(?=ال)/, '');
+  if (!core.startsWith('ال') || core.slice(2) !== key) return false;
+  return !names.some((n) => n === core || n.startsWith(`${core} `));
+}
+
+const IN_WORDS = normSet(['في', 'من', 'الى', 'داخل', 'على']);
 
 export function findPlaces(doc: Doc): PlaceMention[] {
   const gaz = gazetteer();
@@ -81,16 +117,35 @@ export function findPlaces(doc: Doc): PlaceMention[] {
         continue;
       }
       const last = ms[0].last;
-      const cands = [...new Set(ms.filter((m) => m.last === last).map((m) => m.value))];
+      // "السورية" is the adjective Syrian, not سورية (Syria): an article the name does not have makes a nisba
+      const cands = [...new Set(ms.filter((m) => m.last === last).map((m) => m.value))].filter(
+        (c) => last - i > 1 || !addsArticle(toks[i].norm, ms[0].key, c.names_ar),
+      );
+      if (cands.length === 0) {
+        i++;
+        continue;
+      }
       const fb = frameBefore(doc, i, s.first);
       const prev = toks[i - 1];
-      const afterIn = prev !== undefined && prev.sent === s.i && IN_WORDS.has(prev.norm);
+      // "زملكا وعربين": a name joined by و to the place before it shares that place's frame
+      const coordinated =
+        toks[i].norm.startsWith('و') && ((out.length > 0 && out[out.length - 1].last === i) || inFramedList(doc, i));
+      const afterIn = (prev !== undefined && prev.sent === s.i && IN_WORDS.has(prev.norm)) || coordinated;
       const key = ms[0].key;
-      const framed = fb !== null && fb.frame !== 'near';
+      const framed = (fb !== null && fb.frame !== 'near' && fb.frame !== 'prefix') || coordinated;
+      // "عين ترما": a name's first word alone, before a word the gazetteer does not know, is not that place
+      const next = toks[last];
+      const prefix = frameIndex()
+        .at(toks, i, { end: last })
+        .some((m) => m.value === 'prefix');
+      if (last - i === 1 && prefix && next?.kind === 'word' && next.sent === s.i) {
+        i++;
+        continue;
+      }
       // a frame word is not a place by itself: "مدينة" is "city", not Medina
       const isFrameWord = frameIndex()
         .at(toks, i, { end: i + 1 })
-        .some((m) => m.last === i + 1);
+        .some((m) => m.last === i + 1 && m.value !== 'prefix');
       if (
         last - i === 1 &&
         (isFrameWord || !acceptSingle(cands, key, framed || (fb !== null && afterIn), afterIn, fb !== null))
@@ -116,7 +171,7 @@ export function findPlaces(doc: Doc): PlaceMention[] {
           candidates: cands,
           frame: fb?.frame ?? 'plain',
           frameFirst: fb?.at ?? null,
-          weak: last - i === 1 && !framed,
+          weak: last - i === 1 && !framed && !afterIn,
         },
       });
       i = last;
@@ -125,7 +180,7 @@ export function findPlaces(doc: Doc): PlaceMention[] {
   return out;
 }
 
-const LOCATIVE = new Set([
+const LOCATIVE = normSet([
   'في',
   'من',
   'الى',
@@ -177,7 +232,7 @@ export function placesInContext(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
     while (k >= 0 && k > m.first - 5 && toks[k].norm !== '(') k--;
     if (k >= 0 && toks[k].norm === '(' && toks.slice(k + 1, m.first).some((t) => KM.test(t.norm))) {
       const before = out[out.length - 1];
-      if (before && before.last <= k && k - before.last <= 2) continue;
+      if (before && before.last <= k && k - before.last <= 5) continue;
     }
     out.push(m);
   }

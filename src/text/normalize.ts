@@ -170,3 +170,8 @@ export function normalizeString(s: string): string {
   for (const ch of s) out += normalizeCodePoint(ch.codePointAt(0)!);
   return out.replace(/ +/g, ' ').trim();
 }
+
+/** A set of words in their normalised form, to compare with token norms (على → علي, إلى → الي). */
+export function normSet(words: string[]): Set<string> {
+  return new Set(words.map(normalizeString));
+}

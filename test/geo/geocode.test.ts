@@ -1,0 +1,97 @@
+/** Place names read the way a careful coder reads them: frames, clitics, spelling variants, context. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { geocode } from '../../src/geo/geocode.js';
+
+function place(text: string, name: string) {
+  const found = geocode(text).find((f) => f.span.text.includes(name));
+  assert.ok(found, `"${name}" found in «${text}»`);
+  assert.equal(text.slice(found.span.start, found.span.end), found.span.text);
+  return found;
+}
+
+test('frames set the precision: countryside, sub-district, province, a reference point', () => {
+  const rif = place('قصف مدفعي على ريف دير الزور الشمالي', 'دير الزور');
+  assert.equal(rif.span.text, 'دير الزور الشمالي');
+  assert.deepEqual([rif.chosen?.name, rif.chosen?.precision, rif.frame], ['Deir ez-Zor', 2, 'countryside']);
+
+  const kubaisa = place('أطلقت الطائرتان من جهة ناحية كبيسة جنوب شرقي القاعدة', 'كبيسة');
+  assert.deepEqual([kubaisa.chosen?.country, kubaisa.chosen?.precision], ['IQ', 2]);
+
+  const anbar = place('استهدف الهجوم قاعدة في محافظة الأنبار غربي البلاد', 'الأنبار');
+  assert.deepEqual([anbar.chosen?.name, anbar.chosen?.precision], ['Al Anbar', 3]);
+
+  const ref = geocode('سقطت صواريخ على قاعدة بلد الجوية (80 كلم شمال بغداد)');
+  assert.equal(ref.find((f) => f.span.text.includes('بغداد'))?.chosen, null, 'a reference point is not the place');
+  assert.equal(ref.find((f) => f.span.text.includes('بلد'))?.chosen?.country, 'IQ');
+
+  const near = place('انفجرت عبوة ناسفة على بعد 20 كلم شمال بغداد', 'بغداد');
+  assert.deepEqual([near.chosen?.name, near.chosen?.precision], ['Baghdad', 2]);
+});
+
+test('clitics, articles and spelling variants', () => {
+  assert.equal(place('وقعت اشتباكات وبالأنبار أيضا', 'الأنبار').chosen?.name, 'Al Anbar');
+  assert.equal(place('وصلت التعزيزات لمدينة الموصل', 'الموصل').chosen?.name, 'Mosul');
+  assert.equal(place('دخلت القوات موصل القديمة', 'موصل').chosen?.name, 'Mosul');
+  const tharthar = place('انطلقت الصواريخ قرب بحيرة الثرثار', 'الثرثار');
+  assert.deepEqual([tharthar.chosen?.name, tharthar.chosen?.precision], ['Lake Tharthar', 2]);
+  for (const v of ['حقل غاز كونيكو', 'حقل كونوكو']) {
+    assert.equal(place(`استهدف هجوم ${v} في سوريا`, v).chosen?.country, 'SY', v);
+  }
+  assert.equal(place('استهدفت طائرة مسيرة قاعدة "عين الأسد" الجوية', 'عين الأسد').chosen?.name, 'Ain al-Asad Air Base');
+});
+
+test('a country named as an actor is not a place; a country with a locative is', () => {
+  const t = 'وكانت جماعات مسلحة متحالفة مع إيران قد هددت، وقالت إسرائيل إن غارات وقعت في سوريا';
+  const found = geocode(t);
+  assert.equal(found.find((f) => f.span.text === 'إيران')?.chosen, null);
+  assert.equal(found.find((f) => f.span.text === 'إسرائيل')?.chosen, null);
+  assert.equal(found.find((f) => f.span.text === 'سوريا')?.chosen?.precision, 3);
+});
+
+test('the dateline is where the report was filed, not an event place', () => {
+  const f = geocode('دبي، الإمارات العربية المتحدة (CNN)-- قتل خمسة مدنيين في غارة على مدينة إدلب');
+  assert.deepEqual(
+    f.filter((x) => x.eventPlace).map((x) => x.chosen?.name),
+    ['Idlib'],
+  );
+});
+
+// name, the sentence around it, the country context should choose
+const AMBIGUOUS: [string, string, string][] = [
+  ['طرابلس', 'اشتباكات في طرابلس شمال لبنان بين مسلحين', 'LB'],
+  ['طرابلس', 'قوات حفتر تقصف طرابلس العاصمة الليبية', 'LY'],
+  ['الرمادي', 'هجوم على مدينة الرمادي مركز محافظة الأنبار العراقية', 'IQ'],
+  ['صور', 'غارة إسرائيلية قرب مدينة صور في جنوب لبنان', 'LB'],
+  ['صور', 'افتتاح ميناء في ولاية صور بسلطنة عمان', 'OM'],
+  ['رفح', 'الجيش المصري يدمر أنفاقا في رفح بشمال سيناء المصرية', 'EG'],
+  ['رفح', 'غارة على منزل في رفح جنوب قطاع غزة', 'PS'],
+  ['القنيطرة', 'قصف مواقع في القنيطرة قرب الجولان في سوريا', 'SY'],
+  ['القنيطرة', 'احتجاجات في القنيطرة شمال المغرب', 'MA'],
+  ['دوما', 'قصف على دوما في الغوطة الشرقية بريف دمشق', 'SY'],
+  ['دوما', 'مستوطنون يهاجمون قرية دوما جنوب نابلس في الضفة الغربية', 'PS'],
+  ['الرقة', 'طائرات التحالف تقصف الرقة في سوريا', 'SY'],
+  ['البيضاء', 'اشتباكات في محافظة البيضاء وسط اليمن', 'YE'],
+  ['البيضاء', 'انفجار في مدينة البيضاء شرق ليبيا', 'LY'],
+  ['الجيزة', 'اعتقال مشتبه بهم في الجيزة بمصر', 'EG'],
+  ['الزاوية', 'اشتباكات مسلحة في مدينة الزاوية غرب طرابلس الليبية', 'LY'],
+  ['القصير', 'معارك في مدينة القصير بريف حمص السورية', 'SY'],
+  ['المنصورة', 'تفجير أمام مديرية أمن المنصورة في الدقهلية بمصر', 'EG'],
+  ['سنجار', 'غارات تركية على سنجار في محافظة نينوى العراقية', 'IQ'],
+  ['العين', 'حادث في مدينة العين بإمارة أبوظبي في الإمارات', 'AE'],
+  ['أريحا', 'قصف جوي على مدينة أريحا بريف إدلب الجنوبي في سوريا', 'SY'],
+  ['أريحا', 'اقتحام مخيم في أريحا بالضفة الغربية', 'PS'],
+  ['الناصرة', 'مظاهرة في مدينة الناصرة شمال إسرائيل', 'IL'],
+  ['السويداء', 'احتجاجات في مدينة السويداء جنوب سوريا', 'SY'],
+];
+
+test('ambiguous names are decided by the context of the text', () => {
+  const wrong: string[] = [];
+  for (const [name, text, country] of AMBIGUOUS) {
+    const f = geocode(text).find((x) => x.span.text.includes(name));
+    if (f?.chosen?.country !== country)
+      wrong.push(`${name} in «${text}»: ${f?.chosen?.country ?? 'none'}, want ${country}`);
+  }
+  assert.deepEqual(wrong, []);
+  assert.ok(AMBIGUOUS.length >= 20);
+});
