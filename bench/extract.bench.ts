@@ -1,11 +1,13 @@
 /**
  * Extraction throughput (npm run bench): full extraction vs a bare normalise+tokenise pass over the same articles,
- * on one core. Figures only; never a timed test.
+ * on one core, and the gazetteer's size, cold load and lookup rate. Figures only; never a timed test.
  *
  * usage: node --import tsx bench/extract.bench.ts [ARTICLES.jsonl] [--rounds N]
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { extract } from '../src/extract.js';
 import { gazetteer } from '../src/geo/gazetteer.js';
 import { makeDoc } from '../src/text/doc.js';
@@ -18,7 +20,7 @@ const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
 const file =
-  args.find((a) => !a.startsWith('--') && a !== args[roundsAt + 1]) ??
+  args.find((a, i) => !a.startsWith('--') && i !== roundsAt + 1) ??
   [
     path.resolve(root, '../shared/data/news/ant2018-conflict.jsonl'),
     path.join(root, 'data/sample/articles.jsonl'),
@@ -28,8 +30,8 @@ const docs: DocumentInput[] = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l));
-const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text ?? ''), 0);
-const mb = bytes / 1e6;
+const mb = docs.reduce((n, d) => n + Buffer.byteLength(d.text ?? ''), 0) / 1e6;
+const line = (label: string, value: string) => console.log(`${label.padEnd(26)} ${value}`);
 
 function time(label: string, fn: () => void): number {
   let best = Number.POSITIVE_INFINITY;
@@ -38,21 +40,47 @@ function time(label: string, fn: () => void): number {
     fn();
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
   }
-  console.log(
-    `${label.padEnd(26)} ${best.toFixed(3)} s   ${(docs.length / best).toFixed(1).padStart(8)} articles/s   ${(mb / best).toFixed(2).padStart(6)} MB/s`,
+  line(
+    label,
+    `${best.toFixed(3)} s   ${(docs.length / best).toFixed(1).padStart(8)} articles/s   ${(mb / best).toFixed(2).padStart(6)} MB/s`,
   );
   return best;
+}
+
+/** Size on disk, cold load in fresh processes (the compiled build), token lookups per second. */
+function gazetteerFigures(): void {
+  const size = statSync(path.join(root, 'data/gazetteer/places.tsv')).size / 1e6;
+  const dist = path.join(root, 'dist/geo/gazetteer.js');
+  let cold = 'n/a (run npm run build first)';
+  if (existsSync(dist)) {
+    const code = `const t=performance.now();const {gazetteer}=await import(${JSON.stringify(pathToFileURL(dist).href)});gazetteer();console.log((performance.now()-t).toFixed(0))`;
+    const runs = [0, 1, 2].map(() =>
+      Number(execFileSync(process.execPath, ['--input-type=module', '-e', code]).toString()),
+    );
+    cold = `${Math.min(...runs)} ms cold (best of 3 fresh processes)`;
+  }
+  const g = gazetteer();
+  line('gazetteer', `${size.toFixed(1)} MB on disk, ${g.entries.length} places, ${cold}`);
+  const sample = docs.slice(0, 300).map((d) => makeDoc(d.id ?? '', d.text ?? '', null));
+  let lookups = 0;
+  const t0 = process.hrtime.bigint();
+  for (const d of sample) {
+    for (let i = 0; i < d.tokens.length; i++) {
+      g.byName.at(d.tokens, i, { maxCost: 0 });
+      lookups++;
+    }
+  }
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  line('gazetteer lookups', `${(lookups / secs / 1e6).toFixed(2)} M tokens/s looked up (${lookups} tokens)`);
 }
 
 console.log(
   `bench: ${docs.length} articles, ${mb.toFixed(2)} MB of text (${path.relative(process.cwd(), file)}), best of ${rounds}, one core`,
 );
-let t0 = performance.now();
-const g = gazetteer();
-console.log(`gazetteer load             ${(performance.now() - t0).toFixed(0)} ms (${g.entries.length} places)`);
-t0 = performance.now();
+gazetteerFigures();
+const t0 = performance.now();
 extract({ id: 'warm', text: docs[0].text, published: docs[0].published });
-console.log(`lexicons load (first doc)  ${(performance.now() - t0).toFixed(0)} ms`);
+line('lexicons load (first doc)', `${(performance.now() - t0).toFixed(0)} ms`);
 
 const bare = time('normalise+tokenise', () => {
   for (const d of docs) tokenize(normalize(d.text ?? ''));
@@ -65,5 +93,5 @@ const full = time('full extraction', () => {
   events = 0;
   for (const d of docs) events += extract(d).events.length;
 });
-console.log(`ratio full/bare            ${(full / bare).toFixed(1)}x   (${events} events)`);
-console.log(`peak RSS                   ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+line('ratio full/bare', `${(full / bare).toFixed(1)}x   (${events} events)`);
+line('peak RSS', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -1,7 +1,7 @@
 /** The shipped gazetteer (data/gazetteer/places.tsv), loaded once, indexed by Arabic name. */
 import { dataPath, readTsv, splitList } from '../data.js';
 import { normalizeString } from '../text/normalize.js';
-import { PhraseIndex } from '../text/phrases.js';
+import { hamzaLamWords, PhraseIndex, splitWords } from '../text/phrases.js';
 
 export interface GazEntry {
   id: string;
@@ -47,7 +47,10 @@ export function gazetteer(): Gazetteer {
     };
     entries.push(e);
     if (e.feature === 'country') byCountry.set(e.country, e);
-    for (const n of names) byName.add(n, e);
+    for (let k = 0; k < names.length; k++) {
+      const words = splitWords(e.names_ar[k]);
+      if (words.length > 0) byName.addWords(words, hamzaLamWords(names[k], words.length), e);
+    }
   }
   cached = { entries, byName, byCountry };
   return cached;

@@ -166,6 +166,10 @@ export function normalize(text: string): Normalized {
 
 /** Normalise a lexicon entry or a name (no map needed). */
 export function normalizeString(s: string): string {
+  // fast path for the usual lexicon entry: Arabic letters, ASCII and spaces only
+  if (/^[\u0621-\u063a\u0641-\u064a a-z0-9-]*$/.test(s)) {
+    return s.replace(/[أإآ]/g, 'ا').replace(/ى/g, 'ي').replace(/ة/g, 'ه').replace(/ +/g, ' ').trim();
+  }
   let out = '';
   for (const ch of s) out += normalizeCodePoint(ch.codePointAt(0)!);
   return out.replace(/ +/g, ' ').trim();

@@ -34,9 +34,18 @@ const NONE: PhraseMatch<any>[] = Object.freeze([]) as unknown as PhraseMatch<any
 
 /** Split a lexicon phrase into normalised words the way the tokenizer would. */
 export function phraseWords(phrase: string): string[] {
-  return normalizeString(phrase)
-    .split(/[\s\-_"«»“”'’()]+/u)
-    .filter((w) => w.length > 0);
+  return splitWords(normalizeString(phrase));
+}
+
+/** Words of an already normalised phrase. */
+export function splitWords(norm: string): string[] {
+  return norm.split(/[\s\-_"«»“”'’()]+/u).filter((w) => w.length > 0);
+}
+
+/** For each word of a raw phrase: does it start with hamza + lam (a name, not the article)? */
+export function hamzaLamWords(phrase: string, n: number): boolean[] {
+  const raw = splitWords(phrase.trim());
+  return raw.length === n ? raw.map((w) => /^[أإآ]ل/.test(w)) : new Array(n).fill(false);
 }
 
 export class PhraseIndex<T> {
@@ -47,11 +56,11 @@ export class PhraseIndex<T> {
     const words = phraseWords(phrase);
     if (words.length === 0) return;
     // "ألين" (Allen), "إلكوي": a name that starts with hamza + lam has no article to strip
-    const raw = phrase
-      .trim()
-      .split(/[\s\-_"«»“”'’()]+/u)
-      .filter((w) => w.length > 0);
-    const hamzaLam = raw.length === words.length ? raw.map((w) => /^[أإآ]ل/.test(w)) : words.map(() => false);
+    this.addWords(words, hamzaLamWords(phrase, words.length), value);
+  }
+
+  /** Index already normalised words; `hamzaLam[i]` keeps a leading "ال" of word i that is not the article. */
+  addWords(words: string[], hamzaLam: boolean[], value: T): void {
     // index every combination of primary and folded keys (entries are short; at most a few variants)
     let frontier: { node: Node<T>; cost: number }[] = [{ node: this.root, cost: 0 }];
     for (let wi = 0; wi < words.length; wi++) {
