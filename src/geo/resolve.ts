@@ -17,7 +17,7 @@ function featurePrior(e: GazEntry, m: PlaceMention): number {
   const f = m.value.frame;
   if (e.feature === 'country') return 2.5;
   if (e.feature === 'admin1') return f === 'province' ? 6 : 0.5;
-  if (!e.feature.startsWith('place:')) return 3; // a facility: its name is specific
+  if (!e.feature.startsWith('place:')) return f === 'facility' ? 5 : 3; // a facility: its name is specific
   let p = f === 'settlement' ? 1.5 : 0.5;
   if (e.feature === 'place:PPLC') p += 1.5;
   else if (e.feature === 'place:PPLA') p += 1;

@@ -6,7 +6,15 @@ import { normSet } from '../text/normalize.js';
 import { PhraseIndex } from '../text/phrases.js';
 import type { Mention } from './mention.js';
 
-export type PlaceFrame = 'plain' | 'near' | 'countryside' | 'district' | 'province' | 'settlement' | 'prefix';
+export type PlaceFrame =
+  | 'plain'
+  | 'near'
+  | 'countryside'
+  | 'district'
+  | 'province'
+  | 'settlement'
+  | 'facility'
+  | 'prefix';
 
 export interface PlaceValue {
   candidates: GazEntry[];
