@@ -19,7 +19,7 @@ export interface Analysis {
   /** every place name found, before context removed actors, datelines' neighbours and weak names */
   placeNames: PlaceMention[];
   actors: Mention<lex.ActorEntry>[];
-  weapons: Mention<Weapon>[];
+  weapons: Mention<lex.WeaponWord>[];
   triggers: Mention<lex.TriggerEntry>[];
   cues: Mention<string>[];
   sources: Mention<lex.SourceEntry>[];

@@ -8,6 +8,7 @@ import { classify } from './classify.js';
 import { mergeCandidates } from './merge.js';
 import { refinePlace } from './places.js';
 import { sentenceSpeakers } from './speakers.js';
+import { eventWeapons } from './weapons.js';
 
 function toActor(role: Actor['role'], r: ActorRef): Actor {
   return { role, name: r.name, name_ar: r.name_ar, category: r.category, country: r.country, evidence: r.span };
@@ -77,7 +78,7 @@ export function assembleEvents(a: Analysis): EventRecord[] {
       date: c.date!,
       location: c.place ? toPlace(c.place) : null,
       actors: [...c.perpetrators.map((p) => toActor('perpetrator', p)), ...c.targets.map((p) => toActor('target', p))],
-      weapons: [...c.weapons.keys()],
+      weapons: eventWeapons(c),
       fatalities: {
         killed: conservative(c.killed, sentenceOf),
         injured: conservative(c.injured, sentenceOf),

@@ -5,7 +5,7 @@
 import type { Analysis } from '../analysis.js';
 import type { ResolvedPlace } from '../geo/resolve.js';
 import type { DateMention } from '../recognize/dates.js';
-import type { TriggerEntry } from '../recognize/lexicons.js';
+import type { TriggerEntry, WeaponWord } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
 import type { Span } from '../text/span.js';
 import type { Claim, Outcome, Weapon } from '../types.js';
@@ -24,7 +24,7 @@ export interface Candidate {
   place: ResolvedPlace | null;
   perpetrators: ActorRef[];
   targets: ActorRef[];
-  weapons: Map<Weapon, Span>;
+  weapons: Map<WeaponWord, Span>;
   claims: Claim[];
   sources: string[];
   killed: { value: number; span: Span }[];
@@ -165,7 +165,7 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
     claims.push({ kind: 'denial', by: speaker.name, by_ar: speaker.name_ar, outcome: null, evidence: cue.span });
   }
 
-  const weapons = new Map<Weapon, Span>();
+  const weapons = new Map<WeaponWord, Span>();
   for (const w of a.in[s].weapons) if (!weapons.has(w.value)) weapons.set(w.value, w.span);
   const { killed, injured } = findFatalities(a, s);
   const evidence: Span[] = [{ start: sent.start, end: sent.end, text: doc.text.slice(sent.start, sent.end) }];

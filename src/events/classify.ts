@@ -3,7 +3,8 @@
  * claims: an attack intercepted and not claimed as a hit is a disrupted weapons use; RPG fire is shelling;
  * violence by armed actors against civilians is violence against civilians.
  */
-import type { EventType, Weapon } from '../types.js';
+import type { WeaponWord } from '../recognize/lexicons.js';
+import type { EventType } from '../types.js';
 import type { Candidate } from './candidates.js';
 
 export interface Typed {
@@ -11,14 +12,14 @@ export interface Typed {
   subtype: string;
 }
 
-const SHELLING: Weapon[] = ['rocket', 'missile', 'ballistic_missile', 'artillery', 'mortar', 'rpg'];
-const AIR: Weapon[] = ['airstrike', 'drone'];
-const REMOTE: Weapon[] = ['ied', 'car_bomb', 'landmine'];
+const SHELLING: WeaponWord[] = ['projectile', 'rocket', 'missile', 'ballistic_missile', 'artillery', 'mortar', 'rpg'];
+const AIR: WeaponWord[] = ['airstrike', 'drone'];
+const REMOTE: WeaponWord[] = ['ied', 'car_bomb', 'landmine'];
 
 export function classify(c: Candidate): Typed {
   const classes = new Set(c.triggers.map((t) => t.value.cls));
   const w = new Set(c.weapons.keys());
-  const has = (ws: Weapon[]) => ws.some((x) => w.has(x));
+  const has = (ws: WeaponWord[]) => ws.some((x) => w.has(x));
   const civilianTarget = c.targets.some((t) => t.category === 'civilians');
   const protesters =
     c.targets.some((t) => t.category === 'protesters') || c.perpetrators.some((p) => p.category === 'protesters');

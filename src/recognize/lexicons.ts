@@ -36,10 +36,13 @@ export const cues = lazy(() => {
 });
 
 export const weapons = lazy(() => {
-  const idx = new PhraseIndex<Weapon>();
-  for (const r of readTsv(dataPath('lexicons', 'weapons.tsv'))) idx.add(r.form, r.weapon as Weapon);
+  const idx = new PhraseIndex<WeaponWord>();
+  for (const r of readTsv(dataPath('lexicons', 'weapons.tsv'))) idx.add(r.form, r.weapon as WeaponWord);
   return idx;
 });
+
+/** A weapon word: one of the spec's weapons, or صاروخ said without its kind (read in context). */
+export type WeaponWord = Weapon | 'projectile';
 
 export interface ActorEntry {
   name: string;
