@@ -33,7 +33,7 @@ const FACILITY =
   /^(قاعده|قواعد|مقر|مقرات|موقع|مواقع|ثكنه|معسكر|معسكرات|تمركزات|تجمعات|اليات|مركز|نقطه|نقاط|دوريه|رتل|سفينه|بارجه|مطار)$/;
 /** a verb whose own ending names its subject (استهدفوا) has it before, not after */
 const PLURAL_VERB = /(وا|ون|تا)$/;
-const AIRCRAFT = new Set(['airstrike', 'drone']);
+const ATTACK_NOUNS = new Set(['attack', 'strike', 'airstrike', 'explosion', 'operation', 'fire']);
 
 const ref = (m: Mention<ActorEntry>): ActorRef => ({
   name: m.value.name,
@@ -140,6 +140,11 @@ export function findActors(
           perps.length === 0
         )
           add(perps, r);
+        // "مقاتلات التحالف", "طائرات النظام": whose aircraft they are is who struck
+        else if (a.in[s].weapons.some((w) => w.last === m.first && (w.value === 'airstrike' || w.value === 'drone')))
+          add(perps, r);
+        // "غارات لمقاتلات التحالف", "قصف لقوات النظام": ل after an attack word names who did it
+        else if (prep === 'ل' && !t.value.verb && m.first - t.last <= 1 && ATTACK_NOUNS.has(t.value.cls)) add(perps, r);
         else if (!prep || prep === 'ل') add(targets, r);
         else continue;
         used.add(m);
@@ -163,10 +168,16 @@ export function findActors(
     const n = nationalityAfter(a, p.mention.last, s);
     if (n && !targets.some((x) => x.country === n.entry.country)) add(targets, n.entry);
   }
-  for (const w of a.in[s].weapons) {
-    if (!AIRCRAFT.has(w.value)) continue;
+  // "طائرات حربية أميركية", "صاروخين إسرائيليين", "القصف التركي", "الغارات الإسرائيلية": the attacker's forces
+  const attackWords: { last: number }[] = [
+    ...a.in[s].weapons,
+    ...a.in[s].triggers.filter((t) => ATTACK_NOUNS.has(t.value.cls) && !t.value.verb),
+  ];
+  for (const w of attackWords) {
     const n = nationalityAfter(a, w.last, s);
-    if (n && !perps.some((x) => x.country === n.entry.country)) add(perps, n.entry);
+    if (n && !perps.some((x) => x.country === n.entry.country) && !targets.some((x) => x.country === n.entry.country)) {
+      add(perps, n.entry);
+    }
   }
   // an interception: whoever intercepts is the target of the attack; the attacker is the claimant, or who the
   // article says launched it, or the armed group the article is about

@@ -59,6 +59,7 @@ export function assembleEvents(a: Analysis): EventRecord[] {
     }
   }
   const kept = merged.filter((c) => c.date && (c.place || c.ownDate));
+  inheritPerpetrators(kept);
   const sentenceOf = (pos: number) => a.doc.sentences.findIndex((s) => s.start <= pos && pos < s.end);
   return kept.map((c, i) => {
     const t = classify(c);
@@ -97,4 +98,23 @@ export function assembleEvents(a: Analysis): EventRecord[] {
       ),
     };
   });
+}
+
+/**
+ * An event whose sentences do not name who did it, in an article about one campaign, was done by whoever did the
+ * event of the same kind just before it (the raids of a roundup are the coalition's, the shelling the army's).
+ */
+function inheritPerpetrators(events: Candidate[]): void {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (e.perpetrators.length > 0) continue;
+    const kind = classify(e).subtype;
+    for (let k = i - 1; k >= 0; k--) {
+      const o = events[k];
+      if (o.perpetrators.length > 0 && classify(o).subtype === kind) {
+        e.perpetrators = o.perpetrators.filter((p) => !e.targets.some((t) => t.name === p.name));
+        break;
+      }
+    }
+  }
 }
