@@ -95,7 +95,9 @@ export function analyze(doc: Doc): Analysis {
   // that is both (إيران) stays both, and the clause decides its role
   const inside = (outer: { first: number; last: number }, p: { first: number; last: number }) =>
     overlaps(outer, p) && outer.last - outer.first > p.last - p.first;
-  const placeNames = findPlaces(doc);
+  const dates = findDates(doc);
+  // "الخميس" is Thursday before it is Khemis Miliana
+  const placeNames = findPlaces(doc).filter((p) => !dates.some((d) => overlaps(d, p)));
   const placeMentions = placesInContext(
     doc,
     placeNames.filter(
@@ -107,7 +109,7 @@ export function analyze(doc: Doc): Analysis {
   );
   const a = {
     doc,
-    dates: findDates(doc),
+    dates,
     numbers: findNumbers(doc),
     places: resolvePlaces(doc, placeMentions),
     placeNames,

@@ -5,6 +5,7 @@
 import { haversineKm } from '../geo/gazetteer.js';
 import type { Candidate } from './candidates.js';
 import { classify } from './classify.js';
+import { frameRank } from './places.js';
 
 function sameDay(a: Candidate, b: Candidate): boolean {
   if (!a.date || !b.date) return true;
@@ -15,7 +16,16 @@ function samePlace(a: Candidate, b: Candidate): boolean {
   if (!a.place || !b.place) return false;
   if (a.place.entry.id === b.place.entry.id) return true;
   if (a.place.precision === 3 || b.place.precision === 3) return false;
-  return haversineKm(a.place.entry, b.place.entry) <= 10;
+  // near a town or in its district: the point is uncertain by about the district's size
+  const fuzzy = a.place.precision === 2 || b.place.precision === 2;
+  return haversineKm(a.place.entry, b.place.entry) <= (fuzzy ? 30 : 10);
+}
+
+/** Is `c` a specific place inside the province the earlier candidate `area` was only placed at? */
+function within(c: Candidate, area: Candidate): boolean {
+  if (!c.place || !area.place || c.place.precision === 3 || area.place.precision !== 3) return false;
+  const a = area.place.entry;
+  return a.feature === 'admin1' && c.place.entry.country === a.country && c.place.entry.admin1 === a.admin1;
 }
 
 function compatibleTypes(a: Candidate, b: Candidate): boolean {
@@ -33,7 +43,9 @@ function compatibleTypes(a: Candidate, b: Candidate): boolean {
 
 function absorb(into: Candidate, c: Candidate): void {
   into.triggers = [...into.triggers, ...c.triggers];
-  if (!into.place || (c.place && c.place.precision < into.place.precision)) into.place = c.place;
+  // the first specific place stays; a province or country gives way to a place inside it
+  if (!into.place || (c.place && into.place.precision === 3 && c.place.precision < 3)) into.place = c.place;
+  else if (c.place && c.place.precision < 3 && frameRank(c.place) < frameRank(into.place)) into.place = c.place;
   if ((!into.ownDate && c.ownDate) || !into.date) {
     into.date = c.date;
     into.ownDate = c.ownDate;
@@ -57,9 +69,14 @@ export function mergeCandidates(cands: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of cands) {
     let target = out.find((e) => samePlace(e, c) && sameDay(e, c) && compatibleTypes(e, c));
+    const prev = out[out.length - 1];
     if (!target && !c.place) {
-      const prev = out[out.length - 1];
       if (prev && c.sent - prev.sent <= 2 && sameDay(prev, c) && compatibleTypes(prev, c)) target = prev;
+    }
+    // a lead that names only the province ("في محافظة الحديدة") and the next sentence that names the district
+    // report one event
+    if (!target && prev && c.sent - prev.sent <= 2 && within(c, prev) && sameDay(prev, c) && compatibleTypes(prev, c)) {
+      target = prev;
     }
     if (target) absorb(target, c);
     else

@@ -33,6 +33,11 @@ function rank(a: Analysis, p: ResolvedPlace): number {
   const toks = a.doc.tokens;
   const before = toks.slice(Math.max(0, p.mention.first - 3), p.mention.first);
   if (before.some((t) => ADJACENT.test(t.norm))) return 5;
+  return frameRank(p);
+}
+
+/** The part of the rank its own frame and feature give. */
+export function frameRank(p: ResolvedPlace): number {
   const f = p.mention.value.frame;
   if (f === 'near') return 4;
   if (f === 'countryside') return 3;

@@ -72,7 +72,13 @@ function frameBefore(doc: Doc, first: number, sentFirst: number): { frame: Place
   const idx = frameIndex();
   for (let k = Math.max(sentFirst, first - 3); k < first; k++) {
     for (const m of idx.at(doc.tokens, k, { end: first })) {
-      if (m.last === first) return { frame: m.value, at: k };
+      if (m.last !== first) continue;
+      // "تخوم مدينة الحديدة", "ريف بلدة X": a near frame before a settlement word is the frame that counts
+      if (m.value === 'settlement' || m.value === 'facility') {
+        const outer = frameBefore(doc, k, sentFirst);
+        if (outer && (outer.frame === 'near' || outer.frame === 'countryside')) return outer;
+      }
+      return { frame: m.value, at: k };
     }
   }
   return null;
@@ -102,6 +108,14 @@ function inFramedList(doc: Doc, i: number): boolean {
     if (LIST_FRAMES.has(toks[k].norm)) return true;
   }
   return false;
+}
+
+/** The proclitics a token carries before the key it matched on (article excluded): "وبالانبار"/"انبار" → "وب". */
+function cliticsOf(tokenNorm: string, key: string): string {
+  const at = tokenNorm.lastIndexOf(key);
+  if (at <= 0) return '';
+  const before = tokenNorm.slice(0, at);
+  return before.endsWith('ال') ? before.slice(0, -2) : before.endsWith('لل') ? before.slice(0, -1) : before;
 }
 
 /** "السورية" read as سورية (Syria): the token adds an article that none of the place's names has. */
@@ -135,6 +149,11 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       }
       const fb = frameBefore(doc, i, s.first);
       const prev = toks[i - 1];
+      // "فرقة" is not ف + الرقة, "كروم" not ك + روما: a one-word name reached by stripping ف or ك is a coincidence
+      if (last - i === 1 && /[فك]/.test(cliticsOf(toks[i].norm, ms[0].key))) {
+        i++;
+        continue;
+      }
       // "زملكا وعربين": a name joined by و to the place before it shares that place's frame
       const coordinated =
         toks[i].norm.startsWith('و') && ((out.length > 0 && out[out.length - 1].last === i) || inFramedList(doc, i));
@@ -179,7 +198,8 @@ export function findPlaces(doc: Doc): PlaceMention[] {
           candidates: cands,
           frame: fb?.frame ?? 'plain',
           frameFirst: fb?.at ?? null,
-          weak: last - i === 1 && !framed && !afterIn,
+          // a common word accepted as a place keeps needing the text's countries to agree
+          weak: last - i === 1 && ((!framed && !afterIn) || commonWords().has(key)),
         },
       });
       i = last;
