@@ -34,3 +34,8 @@ export function splitList(s: string | undefined): string[] {
     .map((x) => x.trim())
     .filter((x) => x.length > 0);
 }
+
+/** A JSON lexicon under data/lexicons/. */
+export function readLexiconJson<T>(name: string): T {
+  return JSON.parse(readFileSync(dataPath('lexicons', name), 'utf8')) as T;
+}

@@ -1,5 +1,5 @@
 /** The calendar lexicon (data/lexicons/calendar.json), compiled once into Maps and phrase tables on first use. */
-import { readLexiconJson } from './lexicon-file.js';
+import { readLexiconJson } from '../data.js';
 import { numberLexicon } from './number-lexicon.js';
 import { PhraseTable } from './phrase-table.js';
 

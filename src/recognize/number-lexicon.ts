@@ -1,5 +1,5 @@
 /** The number-word lexicon (data/lexicons/number-words.json), compiled once into Maps on first use. */
-import { readLexiconJson } from './lexicon-file.js';
+import { readLexiconJson } from '../data.js';
 import { PhraseTable } from './phrase-table.js';
 
 export type NumberWordKind =
