@@ -88,7 +88,8 @@ export class PhraseIndex<T> {
   at(tokens: Token[], i: number, opts: FindOptions = {}): PhraseMatch<T>[] {
     const tok = tokens[i];
     if (!tok || (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'hashtag')) return NONE;
-    const keys = tok.kind === 'hashtag' ? firstKeys(tok.norm.slice(1).split('_')[0]) : firstKeys(tok.norm);
+    if (tok.keys === undefined) tok.keys = tok.kind === 'hashtag' ? firstKeys(tok.norm.slice(1).split('_')[0]) : firstKeys(tok.norm);
+    const keys = tok.keys;
     let out: PhraseMatch<T>[] | null = null;
     const maxCost = opts.maxCost ?? Number.POSITIVE_INFINITY;
     const end = opts.end ?? tokens.length;
@@ -122,7 +123,8 @@ export class PhraseIndex<T> {
     const tok = tokens[j];
     if (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'number') return;
     if (tok.sent !== tokens[j - 1].sent) return;
-    for (const k of innerKeys(tok.norm)) {
+    if (tok.innerKeys === undefined) tok.innerKeys = innerKeys(tok.norm);
+    for (const k of tok.innerKeys) {
       const child = node.next.get(k.key);
       if (child) this.walk(tokens, i, child, j + 1, cost + k.cost, key, end, maxCost, out);
     }

@@ -1,4 +1,5 @@
 /** Tokens of the normalised text, each mapped back to original offsets. */
+import type { Key } from './clitics.js';
 import type { Normalized } from './normalize.js';
 
 export type TokenKind = 'word' | 'latin' | 'number' | 'date' | 'url' | 'hashtag' | 'mention' | 'punct';
@@ -17,6 +18,9 @@ export interface Token {
   kind: TokenKind;
   /** index of the sentence holding it */
   sent: number;
+  /** lexicon lookup keys, computed once on first use (see clitics.ts) */
+  keys?: Key[];
+  innerKeys?: Key[];
 }
 
 // Order matters: longer, more specific shapes first. Applied to normalised text (no diacritics, ASCII digits).
