@@ -101,20 +101,20 @@ export function assembleEvents(a: Analysis): EventRecord[] {
 }
 
 /**
- * An event whose sentences do not name who did it, in an article about one campaign, was done by whoever did the
- * event of the same kind just before it (the raids of a roundup are the coalition's, the shelling the army's).
+ * An event whose sentences do not name who did it (or to whom), in an article about one campaign, has the actors
+ * of the event of the same kind just before it (the raids of a roundup are the coalition's, on the same enemy).
  */
 function inheritPerpetrators(events: Candidate[]): void {
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
-    if (e.perpetrators.length > 0) continue;
     const kind = classify(e).subtype;
-    for (let k = i - 1; k >= 0; k--) {
-      const o = events[k];
-      if (o.perpetrators.length > 0 && classify(o).subtype === kind) {
-        e.perpetrators = o.perpetrators.filter((p) => !e.targets.some((t) => t.name === p.name));
-        break;
-      }
+    if (e.perpetrators.length === 0) {
+      const o = events.slice(0, i).findLast((x) => x.perpetrators.length > 0 && classify(x).subtype === kind);
+      if (o) e.perpetrators = o.perpetrators.filter((p) => !e.targets.some((t) => t.name === p.name));
+    }
+    if (e.targets.length === 0) {
+      const o = events.slice(0, i).findLast((x) => x.targets.length > 0 && classify(x).subtype === kind);
+      if (o) e.targets = o.targets.filter((t) => !e.perpetrators.some((p) => p.name === t.name));
     }
   }
 }

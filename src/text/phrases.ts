@@ -88,7 +88,8 @@ export class PhraseIndex<T> {
   at(tokens: Token[], i: number, opts: FindOptions = {}): PhraseMatch<T>[] {
     const tok = tokens[i];
     if (!tok || (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'hashtag')) return NONE;
-    if (tok.keys === undefined) tok.keys = tok.kind === 'hashtag' ? firstKeys(tok.norm.slice(1).split('_')[0]) : firstKeys(tok.norm);
+    if (tok.keys === undefined)
+      tok.keys = tok.kind === 'hashtag' ? firstKeys(tok.norm.slice(1).split('_')[0]) : firstKeys(tok.norm);
     const keys = tok.keys;
     let out: PhraseMatch<T>[] | null = null;
     const maxCost = opts.maxCost ?? Number.POSITIVE_INFINITY;
@@ -97,11 +98,35 @@ export class PhraseIndex<T> {
       const child = this.root.next.get(k.key);
       if (!child) continue;
       out ??= [];
-      this.walk(tokens, i, child, i + 1, k.cost, k.key, end, maxCost, out);
+      if (tok.kind === 'hashtag')
+        this.walkHashtag(tok.norm.slice(1).split('_'), i, child, 1, k.cost, k.key, maxCost, out);
+      else this.walk(tokens, i, child, i + 1, k.cost, k.key, end, maxCost, out);
     }
     if (!out) return NONE;
     if (out.length > 1) out.sort((a, b) => b.last - a.last || a.cost - b.cost);
     return out;
+  }
+
+  /** "#ميليشيات_الحوثي": the words of a hashtag are a phrase inside one token; a match covers the whole token. */
+  private walkHashtag(
+    parts: string[],
+    i: number,
+    node: Node<T>,
+    j: number,
+    cost: number,
+    key: string,
+    maxCost: number,
+    out: PhraseMatch<T>[],
+  ): void {
+    for (const v of node.values) {
+      const c = cost + v.cost;
+      if (c <= maxCost) out.push({ value: v.value, first: i, last: i + 1, cost: c, key });
+    }
+    if (j >= parts.length || node.next.size === 0) return;
+    for (const k of innerKeys(parts[j])) {
+      const child = node.next.get(k.key);
+      if (child) this.walkHashtag(parts, i, child, j + 1, cost + k.cost, key, maxCost, out);
+    }
   }
 
   private walk(
