@@ -81,8 +81,9 @@ export function assembleEvents(a: Analysis): EventRecord[] {
       actors: [...c.perpetrators.map((p) => toActor('perpetrator', p)), ...c.targets.map((p) => toActor('target', p))],
       weapons: eventWeapons(c),
       fatalities: {
-        killed: conservative(c.killed, sentenceOf),
-        injured: conservative(c.injured, sentenceOf),
+        // "دون وقوع إصابات": the text says nobody was hurt, which is 0, not unknown
+        killed: conservative(c.killed, sentenceOf) ?? (c.outcomes.has('no_damage') ? 0 : null),
+        injured: conservative(c.injured, sentenceOf) ?? (c.outcomes.has('no_damage') ? 0 : null),
         evidence: [...killedEv, ...injuredEv],
       },
       claims,
