@@ -8,7 +8,7 @@ import type { DateMention } from '../recognize/dates.js';
 import type { TriggerEntry, WeaponWord } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
 import type { Span } from '../text/span.js';
-import type { Claim, Outcome, Weapon } from '../types.js';
+import type { Claim, Outcome } from '../types.js';
 import { type ActorRef, findActors } from './actors.js';
 import { isBoundary } from './clauses.js';
 import { findFatalities } from './fatalities.js';
