@@ -9,7 +9,6 @@ import { type Mention, scanLexicon } from './recognize/mention.js';
 import { findNumbers, type NumberMention } from './recognize/numbers.js';
 import { findPlaces, type PlaceMention, placesInContext } from './recognize/places.js';
 import type { Doc } from './text/doc.js';
-import type { Weapon } from './types.js';
 
 export interface Analysis {
   doc: Doc;

@@ -6,6 +6,7 @@ import { runDemo } from './demo.js';
 import { runEval } from './eval.js';
 import { runExtract } from './extract.js';
 import { formatGeocode } from './geocode.js';
+import { runTag } from './tag.js';
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -73,6 +74,12 @@ export async function main(argv: string[]): Promise<number> {
       const found = geocode(text, opts.published ?? null);
       process.stdout.write(opts.json ? `${JSON.stringify(found, null, 2)}\n` : formatGeocode(found));
     });
+
+  program
+    .command('tag')
+    .description('tag CoNLL tokens (first column, blank line between sentences) with named entities: "token TAG" lines')
+    .argument('[file]', 'CoNLL file (default: stdin)')
+    .action(async (file: string | undefined) => runTag(file));
 
   program
     .command('demo')

@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { heldOutStart, parseConll } from '../../src/recognize/ner/conll.js';
+import { chunks, findEntities, scoreEntities, TAGS, tagWords } from '../../src/recognize/ner/index.js';
+import { makeDoc } from '../../src/text/doc.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const CORPUS = path.resolve(root, '../shared/data/ner/anercorp.train.conll');
+const VALID = new Set(TAGS);
+
+/** A sequence BIO allows: I-X only after B-X or I-X. */
+function validBio(tags: string[]): boolean {
+  return tags.every((t, i) => VALID.has(t) && (!t.startsWith('I-') || (i > 0 && tags[i - 1].slice(2) === t.slice(2))));
+}
+
+describe('shipped model', () => {
+  test('held-out F1 (last tenth of the training file) matches data/ner/README.md and is at least 0.60', {
+    skip: !existsSync(CORPUS) && `no ${CORPUS}`,
+  }, () => {
+    const sents = parseConll(readFileSync(CORPUS, 'utf8'), true);
+    const held = sents.slice(heldOutStart(sents.length));
+    assert.ok(held.length > 300);
+    const pred = held.map((s) => tagWords(s.words));
+    for (const p of pred) assert.ok(validBio(p));
+    const r = scoreEntities(
+      held.map((s) => s.tags),
+      pred,
+    );
+    const readme = readFileSync(path.join(root, 'data/ner/README.md'), 'utf8');
+    const m = /Overall held-out F1: \*\*([0-9.]+)\*\*/.exec(readme);
+    assert.ok(m, 'README states the held-out F1');
+    const stated = Number(m[1]);
+    assert.ok(r.overall.f1 >= stated - 0.005, `F1 ${r.overall.f1.toFixed(4)} < README ${stated} - 0.005`);
+    assert.ok(r.overall.f1 >= 0.6, `F1 ${r.overall.f1.toFixed(4)} < 0.60`);
+  });
+
+  test('model file is compact', () => {
+    assert.ok(readFileSync(path.join(root, 'data/ner/model.json')).length < 5e6);
+  });
+});
+
+describe('tagWords', () => {
+  test('tags the person and the place of a news sentence', () => {
+    const words = 'قال وزير الخارجية الإيراني محمد جواد ظريف في طهران'.split(' ');
+    const tags = tagWords(words);
+    assert.equal(tags.length, words.length);
+    assert.equal(tags[words.indexOf('ظريف')].slice(2), 'PERS');
+    assert.equal(tags[words.indexOf('طهران')], 'B-LOC');
+    assert.equal(tags[0], 'O');
+    assert.ok(validBio(tags));
+  });
+
+  test('normalises its input: diacritics and hamza forms do not change the tags', () => {
+    const plain = tagWords('وصل رئيس الوزراء العراقي حيدر العبادي الى بغداد'.split(' '));
+    const marked = tagWords('وَصَلَ رئيسُ الوزراءِ العراقيُّ حيدر العبادي إلى بغدادَ'.split(' '));
+    assert.deepEqual(marked, plain);
+  });
+
+  test('empty input, odd tokens', () => {
+    assert.deepEqual(tagWords([]), []);
+    const odd = tagWords(['', '...', 'https://example.com/x', '#غزة', '2018', 'ـ', 'Trump']);
+    assert.equal(odd.length, 7);
+    assert.ok(validBio(odd));
+  });
+});
+
+describe('findEntities', () => {
+  const ROWS: [string, [string, string][]][] = [
+    [
+      'قال وزير الخارجية الإيراني محمد جواد ظريف في طهران',
+      [
+        ['PERS', 'محمد جواد ظريف'],
+        ['LOC', 'طهران'],
+      ],
+    ],
+    [
+      'التقى الرئيس الأمريكي دونالد ترامب نظيره الروسي فلاديمير بوتين في هلسنكي',
+      [
+        ['PERS', 'دونالد ترامب'],
+        ['PERS', 'فلاديمير بوتين'],
+        ['LOC', 'هلسنكي'],
+      ],
+    ],
+    [
+      'وصل رئيس الوزراء العراقي حيدر العبادي إلى بغداد قادما من القاهرة',
+      [
+        ['PERS', 'حيدر العبادي'],
+        ['LOC', 'بغداد'],
+        ['LOC', 'القاهرة'],
+      ],
+    ],
+    [
+      'وقال مجلس الأمن الدولي في بيان صدر في نيويورك',
+      [
+        ['ORG', 'مجلس الأمن الدولي'],
+        ['LOC', 'نيويورك'],
+      ],
+    ],
+  ];
+  for (const [text, expected] of ROWS) {
+    test(text, () => {
+      const doc = makeDoc('t', text);
+      const found = findEntities(doc);
+      for (const m of found) {
+        assert.equal(m.span.text, doc.text.slice(m.span.start, m.span.end));
+        assert.equal(m.span.start, doc.tokens[m.first].start);
+        assert.equal(m.span.end, doc.tokens[m.last - 1].end);
+        assert.equal(m.sent, doc.tokens[m.first].sent);
+      }
+      const got = found.map((m) => [m.value.type, m.span.text]);
+      for (const e of expected)
+        assert.ok(
+          got.some((g) => g[0] === e[0] && g[1] === e[1]),
+          `${e} in ${got}`,
+        );
+    });
+  }
+
+  test('spans are exact slices of the original text, with diacritics, across sentences', () => {
+    const text = 'أعلنَ الرئيسُ السوري بشار الأسد من دمشق.\nوقال ظريف في طهران إن الاتفاق قائم.';
+    const doc = makeDoc('t', text);
+    const found = findEntities(doc);
+    assert.ok(found.length >= 3);
+    for (const m of found) {
+      assert.equal(m.span.text, text.slice(m.span.start, m.span.end));
+      assert.ok(m.first < m.last);
+    }
+    const get = (s: string) => found.find((m) => m.span.text === s);
+    assert.equal(get('بشار الأسد')?.value.type, 'PERS');
+    assert.equal(get('دمشق')?.value.type, 'LOC');
+    assert.equal(get('طهران')?.value.type, 'LOC');
+    assert.equal(get('طهران')?.sent, 1);
+  });
+
+  test('agrees with tagWords on the same tokens', () => {
+    const text = 'استقبل الملك سلمان بن عبد العزيز في الرياض وزير الخارجية الأمريكي مايك بومبيو';
+    const doc = makeDoc('t', text);
+    const tags = tagWords(doc.tokens.map((t) => text.slice(t.start, t.end)));
+    assert.deepEqual(
+      findEntities(doc).map((m) => [m.value.type, m.first, m.last]),
+      chunks(tags).map((c) => [c.type, c.first, c.last]),
+    );
+  });
+
+  test('empty document', () => {
+    assert.deepEqual(findEntities(makeDoc('t', '')), []);
+  });
+});
+
+describe('rasd tag', () => {
+  test('writes one token TAG line per token and keeps sentence breaks', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rasd-tag-'));
+    try {
+      const file = path.join(dir, 'in.conll');
+      const sentences = [
+        ['قال', 'وزير', 'الخارجية', 'الإيراني', 'محمد', 'جواد', 'ظريف', 'في', 'طهران', '.'],
+        ['وصل', 'العبادي', 'إلى', 'بغداد'],
+        ['.'],
+      ];
+      // further columns are ignored; CRLF line ends and a missing final blank line are accepted
+      const input = sentences.map((s) => s.map((w, i) => (i % 2 ? `${w}\tX\tY` : w)).join('\r\n')).join('\r\n\r\n');
+      writeFileSync(file, input);
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', 'tag', file], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+      // a blank line after every sentence, the last one included
+      assert.ok(r.stdout.endsWith('\n\n') && !r.stdout.endsWith('\n\n\n'));
+      const blocks = r.stdout.slice(0, -2).split('\n\n');
+      assert.equal(blocks.length, sentences.length);
+      blocks.forEach((b, k) => {
+        const lines = b.split('\n');
+        assert.equal(lines.length, sentences[k].length);
+        const tags = lines.map((l, i) => {
+          const [w, t, ...rest] = l.split(' ');
+          assert.equal(w, sentences[k][i]);
+          assert.equal(rest.length, 0);
+          return t;
+        });
+        assert.ok(validBio(tags), tags.join(' '));
+      });
+      assert.match(r.stdout, /^طهران B-LOC$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
