@@ -91,6 +91,28 @@ function isTallySentence(ctx: DocContext, s: number, trig: Mention<TriggerEntry>
   return a.in[s].dates.some((d) => d.kind === 'since' || d.kind === 'interval');
 }
 
+const PROJECTILES = new Set(['projectile', 'rocket', 'missile', 'ballistic_missile', 'drone', 'artillery', 'mortar']);
+const GROUND_ATTACK = /^(هجوم|هجوما|الهجوم|هجمات|تسلل|محاوله|محاولات|زحف|تقدم|هجومين)$/;
+const AIR_DEFENCE = /(دفاع|دفاعات|منظوم|قبه)/;
+
+/**
+ * "اعترض/أسقط/دمر/صد": an interception when what it stops is a projectile or a drone, or air defences do it;
+ * "صد هجوما/تسللا" is a ground attack repelled (a clash); "تدمير آليات" in a raid is the raid's damage, not a trigger.
+ */
+function readIntercept(a: Analysis, t: Mention<TriggerEntry>): Mention<TriggerEntry> | null {
+  if (t.value.cls !== 'intercept') return t;
+  const toks = a.doc.tokens;
+  const after = (k: number) => toks[k] && toks[k].sent === t.sent;
+  if (a.in[t.sent].weapons.some((w) => PROJECTILES.has(w.value) && w.first >= t.last && w.first <= t.last + 4))
+    return t;
+  for (let k = Math.max(0, t.first - 4); k < t.first + 5; k++) if (after(k) && AIR_DEFENCE.test(toks[k].norm)) return t;
+  for (let k = t.last; k < t.last + 3; k++) {
+    if (after(k) && GROUND_ATTACK.test(toks[k].norm.replace(/^(و|ل)/, '')))
+      return { ...t, value: { ...t.value, cls: 'clash' } };
+  }
+  return null;
+}
+
 function hasWeaponNear(a: Analysis, t: Mention<TriggerEntry>, within: number): boolean {
   return a.in[t.sent].weapons.some((w) => Math.abs(w.first - t.first) <= within);
 }
@@ -107,7 +129,9 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
 
   const valid: Mention<TriggerEntry>[] = [];
   let mood: Modality = 'asserted';
-  for (const t of trig) {
+  for (const raw of trig) {
+    const t = readIntercept(a, raw);
+    if (!t) continue;
     const cls = t.value.cls;
     const eventive =
       EVENTIVE.has(cls) ||
@@ -151,6 +175,8 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
   const outcomes = new Set<Outcome>();
   for (const c of a.in[s].cues) {
     if (!OUTCOMES.has(c.value)) continue;
+    // "اعتراض" counts as an interception only where an intercept trigger stopped a projectile (readIntercept)
+    if (c.value === 'intercepted') continue;
     outcomes.add(c.value as Outcome);
   }
   if (valid.some((t) => t.value.cls === 'intercept')) outcomes.add('intercepted');
