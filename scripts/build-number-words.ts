@@ -12,20 +12,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { NumberWordKind } from '../src/recognize/number-lexicon.js';
 import { normalizeString } from '../src/text/normalize.js';
 
-type Kind =
-  | 'unit'
-  | 'teen-head'
-  | 'tens'
-  | 'hundred'
-  | 'scale'
-  | 'scale-plural'
-  | 'scale-dual'
-  | 'half'
-  | 'ordinal'
-  | 'ordinal-one'
-  | 'ordinal-tens';
+type Kind = NumberWordKind;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string): string | undefined => {
