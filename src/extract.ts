@@ -68,7 +68,8 @@ export function extract(input: DocumentInput, fallbackId = 'document'): Extracti
   const published = publishedDate(input.published, errors);
   const doc = makeDoc(id, text, published);
   const a = analyze(doc);
-  const events = assembleEvents(a);
+  const speakers = sentenceSpeakers(a);
+  const events = assembleEvents(a, speakers);
   const sentenceAt = new Map(doc.sentences.map((s) => [s.start, s.i]));
   const eventSentences = new Set<number>();
   for (const e of events) {
@@ -77,7 +78,6 @@ export function extract(input: DocumentInput, fallbackId = 'document'): Extracti
       if (s !== undefined) eventSentences.add(s);
     }
   }
-  const speakers = sentenceSpeakers(a);
   const result = emptyResult(input, id, errors);
   result.document.published = published;
   if (typeof input.title === 'string') result.document.title = input.title;

@@ -7,7 +7,7 @@ import { type Candidate, type DocContext, isBackground, sentenceCandidates } fro
 import { classify } from './classify.js';
 import { mergeCandidates } from './merge.js';
 import { refinePlace } from './places.js';
-import { sentenceSpeakers } from './speakers.js';
+import type { Speaker } from './speakers.js';
 import { eventWeapons } from './weapons.js';
 
 function toActor(role: Actor['role'], r: ActorRef): Actor {
@@ -25,9 +25,9 @@ function conservative(counts: { value: number; span: { start: number } }[], sent
   return Math.min(...perSentence.values());
 }
 
-export function assembleEvents(a: Analysis): EventRecord[] {
+export function assembleEvents(a: Analysis, speakers: (Speaker | null)[]): EventRecord[] {
   const published = a.doc.published;
-  const ctx: DocContext = { a, speakers: sentenceSpeakers(a), published };
+  const ctx: DocContext = { a, speakers, published };
   const cands: Candidate[] = [];
   // the date the narrative is at: the last date an event sentence gave, or the lead's first date
   let narrative: Candidate['date'] = null;

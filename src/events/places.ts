@@ -49,11 +49,12 @@ export function placesForEvent(a: Analysis, s: number, triggers: Mention<Trigger
   const sent = a.doc.sentences[s];
   const firstTrigger = triggers[0].first;
   const fronted = sent.first + 3;
+  const triggerClause = clauseOf(a.doc, firstTrigger).from;
   const cands = a.in[s].places.filter(
     (p) =>
       (p.mention.first > firstTrigger ||
         p.mention.first <= fronted ||
-        clauseOf(a.doc, p.mention.first).from === clauseOf(a.doc, firstTrigger).from) &&
+        clauseOf(a.doc, p.mention.first).from === triggerClause) &&
       p.mention.first >= a.dateline &&
       !isOrigin(a, p) &&
       !inMotive(a, p),

@@ -162,17 +162,13 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       const framed = (fb !== null && fb.frame !== 'near' && fb.frame !== 'prefix') || coordinated;
       // "عين ترما": a name's first word alone, before a word the gazetteer does not know, is not that place
       const next = toks[last];
-      const prefix = frameIndex()
-        .at(toks, i, { end: last })
-        .some((m) => m.value === 'prefix');
-      if (last - i === 1 && prefix && next?.kind === 'word' && next.sent === s.i) {
+      const asFrame = last - i === 1 ? frameIndex().at(toks, i, { end: last }) : [];
+      if (asFrame.some((m) => m.value === 'prefix') && next?.kind === 'word' && next.sent === s.i) {
         i++;
         continue;
       }
       // a frame word is not a place by itself: "مدينة" is "city", not Medina
-      const isFrameWord = frameIndex()
-        .at(toks, i, { end: i + 1 })
-        .some((m) => m.last === i + 1 && m.value !== 'prefix');
+      const isFrameWord = asFrame.some((m) => m.value !== 'prefix');
       if (
         last - i === 1 &&
         (isFrameWord || !acceptSingle(cands, key, framed || (fb !== null && afterIn), afterIn, fb !== null))
