@@ -14,6 +14,7 @@ import { isBoundary } from './clauses.js';
 import { findFatalities } from './fatalities.js';
 import { type Modality, modalityOf } from './modality.js';
 import { placesForEvent } from './places.js';
+import { isReference } from './reference.js';
 import type { Speaker } from './speakers.js';
 
 export interface Candidate {
@@ -31,6 +32,8 @@ export interface Candidate {
   injured: { value: number; span: Span }[];
   outcomes: Set<Outcome>;
   evidence: Span[];
+  /** every trigger refers back to an event ("في الضربة الجوية", "هذا الهجوم"): it adds to one already reported */
+  reference: boolean;
 }
 
 /** Trigger classes that report an event by themselves (others need a violent context). */
@@ -212,6 +215,7 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
     injured,
     outcomes,
     evidence,
+    reference: valid.every((t) => isReference(doc, t)),
   });
   if (places.length <= 1) return [base(places[0] ?? null)];
   // a roundup sentence: each place its own event; casualties and victims go to the place named nearest them

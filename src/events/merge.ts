@@ -41,6 +41,14 @@ function compatibleTypes(a: Candidate, b: Candidate): boolean {
   return armed.has(ta) && armed.has(tb);
 }
 
+/** A reference names the kind of event it refers to; an interception refers to the attack it stopped. */
+function sameKind(a: Candidate, b: Candidate): boolean {
+  const ta = classify(a).type;
+  const tb = classify(b).type;
+  const remote = new Set(['explosions_remote_violence', 'strategic_developments']);
+  return ta === tb || (remote.has(ta) && remote.has(tb));
+}
+
 function absorb(into: Candidate, c: Candidate): void {
   into.triggers = [...into.triggers, ...c.triggers];
   // the first specific place stays; a province or country gives way to a place inside it
@@ -77,6 +85,14 @@ export function mergeCandidates(cands: Candidate[]): Candidate[] {
     // report one event
     if (!target && prev && c.sent - prev.sent <= 2 && within(c, prev) && sameDay(prev, c) && compatibleTypes(prev, c)) {
       target = prev;
+    }
+    // a sentence that refers back to an event ("فتح تحقيق في الضربة الجوية في صعدة") adds to the latest one like it,
+    // unless it names a different place: then it is the next event of a roundup
+    if (!target && c.reference) {
+      const like = out.findLast((e) => sameKind(e, c) && (!c.ownDate || sameDay(e, c)));
+      // a country is named in passing more often than as the place of the act ("زعيم جماعة أنصار الله اليمنية")
+      const countryOnly = c.place?.entry.feature === 'country';
+      if (like && (!c.place || countryOnly || within(c, like) || within(like, c))) target = like;
     }
     if (target) absorb(target, c);
     else

@@ -10,6 +10,17 @@ export interface ResolvedPlace {
   precision: 1 | 2 | 3;
 }
 
+/**
+ * Countries Arabic conflict news reports from (the Arab states, their neighbours, the Sahel and the Horn). A one-word
+ * name in another country, whose country the text never names, is a coincidence of spelling (طراز is Taraz, كان
+ * Cannes, بيانه Baena) unless it is a capital.
+ */
+const REGION = new Set(
+  'DZ BH EG IQ IR IL JO KW LB LY MA MR OM PS QA SA SD SS SO SY TN TR AE YE EH DJ ER ET ML NE TD BF NG AF PK KM CY'.split(
+    ' ',
+  ),
+);
+
 /** Facilities that are areas (a district, a region, a river): an event there is located to within that area. */
 const AREA_FACILITIES = new Set(['district', 'subdistrict', 'region', 'river', 'corridor', 'mountain', 'strait']);
 
@@ -68,13 +79,15 @@ export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlac
       }
     }
     if (!best) continue;
-    // a small place named by one unframed word, in a country the article is not about, is a common word
+    // a place named by one word, in a country the article is not about: a small unframed one, a frequent word of
+    // prose, or one far from the region is a coincidence of spelling
     if (
-      m.value.weak &&
+      m.last - m.first === 1 &&
       !isArea(best) &&
       best.feature.startsWith('place:') &&
-      best.population < 100000 &&
-      !cw.has(best.country)
+      !cw.has(best.country) &&
+      ((m.value.weak && (best.population < 100000 || m.value.common)) ||
+        (!REGION.has(best.country) && best.feature !== 'place:PPLC'))
     ) {
       continue;
     }

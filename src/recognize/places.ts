@@ -23,6 +23,8 @@ export interface PlaceValue {
   frameFirst: number | null;
   /** a one-word name with no frame word: weak evidence, kept only where the document's countries agree */
   weak: boolean;
+  /** a one-word name that is also a frequent word of news prose (كان, طراز, جديد) */
+  common: boolean;
 }
 
 export type PlaceMention = Mention<PlaceValue>;
@@ -196,6 +198,7 @@ export function findPlaces(doc: Doc): PlaceMention[] {
           frameFirst: fb?.at ?? null,
           // a common word accepted as a place keeps needing the text's countries to agree
           weak: last - i === 1 && ((!framed && !afterIn) || commonWords().has(key)),
+          common: last - i === 1 && commonWords().has(key),
         },
       });
       i = last;
