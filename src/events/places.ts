@@ -22,6 +22,19 @@ function isOrigin(a: Analysis, p: ResolvedPlace): boolean {
   return false;
 }
 
+/** where someone spoke, met or is posted ("في مؤتمر صحفي في الرياض", "الممثل عن الحزب في أربيل"), not where it happened */
+const SETTING =
+  /^(مؤتمر|مؤتمرا|الصحفي|صحفي|ممثل|الممثل|ممثله|مكتب|مكتبه|مراسل|مراسله|سفير|سفيره|سفاره|محكمه|اجتماع|اجتماعا|قمه|لقاء|مقابله|زياره|جلسه|مقر|مقره)$/;
+
+function isSetting(a: Analysis, p: ResolvedPlace, triggers: Mention<TriggerEntry>[]): boolean {
+  const toks = a.doc.tokens;
+  for (let k = p.mention.first - 1; k >= Math.max(0, p.mention.first - 5); k--) {
+    if (toks[k].sent !== p.mention.sent || triggers.some((t) => t.first <= k && k < t.last)) return false;
+    if (SETTING.test(toks[k].norm.replace(/^[وفبل]/, ''))) return true;
+  }
+  return false;
+}
+
 function inMotive(a: Analysis, p: ResolvedPlace): boolean {
   return inMotiveClause(a.doc, p.mention.first);
 }
@@ -57,7 +70,8 @@ export function placesForEvent(a: Analysis, s: number, triggers: Mention<Trigger
         clauseOf(a.doc, p.mention.first).from === triggerClause) &&
       p.mention.first >= a.dateline &&
       !isOrigin(a, p) &&
-      !inMotive(a, p),
+      !inMotive(a, p) &&
+      !isSetting(a, p, triggers),
   );
   const specific = cands.filter((p) => p.precision < 3);
   if (specific.length === 0) {

@@ -40,13 +40,17 @@ function featurePrior(e: GazEntry, m: PlaceMention): number {
 function countryWeights(ms: PlaceMention[]): Map<string, number> {
   const w = new Map<string, number>();
   for (const m of ms) {
-    if (m.value.weak && !m.value.candidates.every(isArea)) continue;
-    const cs = new Set(m.value.candidates.map((c) => c.country));
-    if (cs.size !== 1) continue;
-    const c = [...cs][0];
-    w.set(c, (w.get(c) ?? 0) + 1);
+    const c = countryOf(m);
+    if (c) w.set(c, (w.get(c) ?? 0) + 1);
   }
   return w;
+}
+
+/** The one country a mention counts for in countryWeights, if any. */
+function countryOf(m: PlaceMention): string | null {
+  if (m.value.weak && !m.value.candidates.every(isArea)) return null;
+  const cs = new Set(m.value.candidates.map((c) => c.country));
+  return cs.size === 1 ? [...cs][0] : null;
 }
 
 export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlace[] {
@@ -85,7 +89,7 @@ export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlac
       m.last - m.first === 1 &&
       !isArea(best) &&
       best.feature.startsWith('place:') &&
-      !cw.has(best.country) &&
+      (cw.get(best.country) ?? 0) - (countryOf(m) === best.country ? 1 : 0) <= 0 &&
       ((m.value.weak && (best.population < 100000 || m.value.common)) ||
         (!REGION.has(best.country) && best.feature !== 'place:PPLC'))
     ) {

@@ -228,6 +228,26 @@ const LOCATIVE = normSet([
   'وسط',
   'انحاء',
 ]);
+/** "نظام دمشق", "حكومة طرابلس": a capital or country standing for its rulers */
+const RULERS = /^[وفبل]?ل?(نظام|حكومه|سلطات|قياده|حكام)$/;
+/** "موسكو تقول", "قالت واشنطن": a capital that speaks is its government */
+const SPEAKS =
+  /^(تقول|قالت|يقول|اعلنت|تعلن|اكدت|تؤكد|نفت|تنفي|اتهمت|تتهم|ردت|ترد|حذرت|تحذر|طالبت|تطالب|دعت|تدعو|ترى|رات|اعتبرت|تعتبر|هددت|تهدد|نددت|تندد|ادانت|تدين)$/;
+
+function isMetonym(doc: Doc, m: PlaceMention): boolean {
+  const prev = doc.tokens[m.first - 1];
+  const next = doc.tokens[m.last];
+  const capital = m.value.candidates.some((c) => c.feature === 'country' || c.feature === 'place:PPLC');
+  if (!capital) return false;
+  if (prev && prev.sent === m.sent && RULERS.test(prev.norm)) return true;
+  const bare = !/^[وف]?[بل]/.test(doc.tokens[m.first].norm) || m.value.candidates.some((c) => /^[بل]/.test(c.name_ar));
+  return (
+    bare &&
+    ((next !== undefined && next.sent === m.sent && SPEAKS.test(next.norm)) ||
+      (prev !== undefined && prev.sent === m.sent && SPEAKS.test(prev.norm.replace(/^[وف]/, ''))))
+  );
+}
+
 const KM = /^(كلم|كم|كيلومتر|كيلومترا|كيلومترات|ميل|اميال)$/;
 
 /**
@@ -239,6 +259,7 @@ export function placesInContext(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
   const toks = doc.tokens;
   const out: PlaceMention[] = [];
   for (const m of ms) {
+    if (m.value.frame === 'plain' && isMetonym(doc, m)) continue;
     const countryOnly = m.value.candidates.every((c) => c.feature === 'country');
     if (countryOnly && m.value.frame === 'plain') {
       const tok = toks[m.first].norm;
