@@ -128,6 +128,8 @@ export function addsArticle(tokenNorm: string, key: string, names: string[]): bo
 }
 
 const IN_WORDS = normSet(['في', 'من', 'الى', 'داخل', 'على']);
+/** particles a verb follows: "لم تنف" is "did not deny", not al-Tanf */
+const VERB_PARTICLES = normSet(['لم', 'لن', 'ولم', 'ولن', 'فلم', 'فلن', 'قد', 'وقد', 'لقد']);
 
 export function findPlaces(doc: Doc): PlaceMention[] {
   const gaz = gazetteer();
@@ -141,6 +143,11 @@ export function findPlaces(doc: Doc): PlaceMention[] {
         continue;
       }
       const last = ms[0].last;
+      const before = toks[i - 1];
+      if (last - i === 1 && before !== undefined && before.sent === s.i && VERB_PARTICLES.has(before.norm)) {
+        i++;
+        continue;
+      }
       // "السورية" is the adjective Syrian, not سورية (Syria): an article the name does not have makes a nisba
       const cands = [...new Set(ms.filter((m) => m.last === last).map((m) => m.value))].filter(
         (c) => last - i > 1 || !addsArticle(toks[i].norm, ms[0].key, c.names_ar),
@@ -267,7 +274,7 @@ export function placesInContext(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
       const prevPlace = out[out.length - 1];
       const locative =
         /^(و?ب|و?ل|في|وفي)/.test(tok) &&
-        !/^(بلد|لبنان|ليبيا|البحرين|بريطانيا|بلجيكا|بولندا|بنغلاديش|بوروندي|بنين|بيرو|بوتان|ليتوانيا|لاتفيا|ليبيريا|لوكسمبورغ)/.test(
+        !/^و?(بلد|لبنان|ليبيا|البحرين|بريطانيا|بلجيكا|بولندا|بنغلاديش|بوروندي|بنين|بيرو|بوتان|ليتوانيا|لاتفيا|ليبيريا|لوكسمبورغ)/.test(
           tok,
         )
           ? true
