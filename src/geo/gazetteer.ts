@@ -49,7 +49,12 @@ export function gazetteer(): Gazetteer {
     if (e.feature === 'country') byCountry.set(e.country, e);
     for (let k = 0; k < names.length; k++) {
       const words = splitWords(e.names_ar[k]);
-      if (words.length > 0) byName.addWords(words, hamzaLamWords(names[k], words.length), e);
+      if (words.length === 0) continue;
+      byName.addWords(words, hamzaLamWords(names[k], words.length), e);
+      // a final hamza after alif is often not written in the press: التحيتاء / التحيتا
+      const last = words[words.length - 1];
+      if (last.length > 4 && last.endsWith('اء'))
+        byName.addWords([...words.slice(0, -1), last.slice(0, -1)], hamzaLamWords(names[k], words.length), e);
     }
   }
   cached = { entries, byName, byCountry };

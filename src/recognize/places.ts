@@ -3,7 +3,7 @@ import { dataPath, readTsv, splitList } from '../data.js';
 import { type GazEntry, gazetteer } from '../geo/gazetteer.js';
 import { type Doc, tokenSpan } from '../text/doc.js';
 import { normSet } from '../text/normalize.js';
-import { PhraseIndex } from '../text/phrases.js';
+import { type PhraseMatch, PhraseIndex } from '../text/phrases.js';
 import type { Mention } from './mention.js';
 
 export type PlaceFrame =
@@ -131,13 +131,40 @@ const IN_WORDS = normSet(['في', 'من', 'الى', 'داخل', 'على']);
 /** particles a verb follows: "لم تنف" is "did not deny", not al-Tanf */
 const VERB_PARTICLES = normSet(['لم', 'لن', 'ولم', 'ولن', 'فلم', 'فلن', 'قد', 'وقد', 'لقد']);
 
+let joined: Map<string, GazEntry[]> | null = null;
+/** Long one-word names of towns, for names the press writes in two words (كويسنجق / كوي سنجق). */
+function joinedNames(): Map<string, GazEntry[]> {
+  if (joined) return joined;
+  joined = new Map();
+  for (const e of gazetteer().entries) {
+    if (!e.feature.startsWith('place:')) continue;
+    for (const n of e.names_ar) {
+      if (n.length < 7 || n.includes(' ') || n.startsWith('ال')) continue;
+      const list = joined.get(n) ?? [];
+      if (!list.includes(e)) list.push(e);
+      joined.set(n, list);
+    }
+  }
+  return joined;
+}
+
+function joinedName(doc: Doc, i: number, end: number): PhraseMatch<GazEntry>[] {
+  const a = doc.tokens[i];
+  const b = doc.tokens[i + 1];
+  if (!b || i + 1 >= end || a.kind !== 'word' || b.kind !== 'word' || a.norm.length < 2 || b.norm.length < 3) return [];
+  const key = `${a.norm.replace(/^و(?=..)/, '')}${b.norm}`;
+  const es = joinedNames().get(key);
+  return es ? es.map((value) => ({ first: i, last: i + 2, key, cost: 0, value })) : [];
+}
+
 export function findPlaces(doc: Doc): PlaceMention[] {
   const gaz = gazetteer();
   const out: PlaceMention[] = [];
   const toks = doc.tokens;
   for (const s of doc.sentences) {
     for (let i = s.first; i < s.last; ) {
-      const ms = gaz.byName.at(toks, i, { maxCost: 0, end: s.last });
+      let ms = gaz.byName.at(toks, i, { maxCost: 0, end: s.last });
+      if (ms.length === 0) ms = joinedName(doc, i, s.last);
       if (ms.length === 0) {
         i++;
         continue;
