@@ -106,7 +106,17 @@ function readIntercept(a: Analysis, t: Mention<TriggerEntry>): Mention<TriggerEn
   if (t.value.cls !== 'intercept') return t;
   const toks = a.doc.tokens;
   const after = (k: number) => toks[k] && toks[k].sent === t.sent;
-  if (a.in[t.sent].weapons.some((w) => PROJECTILES.has(w.value) && w.first >= t.last && w.first <= t.last + 4))
+  // the object may come after the subject and a time: "أسقطت قوات الجيش، مساء الجمعة، طائرة استطلاع"
+  const reach = t.value.verb ? 9 : 4;
+  if (
+    a.in[t.sent].weapons.some(
+      (w) =>
+        PROJECTILES.has(w.value) &&
+        w.first >= t.last &&
+        w.first <= t.last + reach &&
+        !a.in[t.sent].triggers.some((o) => o.first >= t.last && o.first < w.first),
+    )
+  )
     return t;
   for (let k = Math.max(0, t.first - 4); k < t.first + 5; k++) if (after(k) && AIR_DEFENCE.test(toks[k].norm)) return t;
   for (let k = t.last; k < t.last + 3; k++) {

@@ -54,6 +54,15 @@ export function modalityOf(ctx: DocContext, t: Mention<TriggerEntry>): Modality 
   }
   // a future prefix on the trigger verb itself (سيستهدف، ستقصف)
   const tok = doc.tokens[t.first].norm;
+  // "في عملياتها لتحرير المدينة": a masdar after ل is a purpose, except what something was subjected to (تعرضت لهجوم)
+  const prev = doc.tokens[t.first - 1];
+  if (
+    !t.value.verb &&
+    /^و?ل(?!ل)/.test(tok) &&
+    !/^ل/.test(t.value.form) &&
+    !(prev && prev.sent === t.sent && /^[وف]?(تعرض|يتعرض|تتعرض|يتعرضون|تعرضوا)/.test(prev.norm))
+  )
+    return 'plan';
   if (t.value.verb && /^و?(سي|ست|سن)/.test(tok) && !/^و?(سي|ست|سن)/.test(t.value.form)) return 'future';
   void sent;
   return 'asserted';
