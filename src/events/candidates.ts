@@ -13,6 +13,7 @@ import { type ActorRef, findActors } from './actors.js';
 import { isBoundary } from './clauses.js';
 import { findFatalities } from './fatalities.js';
 import { type Modality, modalityOf } from './modality.js';
+import { normSet } from '../text/normalize.js';
 import { placesForEvent } from './places.js';
 import { isReference } from './reference.js';
 import type { Speaker } from './speakers.js';
@@ -34,6 +35,8 @@ export interface Candidate {
   evidence: Span[];
   /** every trigger refers back to an event ("في الضربة الجوية", "هذا الهجوم"): it adds to one already reported */
   reference: boolean;
+  /** "بغارات أخرى", "هجوم آخر": the text says this is another event than the one before */
+  another: boolean;
 }
 
 /** Trigger classes that report an event by themselves (others need a violent context). */
@@ -60,6 +63,7 @@ const EVENTIVE = new Set([
 /** Classes that are events only next to a weapon or another trigger. */
 const CONTEXTUAL = new Set(['operation', 'launch', 'fall', 'martyr', 'raid', 'injure']);
 
+const ANOTHER = normSet(['اخرى', 'اخري', 'اخر', 'جديده', 'جديد', 'مماثله', 'مماثل', 'ثانيه', 'ثان']);
 const OUTCOMES = new Set<string>(['hit', 'intercepted', 'fell_nearby', 'missed', 'no_damage']);
 const TIMES = /^(مره|مرات)$/;
 /** a count of attacks is a tally; a count of rockets or raids is part of one event */
@@ -226,6 +230,7 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
     outcomes,
     evidence,
     reference: valid.every((t) => isReference(doc, t)),
+    another: valid.some((t) => ANOTHER.has(doc.tokens[t.last]?.norm ?? '')),
   });
   if (places.length <= 1) return [base(places[0] ?? null)];
   // a roundup sentence: each place its own event; casualties and victims go to the place named nearest them

@@ -76,7 +76,13 @@ function absorb(into: Candidate, c: Candidate): void {
 export function mergeCandidates(cands: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of cands) {
-    let target = out.find((e) => samePlace(e, c) && sameDay(e, c) && compatibleTypes(e, c));
+    let target = out.find(
+      (e) =>
+        samePlace(e, c) &&
+        sameDay(e, c) &&
+        compatibleTypes(e, c) &&
+        !(c.another && e.place && c.place && e.place.entry.id !== c.place.entry.id),
+    );
     const prev = out[out.length - 1];
     if (!target && !c.place) {
       if (prev && c.sent - prev.sent <= 2 && sameDay(prev, c) && compatibleTypes(prev, c)) target = prev;
