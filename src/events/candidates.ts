@@ -92,6 +92,8 @@ function isTallySentence(ctx: DocContext, s: number, trig: Mention<TriggerEntry>
   if (trig.some((t) => t.value.tally)) return true;
   for (const n of a.in[s].numbers) {
     if (n.ordinal || n.dual || n.value < 2) continue;
+    // thousands killed or wounded are a war's toll, not one event's
+    if (n.value >= 1000 && n.unit && trig.some((t) => t.value.cls === 'kill' || t.value.cls === 'injure')) return true;
     const next = a.doc.tokens[n.last];
     if (next && (TIMES.test(next.norm) || ATTACK_NOUN.test(next.norm))) return true;
   }

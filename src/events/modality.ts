@@ -24,7 +24,7 @@ const BEFORE_WINDOW: Record<string, number> = {
   plan: 6,
   call: 6,
   future: 3,
-  ongoing: 8,
+  ongoing: 10,
   history: 8,
   question: 20,
   reaction: 8,
@@ -54,8 +54,10 @@ export function modalityOf(ctx: DocContext, t: Mention<TriggerEntry>): Modality 
   }
   // a future prefix on the trigger verb itself (سيستهدف، ستقصف)
   const tok = doc.tokens[t.first].norm;
-  // "في عملياتها لتحرير المدينة": a masdar after ل is a purpose, except what something was subjected to (تعرضت لهجوم)
   const prev = doc.tokens[t.first - 1];
+  // "تحسبا لأي هجوم": any attack is no attack in particular
+  if (prev && prev.sent === t.sent && /^[وفبل]?اي$/.test(prev.norm)) return 'conditional';
+  // "في عملياتها لتحرير المدينة": a masdar after ل is a purpose, except what something was subjected to (تعرضت لهجوم)
   if (
     !t.value.verb &&
     /^و?ل(?!ل)/.test(tok) &&
