@@ -62,7 +62,9 @@ export function modalityOf(ctx: DocContext, t: Mention<TriggerEntry>): Modality 
     !t.value.verb &&
     /^و?ل(?!ل)/.test(tok) &&
     !/^ل/.test(t.value.form) &&
-    !(prev && prev.sent === t.sent && /^[وف]?(تعرض|يتعرض|تتعرض|يتعرضون|تعرضوا)/.test(prev.norm))
+    !doc.tokens
+      .slice(Math.max(doc.sentences[t.sent].first, t.first - 8), t.first)
+      .some((k) => /^[وف]?(تعرض|يتعرض|تتعرض|يتعرضون|تعرضوا)/.test(k.norm))
   )
     return 'plan';
   if (t.value.verb && /^و?(سي|ست|سن)/.test(tok) && !/^و?(سي|ست|سن)/.test(t.value.form)) return 'future';

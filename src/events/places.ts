@@ -24,7 +24,7 @@ function isOrigin(a: Analysis, p: ResolvedPlace): boolean {
 
 /** where someone spoke, met or is posted ("في مؤتمر صحفي في الرياض", "الممثل عن الحزب في أربيل"), not where it happened */
 const SETTING =
-  /^(مؤتمر|مؤتمرا|الصحفي|صحفي|ممثل|الممثل|ممثله|مكتب|مكتبه|مراسل|مراسله|سفير|سفيره|سفاره|محكمه|اجتماع|اجتماعا|قمه|لقاء|مقابله|زياره|جلسه|مقر|مقره)$/;
+  /^(مؤتمر|مؤتمرا|الصحفي|صحفي|ممثل|الممثل|ممثله|مكتب|مكتبه|مراسل|مراسله|سفير|سفيره|سفاره|محكمه|اجتماع|اجتماعا|قمه|لقاء|مقابله|زياره|جلسه)$/;
 
 function isSetting(a: Analysis, p: ResolvedPlace, triggers: Mention<TriggerEntry>[]): boolean {
   const toks = a.doc.tokens;

@@ -53,8 +53,11 @@ export function gazetteer(): Gazetteer {
       byName.addWords(words, hamzaLamWords(names[k], words.length), e);
       // a final hamza after alif is often not written in the press: التحيتاء / التحيتا
       const last = words[words.length - 1];
-      if (last.length > 4 && last.endsWith('اء'))
-        byName.addWords([...words.slice(0, -1), last.slice(0, -1)], hamzaLamWords(names[k], words.length), e);
+      if (last.length > 4 && last.endsWith('اء')) {
+        const bare = [...words.slice(0, -1), last.slice(0, -1)];
+        byName.addWords(bare, hamzaLamWords(names[k], words.length), e);
+        e.names_ar.push(bare.join(' '));
+      }
     }
   }
   cached = { entries, byName, byCountry };
