@@ -4,7 +4,9 @@
  */
 import type { Analysis } from '../analysis.js';
 import type { PersonEntry, RoleEntry } from '../recognize/lexicons.js';
+import { nationalities } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
+import { type EntityMention, findEntities } from '../recognize/ner/index.js';
 import { transliterate } from '../recognize/transliterate.js';
 import type { Span } from '../text/span.js';
 import type { Statement } from '../types.js';
@@ -85,6 +87,15 @@ export function findStatements(a: Analysis, speakers: (Speaker | null)[]): State
     name_ar: p.span.text,
     role: p.value.role ?? roleText(roles),
   });
+  const tagged = new Map<number, EntityMention[]>();
+  const entitiesOf = (sent: number): EntityMention[] => {
+    let es = tagged.get(sent);
+    if (!es) {
+      es = findEntities(doc, (i) => i === sent);
+      tagged.set(sent, es);
+    }
+    return es;
+  };
   for (const s of doc.sentences) {
     if (a.embedded.has(s.i)) continue;
     for (let v = s.first; v < s.last; v++) {
@@ -99,6 +110,33 @@ export function findStatements(a: Analysis, speakers: (Speaker | null)[]): State
       if (person) {
         const full = known.find((k) => k.name === person.value.name);
         who = full ?? byPerson(person, roles);
+      }
+      if (!who) {
+        // a person the lexicon does not know, found by the NER model: "قال أنور قرقاش، وزير الدولة …"
+        const lexical = [...a.in[s.i].sources, ...a.in[s.i].actors];
+        const name = entitiesOf(s.i).find(
+          (p) =>
+            p.value.type === 'PERS' &&
+            ((p.first > v && p.first <= v + 6) || (p.last <= v && p.last >= v - 3)) &&
+            !lexical.some((m) => m.first < p.last && p.first < m.last),
+        );
+        if (name && name.span.end <= quote.start) {
+          // a family name in nisba form the model left out: "وليد | الطبطبائي"
+          let end = name.last;
+          const next = toks[end];
+          if (
+            end - name.first === 1 &&
+            next?.sent === s.i &&
+            /^ال..+ي$/.test(next.norm) &&
+            next.end <= quote.start &&
+            !a.in[s.i].places.some((p) => p.mention.first === end) &&
+            nationalities().at(toks, end).length === 0 &&
+            !a.in[s.i].roles.some((r) => r.first <= end && end < r.last)
+          )
+            end++;
+          const ar = doc.text.slice(toks[name.first].start, toks[end - 1].end);
+          who = known.find((k) => k.name_ar === ar) ?? { name: transliterate(ar), name_ar: ar, role: roleText(roles) };
+        }
       }
       if (!who) {
         // a role followed by a name the lexicon does not know: "اللواء محمد باقري"

@@ -3,7 +3,7 @@ import { dataPath, readTsv, splitList } from '../data.js';
 import { type GazEntry, gazetteer } from '../geo/gazetteer.js';
 import { type Doc, tokenSpan } from '../text/doc.js';
 import { normSet } from '../text/normalize.js';
-import { type PhraseMatch, PhraseIndex } from '../text/phrases.js';
+import { PhraseIndex, type PhraseMatch } from '../text/phrases.js';
 import type { Mention } from './mention.js';
 
 export type PlaceFrame =

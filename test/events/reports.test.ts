@@ -83,3 +83,12 @@ test('names written in two words or without the final hamza are found', () => {
   assert.deepEqual(names('سقطت صواريخ في مدينة كوي سنجق شمال العراق.'), ['Koysinceq', 'Iraq']);
   assert.deepEqual(names('تقدمت القوات إلى مشارف مديرية التحيتا في محافظة الحديدة.'), ['At Tuḩaytā’', 'Al Hudaydah']);
 });
+
+test('a speaker the lexicons do not know is found by the NER model', () => {
+  const r = read('وقال النائب الكويتي وليد الطبطبائي إن "الهجوم على المدنيين جريمة لا تغتفر".');
+  assert.deepEqual(
+    r.statements.map((s) => s.speaker_ar),
+    ['وليد الطبطبائي'],
+  );
+  assert.match(r.statements[0].speaker, /Walid/);
+});

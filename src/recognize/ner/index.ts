@@ -31,11 +31,15 @@ export function tagWords(words: string[]): string[] {
 const tokenNorm = (t: Token) => t.norm;
 let scratch = new Uint8Array(256);
 
-/** Named entities of a document, tagged sentence by sentence; spans are exact slices of `doc.text`. */
-export function findEntities(doc: Doc): EntityMention[] {
+/**
+ * Named entities of a document, tagged sentence by sentence (only the sentences `only` accepts, when given: the
+ * pipeline tags where a name the lexicons miss would be used); spans are exact slices of `doc.text`.
+ */
+export function findEntities(doc: Doc, only?: (sentence: number) => boolean): EntityMention[] {
   const tg = shippedTagger();
   const out: EntityMention[] = [];
   for (const s of doc.sentences) {
+    if (only && !only(s.i)) continue;
     const n = s.last - s.first;
     if (n <= 0) continue;
     if (scratch.length < n) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
