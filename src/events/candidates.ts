@@ -11,10 +11,10 @@ import { normSet } from '../text/normalize.js';
 import type { Span } from '../text/span.js';
 import type { Claim, Outcome } from '../types.js';
 import { type ActorRef, findActors } from './actors.js';
-import { isBoundary } from './clauses.js';
+import { inMotiveClause, isBoundary } from './clauses.js';
 import { findFatalities } from './fatalities.js';
 import { type Modality, modalityOf } from './modality.js';
-import { placesForEvent } from './places.js';
+import { isOrigin, placesForEvent } from './places.js';
 import { isReference } from './reference.js';
 import type { Speaker } from './speakers.js';
 
@@ -167,6 +167,52 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
 
   const dates = a.in[s].dates;
   if (dates.some((d) => isBackground(d, ctx.published))) return [];
+  // "قصفت … ردا على إطلاق صواريخ على الجولان": the act replied to is an event of its own, at its own place
+  const motive = valid.filter((t) => inMotiveClause(doc, t.first));
+  if (motive.length > 0 && motive.length < valid.length) {
+    const main = sentenceEvents(
+      ctx,
+      s,
+      valid.filter((t) => !motive.includes(t)),
+      dates,
+    );
+    const replied = motiveEvent(ctx, s, motive, main[0]);
+    return replied ? [...main, replied] : main;
+  }
+  return sentenceEvents(ctx, s, valid, dates);
+}
+
+/** The event a motive clause reports, placed where the clause says; it adds to no other event of its sentence. */
+function motiveEvent(ctx: DocContext, s: number, motive: Mention<TriggerEntry>[], main: Candidate | undefined) {
+  const { a } = ctx;
+  const place = a.in[s].places
+    .filter((p) => p.mention.first > motive[0].first && inMotiveClause(a.doc, p.mention.first) && !isOrigin(a, p))
+    .sort((x, y) => x.precision - y.precision)[0];
+  if (!place || !main) return null;
+  const inClause = (first: number) => first >= motive[0].first && inMotiveClause(a.doc, first);
+  const weapons = new Map<WeaponWord, Span>();
+  for (const w of a.in[s].weapons) if (inClause(w.first) && !weapons.has(w.value)) weapons.set(w.value, w.span);
+  const c: Candidate = {
+    ...main,
+    triggers: motive,
+    place,
+    perpetrators: [],
+    targets: [],
+    weapons,
+    claims: [],
+    killed: [],
+    injured: [],
+    outcomes: new Set(),
+    reference: false,
+    another: true,
+  };
+  return c;
+}
+
+function sentenceEvents(ctx: DocContext, s: number, valid: Mention<TriggerEntry>[], dates: DateMention[]): Candidate[] {
+  const { a } = ctx;
+  const { doc } = a;
+  const sent = doc.sentences[s];
   const anchor = valid[0];
   const date = dates
     .filter((d) => d.precision !== 'year')

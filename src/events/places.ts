@@ -10,9 +10,9 @@ import type { TriggerEntry } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
 import { clauseOf, inMotiveClause } from './clauses.js';
 
-const ORIGIN = /^(انطلق|انطلقت|اطلقت|اطلق|اطلاقها|اطلاقهما|اطلاقه|مصدرها|مصدره)$/;
+const ORIGIN = /^(انطلق|انطلقت|اطلقت|اطلق|اطلاقها|اطلاقهما|اطلاقه|مصدرها|مصدره|قادمه|قادما|القادمه|قدمت)$/;
 
-function isOrigin(a: Analysis, p: ResolvedPlace): boolean {
+export function isOrigin(a: Analysis, p: ResolvedPlace): boolean {
   const toks = a.doc.tokens;
   for (let k = Math.max(0, p.mention.first - 6); k < p.mention.first; k++) {
     if (toks[k].sent !== p.mention.sent) continue;

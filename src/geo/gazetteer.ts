@@ -1,4 +1,4 @@
-/** The shipped gazetteer (data/gazetteer/places.tsv), loaded once, indexed by Arabic name. */
+/** The shipped gazetteer (data/gazetteer/places.tsv and the curated regions.tsv), loaded once, indexed by Arabic name. */
 import { dataPath, readTsv, splitList } from '../data.js';
 import { normalizeString } from '../text/normalize.js';
 import { hamzaLamWords, PhraseIndex, splitWords } from '../text/phrases.js';
@@ -31,7 +31,8 @@ export function gazetteer(): Gazetteer {
   const entries: GazEntry[] = [];
   const byName = new PhraseIndex<GazEntry>();
   const byCountry = new Map<string, GazEntry>();
-  for (const r of readTsv(dataPath('gazetteer', 'places.tsv'))) {
+  const rows = [...readTsv(dataPath('gazetteer', 'places.tsv')), ...readTsv(dataPath('gazetteer', 'regions.tsv'))];
+  for (const r of rows) {
     const names = splitList(r.names_ar);
     const e: GazEntry = {
       id: r.id,
