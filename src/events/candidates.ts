@@ -214,9 +214,16 @@ function sentenceEvents(ctx: DocContext, s: number, valid: Mention<TriggerEntry>
   const { doc } = a;
   const sent = doc.sentences[s];
   const anchor = valid[0];
-  const date = dates
-    .filter((d) => d.precision !== 'year')
-    .sort((x, y) => Math.abs(x.first - anchor.first) - Math.abs(y.first - anchor.first))[0];
+  // "أعلن الجيش، الأحد، أن طائراته قصفت … ليل السبت": the day a report was made gives way to the day of the act
+  const reportDay = (d: DateMention) =>
+    a.in[s].cues.some(
+      (c) => c.value === 'report' && c.last <= d.first && d.first - c.last <= 3 && c.last <= anchor.first,
+    );
+  const usable = dates.filter((d) => d.precision !== 'year');
+  const own = usable.filter((d) => !reportDay(d));
+  const date = (own.length > 0 ? own : usable).sort(
+    (x, y) => Math.abs(x.first - anchor.first) - Math.abs(y.first - anchor.first),
+  )[0];
 
   const speaker = ctx.speakers[s];
   const sources = new Set<string>();

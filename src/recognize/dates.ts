@@ -27,7 +27,7 @@ import {
   ymInCal,
 } from './date-context.js';
 import { agoDate, periodDate, recentWindow, relativeDay, sinceDuration, weekdayDate } from './date-relative.js';
-import { hijriOf, isoOf, ymdOf } from './day-arith.js';
+import { dayOfIso, hijriOf, isoOf, ymdOf } from './day-arith.js';
 import { tokenKeys } from './word-keys.js';
 
 export type { DateKind, Precision };
@@ -215,6 +215,24 @@ export function findDates(doc: Doc): DateMention[] {
       const h = sinceAt(c, i) ?? intervalAt(c, i) ?? core(c, i);
       if (!h || h.provisional) {
         i++;
+        continue;
+      }
+      // "ليل السبت - الأحد", "ليل الأربعاء الخميس": one night across two days
+      const prev = out[out.length - 1];
+      if (
+        prev &&
+        prev.sent === s.i &&
+        h.kind === 'weekday' &&
+        prev.kind === 'weekday' &&
+        /^[وفب]?(ليل|ليله)$/.test(toks[prev.first].norm) &&
+        toks.slice(prev.last, h.first).every((t) => t.norm === '-' || t.norm === 'و' || t.norm === 'الى') &&
+        h.first - prev.last <= 1 &&
+        h.start === (dayOfIso(prev.end) ?? Number.NaN) + 1
+      ) {
+        prev.last = h.last;
+        prev.span = normSpan(doc, toks[prev.first].nStart, toks[h.last - 1].nEnd);
+        prev.end = isoOf(h.end);
+        i = h.last;
         continue;
       }
       out.push({

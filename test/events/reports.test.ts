@@ -92,3 +92,14 @@ test('a speaker the lexicons do not know is found by the NER model', () => {
   );
   assert.match(r.statements[0].speaker, /Walid/);
 });
+
+test('the day a report was made gives way to the day of the act', () => {
+  const r = read(
+    'أعلن الجيش الإسرائيلي، الأحد، أن طائراته قصفت موقعا لحركة حماس في مدينة رفح ليل السبت- الأحد.',
+    '2018-03-25',
+  );
+  assert.deepEqual(
+    r.events.map((e) => [e.date.start, e.date.end]),
+    [['2018-03-24', '2018-03-25']],
+  );
+});
