@@ -1,7 +1,7 @@
 /**
  * The weapons of an event, in the spec's vocabulary. صاروخ said without its kind is a rocket when militias fire it
  * (Gaza, the bases of Iraq and Syria) and a missile when a state fires it, when the Houthis fire it across the
- * border, or when air defences intercept it.
+ * border, when air defences intercept it, or when nobody named fires it at a state's forces.
  */
 import type { WeaponWord } from '../recognize/lexicons.js';
 import type { Weapon } from '../types.js';
@@ -18,7 +18,10 @@ export function eventWeapons(c: Candidate): Weapon[] {
   const houthi = c.perpetrators.some((p) => /houthi/i.test(p.name));
   const intercepted = c.outcomes.has('intercepted');
   const militia = c.perpetrators.some((p) => p.category !== 'state_forces');
-  const missile = state || houthi || (intercepted && !militia);
+  // fired by no one named at a state's forces or bases: in this region, a state's missile strike (T4, Hama, Barzeh)
+  const unclaimedOnState =
+    c.perpetrators.length === 0 && c.targets.length > 0 && c.targets.every((t) => t.category === 'state_forces');
+  const missile = state || houthi || (intercepted && !militia) || unclaimedOnState;
   const kind: Weapon = missile ? 'missile' : 'rocket';
   return [...words.map((w) => (w === 'projectile' ? kind : w))] as Weapon[];
 }
