@@ -7,7 +7,7 @@ import type { ResolvedPlace } from '../geo/resolve.js';
 import type { DateMention } from '../recognize/dates.js';
 import type { TriggerEntry, WeaponWord } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
-import { normSet } from '../text/normalize.js';
+import { normalizeString, normSet } from '../text/normalize.js';
 import type { Span } from '../text/span.js';
 import type { Claim, Outcome } from '../types.js';
 import { type ActorRef, findActors } from './actors.js';
@@ -59,6 +59,10 @@ const EVENTIVE = new Set([
   'territory',
   'destroy',
   'agreement',
+  'sexual',
+  'mob',
+  'base',
+  'group',
 ]);
 /** Classes that are events only next to a weapon or another trigger. */
 const CONTEXTUAL = new Set(['operation', 'launch', 'fall', 'martyr', 'raid', 'injure']);
@@ -132,6 +136,37 @@ function readIntercept(a: Analysis, t: Mention<TriggerEntry>): Mention<TriggerEn
   return null;
 }
 
+/** What a token adds before the trigger's own form: "وب" in "وبإنشاء". */
+function procliticOf(tokenNorm: string, form: string): string {
+  const at = tokenNorm.indexOf(normalizeString(form.split(' ')[0]));
+  return at > 0 ? tokenNorm.slice(0, at) : '';
+}
+
+const BASE_WORDS = /^(قاعده|قاعدتين|قواعد|مقر|مقرا|نقطه|نقاط|معسكر|معسكرا|مركز|مركزا)$/;
+const BODY_WORDS =
+  /^(جيش|جيشا|فصيل|فصائل|تحالف|غرفه|قوه|جبهه|لواء|كتيبه|كتائب|مجلس|ميليشيا|مليشيا|تنظيم|جماعه|الجيش|الفصيل|الفصائل|التنظيم|الجماعه)$/;
+
+/** Is one of `words` the object of a trigger, within a few words after it (the subject may come between)? */
+function objectAfter(a: Analysis, t: Mention<TriggerEntry>, words: RegExp): boolean {
+  const toks = a.doc.tokens;
+  for (let k = t.last; k < t.last + 5 && k < toks.length && toks[k].sent === t.sent; k++) {
+    if (words.test(toks[k].norm.replace(/^[وفب]/, ''))) return true;
+  }
+  return false;
+}
+
+const REACH =
+  /^[وف]?(توصل|توصلت|توصلوا|التوصل|وقع|وقعت|وقعوا|توقيع|ابرم|ابرمت|ابرام|اعلن|اعلنت|اعلان|دخل|دخلت|دخول|سريان)$/;
+
+/** "توصلت الأطراف إلى الاتفاق", "دخلت الهدنة حيز التنفيذ": an agreement reached, signed or in force */
+function reachedBefore(a: Analysis, t: Mention<TriggerEntry>): boolean {
+  const toks = a.doc.tokens;
+  for (let k = t.first - 1; k >= Math.max(a.doc.sentences[t.sent].first, t.first - 4); k--) {
+    if (REACH.test(toks[k].norm)) return true;
+  }
+  return false;
+}
+
 function hasWeaponNear(a: Analysis, t: Mention<TriggerEntry>, within: number): boolean {
   return a.in[t.sent].weapons.some((w) => Math.abs(w.first - t.first) <= within);
 }
@@ -152,10 +187,24 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
     const t = readIntercept(a, raw);
     if (!t) continue;
     const cls = t.value.cls;
+    // "انسحبت القوات من مدينة X", "تسلم الجيش بلدة X": a place changes hands; "الانسحاب من الاتفاق" is politics
+    const handover =
+      cls === 'withdraw' &&
+      a.in[t.sent].places.some((p) => p.precision < 3 && p.mention.first >= t.last && p.mention.first <= t.last + 6);
+    // "أقامت القوات قاعدة", "أعلنت الفصائل تشكيل جيش موحد": only with a base or an armed body as the object
+    // ("لن تسمح لإيران بإنشاء قواعد": a masdar after ب or ل is what is allowed or aimed at, not what was done)
+    const object =
+      (cls === 'base' || cls === 'group') &&
+      !/^و?[بل]$/.test(procliticOf(doc.tokens[t.first].norm, t.value.form)) &&
+      objectAfter(a, t, cls === 'base' ? BASE_WORDS : BODY_WORDS);
     const eventive =
-      EVENTIVE.has(cls) ||
+      handover ||
+      object ||
+      (EVENTIVE.has(cls) && cls !== 'base' && cls !== 'group') ||
       (CONTEXTUAL.has(cls) && (hasWeaponNear(a, t, 6) || trig.some((o) => o !== t && EVENTIVE.has(o.value.cls))));
     if (!eventive) continue;
+    // "الانسحاب من الاتفاق النووي", "وفقا للاتفاق": an agreement already known is not a new one
+    if (cls === 'agreement' && isReference(doc, t) && !reachedBefore(a, t)) continue;
     const m = modalityOf(ctx, t);
     if (m !== 'asserted') {
       mood = m;

@@ -47,6 +47,8 @@ export function classify(c: Candidate): Typed {
     return { type: 'protests', subtype: 'peaceful_protest' };
   }
   if (classes.has('riot')) return { type: 'riots', subtype: 'violent_demonstration' };
+  if (classes.has('mob') && !has(SHELLING) && !has(AIR)) return { type: 'riots', subtype: 'mob_violence' };
+  if (classes.has('sexual')) return { type: 'violence_against_civilians', subtype: 'sexual_violence' };
   if (intercepted && !claimedHit && (has(SHELLING) || has(AIR) || !violent)) {
     return { type: 'strategic_developments', subtype: 'disrupted_weapons_use' };
   }
@@ -70,6 +72,11 @@ export function classify(c: Candidate): Typed {
   if (classes.has('destroy') && !violent)
     return { type: 'strategic_developments', subtype: 'looting_property_destruction' };
   if (classes.has('agreement') && !violent) return { type: 'strategic_developments', subtype: 'agreement' };
+  if (classes.has('withdraw') && !violent)
+    return { type: 'strategic_developments', subtype: 'non_violent_transfer_of_territory' };
+  if (classes.has('base') && !violent)
+    return { type: 'strategic_developments', subtype: 'headquarters_or_base_established' };
+  if (classes.has('group') && !violent) return { type: 'strategic_developments', subtype: 'change_to_group_activity' };
   if (civilianTarget || classes.has('assassinate') || classes.has('execute') || protesters) {
     return { type: 'violence_against_civilians', subtype: 'attack' };
   }
