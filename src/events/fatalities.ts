@@ -46,8 +46,16 @@ export function findFatalities(a: Analysis, s: number): { killed: Count[]; injur
     if (n.vague || n.ordinal || !(n.value > 0)) continue;
     // "بينهم طفلان": a part of a figure already counted
     if (SUBSET.test(toks[n.first - 1]?.norm ?? '')) continue;
-    // "5 قتلى", "5 أشخاص قتلوا" — a casualty noun within two words after the number
-    const after = words.find((w) => w.first >= n.last && w.first <= n.last + 2 && w.value.role === 'after');
+    // "5 قتلى", "5 أشخاص قتلوا" — a casualty noun a few words after the number
+    // ("لقي 12 شخصا على الأقل مصرعهم": the victims and a qualifier may come between)
+    const after = words.find(
+      (w) =>
+        w.first >= n.last &&
+        w.first <= n.last + 4 &&
+        w.value.role === 'after' &&
+        !a.in[s].numbers.some((o) => o !== n && o.first >= n.last && o.first < w.first) &&
+        !words.some((o) => o.value.role === 'before' && o.first >= n.last && o.first < w.first),
+    );
     const before = words.filter((w) => w.last <= n.first && w.last >= n.first - 2 && w.value.role === 'before').pop();
     const w = after ?? before;
     if (!w || taken.has(n.first)) continue;

@@ -103,3 +103,11 @@ test('the day a report was made gives way to the day of the act', () => {
     [['2018-03-24', '2018-03-25']],
   );
 });
+
+test('casualties: the victims and a qualifier may stand between a number and "مصرعهم"', () => {
+  const r = read('لقي 12 شخصا على الأقل مصرعهم وجرح 50 آخرون في قصف صاروخي استهدف مدينة كوي سنجق أمس.');
+  assert.deepEqual(
+    r.events.map((e) => [e.fatalities.killed, e.fatalities.injured]),
+    [[12, 50]],
+  );
+});
