@@ -98,6 +98,20 @@ export function findActors(
     if (!claimants.some((x) => x.name === r.name)) claimants.push({ ...r, claimSpan: { ...c.span } });
   }
 
+  // "اشتباكات بين قوات الجيش والحوثيين": the first side named is actor 1, the second actor 2 (ACLED's order)
+  for (const t of triggers) {
+    if (t.value.cls !== 'clash') continue;
+    let between = t.last;
+    while (between <= t.last + 3 && toks[between]?.sent === s && toks[between].norm !== 'بين') between++;
+    if (toks[between]?.norm !== 'بين') continue;
+    const sides = inS.filter((m) => m.first > between && m.first <= between + 8 && !used.has(m));
+    if (sides.length < 2) continue;
+    add(perps, ref(sides[0]));
+    add(targets, ref(sides[1]));
+    used.add(sides[0]);
+    used.add(sides[1]);
+  }
+
   for (const t of triggers) {
     const clause = clauseOf(doc, t.first);
     for (const m of inS) {

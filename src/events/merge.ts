@@ -41,6 +41,15 @@ function compatibleTypes(a: Candidate, b: Candidate): boolean {
   return armed.has(ta) && armed.has(tb);
 }
 
+/** Coalition air strikes and the army's ground clash at one place: two acts by different hands, two events. */
+function differentActs(a: Candidate, b: Candidate): boolean {
+  if (a.perpetrators.length === 0 || b.perpetrators.length === 0) return false;
+  if (classify(a).type === classify(b).type) return false;
+  const names = new Set(a.perpetrators.map((p) => p.name));
+  const countries = new Set(a.perpetrators.map((p) => p.country).filter(Boolean));
+  return !b.perpetrators.some((p) => names.has(p.name) || (p.country && countries.has(p.country)));
+}
+
 /** A reference names the kind of event it refers to; an interception refers to the attack it stopped. */
 function sameKind(a: Candidate, b: Candidate): boolean {
   const ta = classify(a).type;
@@ -81,6 +90,7 @@ export function mergeCandidates(cands: Candidate[]): Candidate[] {
         samePlace(e, c) &&
         sameDay(e, c) &&
         compatibleTypes(e, c) &&
+        !differentActs(e, c) &&
         !(c.another && e.place && c.place && e.place.entry.id !== c.place.entry.id),
     );
     const prev = out[out.length - 1];

@@ -266,7 +266,20 @@ const LOCATIVE = normSet([
 const RULERS = /^[وفبل]?ل?(نظام|حكومه|سلطات|قياده|حكام)$/;
 /** "موسكو تقول", "قالت واشنطن": a capital that speaks is its government */
 const SPEAKS =
-  /^(تقول|قالت|يقول|اعلنت|تعلن|اكدت|تؤكد|نفت|تنفي|اتهمت|تتهم|ردت|ترد|حذرت|تحذر|طالبت|تطالب|دعت|تدعو|ترى|رات|اعتبرت|تعتبر|هددت|تهدد|نددت|تندد|ادانت|تدين)$/;
+  /^(تقول|قالت|يقول|اعلنت|تعلن|اكدت|تؤكد|نفت|تنفي|اتهمت|تتهم|ردت|ترد|حذرت|تحذر|طالبت|تطالب|دعت|تدعو|تري|رات|اعتبرت|تعتبر|هددت|تهدد|نددت|تندد|ادانت|تدين)$/;
+
+const ON = normSet(['على']);
+
+/** "ألقى الحزب اللوم في هذا الهجوم على إيران": the one blamed, not a place */
+function isBlamed(doc: Doc, m: PlaceMention): boolean {
+  if (!m.value.candidates.some((c) => c.feature === 'country')) return false;
+  const prev = doc.tokens[m.first - 1];
+  if (!prev || prev.sent !== m.sent || !ON.has(prev.norm)) return false;
+  for (let k = m.first - 2; k >= Math.max(0, m.first - 8) && doc.tokens[k].sent === m.sent; k--) {
+    if (/^[وب]?(اللوم|باللوم|المسؤوليه|بالمسؤوليه|مسؤوليه)$/.test(doc.tokens[k].norm)) return true;
+  }
+  return false;
+}
 
 function isMetonym(doc: Doc, m: PlaceMention): boolean {
   const prev = doc.tokens[m.first - 1];
@@ -293,7 +306,7 @@ export function placesInContext(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
   const toks = doc.tokens;
   const out: PlaceMention[] = [];
   for (const m of ms) {
-    if (m.value.frame === 'plain' && isMetonym(doc, m)) continue;
+    if (m.value.frame === 'plain' && (isMetonym(doc, m) || isBlamed(doc, m))) continue;
     const countryOnly = m.value.candidates.every((c) => c.feature === 'country');
     if (countryOnly && m.value.frame === 'plain') {
       const tok = toks[m.first].norm;

@@ -24,8 +24,14 @@ const ROWS: [string, string][] = [
   ['اقتحم متظاهرون مبنى المحافظة في مدينة البصرة وأعمال شغب أمس.', 'riots/violent_demonstration'],
   ['اعتدى حشد غاضب على رجل في مدينة الحلة أمس حتى الموت.', 'riots/mob_violence'],
   ['اعتقلت قوات الأمن عشرة أشخاص في مدينة الإسكندرية أمس.', 'strategic_developments/arrests'],
-  ['انسحبت قوات سوريا الديمقراطية من مدينة منبج وتسلم الجيش المدينة أمس.', 'strategic_developments/non_violent_transfer_of_territory'],
-  ['أقامت القوات التركية قاعدة عسكرية جديدة قرب مدينة عفرين أمس.', 'strategic_developments/headquarters_or_base_established'],
+  [
+    'انسحبت قوات سوريا الديمقراطية من مدينة منبج وتسلم الجيش المدينة أمس.',
+    'strategic_developments/non_violent_transfer_of_territory',
+  ],
+  [
+    'أقامت القوات التركية قاعدة عسكرية جديدة قرب مدينة عفرين أمس.',
+    'strategic_developments/headquarters_or_base_established',
+  ],
   ['أعلنت فصائل المعارضة في مدينة إدلب أمس تشكيل جيش موحد.', 'strategic_developments/change_to_group_activity'],
   ['أحرق مستوطنون حقولا في قرية بورين قرب مدينة نابلس أمس.', 'strategic_developments/looting_property_destruction'],
   ['اعترضت الدفاعات الجوية صاروخا أطلقه الحوثيون على مدينة نجران أمس.', 'strategic_developments/disrupted_weapons_use'],
