@@ -15,7 +15,7 @@ export interface ResolvedPlace {
  * name in another country, whose country the text never names, is a coincidence of spelling (طراز is Taraz, كان
  * Cannes, بيانه Baena) unless it is a capital.
  */
-const REGION = new Set(
+export const REGION: ReadonlySet<string> = new Set(
   'DZ BH EG IQ IR IL JO KW LB LY MA MR OM PS QA SA SD SS SO SY TN TR AE YE EH DJ ER ET ML NE TD BF NG AF PK KM CY'.split(
     ' ',
   ),
@@ -67,7 +67,10 @@ export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlac
     const sameSentence = (bySent.get(m.sent) ?? []).filter((o) => o !== m);
     let best: GazEntry | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
+    // a country or a national capital outweighs the small places abroad named after it (هولندا, باريس, جنيف)
+    const major = m.value.candidates.some((c) => c.feature === 'country' || c.feature === 'place:PPLC');
     for (const c of m.value.candidates) {
+      if (major && c.feature.startsWith('place:') && c.feature !== 'place:PPLC' && c.population < 100000) continue;
       let s = featurePrior(c, m) + Math.log10(c.population + 1) / 2;
       s += Math.min(3, (cw.get(c.country) ?? 0) * 1.5);
       // the places named around it: an area of the same country (رفح بشمال سيناء), a town nearby

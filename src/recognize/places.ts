@@ -1,9 +1,11 @@
 /** Place names in the text, with the frame around them (ريف X, قرب X, محافظة X) and gazetteer candidates. */
 import { dataPath, readTsv, splitList } from '../data.js';
 import { type GazEntry, gazetteer } from '../geo/gazetteer.js';
+import { REGION } from '../geo/resolve.js';
 import { type Doc, tokenSpan } from '../text/doc.js';
 import { normSet } from '../text/normalize.js';
 import { PhraseIndex, type PhraseMatch } from '../text/phrases.js';
+import { triggers } from './lexicons.js';
 import type { Mention } from './mention.js';
 
 export type PlaceFrame =
@@ -42,6 +44,13 @@ function frameIndex(): PhraseIndex<PlaceFrame> {
 
 const BIG_FEATURES = new Set(['country', 'admin1']);
 const isFacility = (e: GazEntry) => !e.feature.startsWith('place:') && !BIG_FEATURES.has(e.feature);
+
+let prose: Set<string> | null = null;
+/** Surface forms that are prose unless a frame names them (data/gazetteer/not-places.tsv). */
+function notPlaces(): Set<string> {
+  if (!prose) prose = new Set(readTsv(dataPath('gazetteer', 'not-places.tsv')).map((r) => r.form));
+  return prose;
+}
 
 let common: Set<string> | null = null;
 /** One-word place names that are also common words (data/gazetteer/common-words.tsv). */
@@ -170,15 +179,17 @@ export function findPlaces(doc: Doc): PlaceMention[] {
         continue;
       }
       const last = ms[0].last;
+      // "لبنان" is Lebanon before it is ل + Banān: the reading that strips the fewest letters wins
+      const longest = Math.max(...ms.filter((m) => m.last === last).map((m) => m.key.length));
       const before = toks[i - 1];
       if (last - i === 1 && before !== undefined && before.sent === s.i && VERB_PARTICLES.has(before.norm)) {
         i++;
         continue;
       }
       // "السورية" is the adjective Syrian, not سورية (Syria): an article the name does not have makes a nisba
-      const cands = [...new Set(ms.filter((m) => m.last === last).map((m) => m.value))].filter(
-        (c) => last - i > 1 || !addsArticle(toks[i].norm, ms[0].key, c.names_ar),
-      );
+      const cands = [
+        ...new Set(ms.filter((m) => m.last === last && m.key.length === longest).map((m) => m.value)),
+      ].filter((c) => last - i > 1 || !addsArticle(toks[i].norm, ms[0].key, c.names_ar));
       if (cands.length === 0) {
         i++;
         continue;
@@ -205,6 +216,11 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       }
       // a frame word is not a place by itself: "مدينة" is "city", not Medina
       const isFrameWord = asFrame.some((m) => m.value !== 'prefix');
+      // "البلاد" is the country, "العاصمة" the capital, "بخصوص" about: prose unless framed
+      if (last - i === 1 && !framed && notPlaces().has(toks[i].norm.replace(/^[وف](?=..)/, ''))) {
+        i++;
+        continue;
+      }
       if (
         last - i === 1 &&
         (isFrameWord || !acceptSingle(cands, key, framed || (fb !== null && afterIn), afterIn, fb !== null))
@@ -268,6 +284,26 @@ const RULERS = /^[وفبل]?ل?(نظام|حكومه|سلطات|قياده|حكا
 const SPEAKS =
   /^(تقول|قالت|يقول|اعلنت|تعلن|اكدت|تؤكد|نفت|تنفي|اتهمت|تتهم|ردت|ترد|حذرت|تحذر|طالبت|تطالب|دعت|تدعو|تري|رات|اعتبرت|تعتبر|هددت|تهدد|نددت|تندد|ادانت|تدين)$/;
 
+/**
+ * "دعا غوتيريس واشنطن وموسكو": a capital far from the region named without a locative, a frame or an attack word
+ * before it stands for its government. "في باريس", "بطهران", "قصف دمشق", "هجوم باريس" are places.
+ */
+function isCapitalAsActor(doc: Doc, m: PlaceMention, kept: PlaceMention[]): boolean {
+  if (m.value.frame !== 'plain' || m.last - m.first !== 1) return false;
+  const top = m.value.candidates.reduce((b, c) => (c.population > b.population ? c : b));
+  // capitals of the region are where its wars are reported from: only their speaking or ruling is metonymy there
+  if (top.feature !== 'place:PPLC' || REGION.has(top.country)) return false;
+  const toks = doc.tokens;
+  const tok = toks[m.first].norm;
+  if (/^و?ب/.test(tok) && !top.names_ar.some((n) => n.startsWith('ب'))) return false;
+  const prev = toks[m.first - 1];
+  if (prev === undefined || prev.sent !== m.sent) return true;
+  if (LOCATIVE.has(prev.norm.replace(/^و/, '')) || prev.norm === 'العاصمه') return false;
+  if (triggers().at(toks, m.first - 1).length > 0) return false;
+  const before = kept[kept.length - 1];
+  return !(tok.startsWith('و') && before !== undefined && before.last === m.first);
+}
+
 const ON = normSet(['على']);
 
 /** "ألقى الحزب اللوم في هذا الهجوم على إيران": the one blamed, not a place */
@@ -322,6 +358,7 @@ export function placesInContext(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
             (tok.startsWith('و') && prevPlace !== undefined && prevPlace.last === m.first && out.includes(prevPlace));
       if (!locative) continue;
     }
+    if (isCapitalAsActor(doc, m, out)) continue;
     // "(120 كلم شمال بغداد)": a reference point for the place named just before the parenthesis
     let k = m.first - 1;
     while (k >= 0 && k > m.first - 5 && toks[k].norm !== '(') k--;

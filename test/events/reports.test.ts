@@ -67,6 +67,12 @@ test('words that look like faraway places are not places', () => {
   assert.deepEqual(names('وقال مجلس الأمن في بيانه إنه ينبغي إجراء تحقيق.'), []);
   assert.deepEqual(names('ولكن موسكو تقول إنها لا تستهدف سوى المسلحين.'), []);
   assert.deepEqual(names('قتل 26 مقاتلا مواليا لنظام دمشق في القصف.'), []);
+  // prose words the gazetteer also has as towns: the country, the capital, about, the coalition
+  assert.deepEqual(names('وشهدت البلاد أعمال عنف، وقال مسؤول في العاصمة بخصوص غارات التحالف إنها مستمرة.'), []);
+  // a capital far from the region that is called on or blamed is its government; one that is hit is a place
+  assert.deepEqual(names('دعا غوتيريس واشنطن وموسكو إلى الحوار.'), []);
+  assert.deepEqual(names('قتل شخص في عملية طعن في باريس السبت.'), ['Paris']);
+  assert.deepEqual(names('قصفت الطائرات مواقع في لبنان.'), ['Lebanon']);
 });
 
 test('a place where someone spoke is not where the event happened', () => {
