@@ -298,7 +298,7 @@ function isCapitalAsActor(doc: Doc, m: PlaceMention, kept: PlaceMention[]): bool
   if (/^و?ب/.test(tok) && !top.names_ar.some((n) => n.startsWith('ب'))) return false;
   const prev = toks[m.first - 1];
   if (prev === undefined || prev.sent !== m.sent) return true;
-  if (LOCATIVE.has(prev.norm.replace(/^و/, '')) || prev.norm === 'العاصمه') return false;
+  if (STRONG_LOCATIVE.has(prev.norm.replace(/^و/, '')) || prev.norm === 'العاصمه') return false;
   if (triggers().at(toks, m.first - 1).length > 0) return false;
   const before = kept[kept.length - 1];
   return !(tok.startsWith('و') && before !== undefined && before.last === m.first);
@@ -331,6 +331,8 @@ function isMetonym(doc: Doc, m: PlaceMention): boolean {
   );
 }
 
+/** where a place far from the region must be named from to be the place of an act, not an addressee */
+const STRONG_LOCATIVE = normSet(['في', 'داخل', 'اراضي', 'اجواء', 'سماء', 'انحاء', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط']);
 const KM = /^(كلم|كم|كيلومتر|كيلومترا|كيلومترات|ميل|اميال)$/;
 
 /**
@@ -345,16 +347,20 @@ export function placesInContext(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
     if (m.value.frame === 'plain' && (isMetonym(doc, m) || isBlamed(doc, m))) continue;
     const countryOnly = m.value.candidates.every((c) => c.feature === 'country');
     if (countryOnly && m.value.frame === 'plain') {
+      // "اتهام إلى روسيا", "تهديدات من الولايات المتحدة": a faraway country needs "في" to be a place
+      const far = !m.value.candidates.some((c) => REGION.has(c.country));
       const tok = toks[m.first].norm;
       const prev = toks[m.first - 1];
       const prevPlace = out[out.length - 1];
       const locative =
-        /^(و?ب|و?ل|في|وفي)/.test(tok) &&
+        (far ? /^و?ب/ : /^(و?ب|و?ل|في|وفي)/).test(tok) &&
         !/^و?(بلد|لبنان|ليبيا|البحرين|بريطانيا|بلجيكا|بولندا|بنغلاديش|بوروندي|بنين|بيرو|بوتان|ليتوانيا|لاتفيا|ليبيريا|لوكسمبورغ)/.test(
           tok,
         )
           ? true
-          : (prev !== undefined && prev.sent === m.sent && LOCATIVE.has(prev.norm.replace(/^و/, ''))) ||
+          : (prev !== undefined &&
+              prev.sent === m.sent &&
+              (far ? STRONG_LOCATIVE : LOCATIVE).has(prev.norm.replace(/^و/, ''))) ||
             (tok.startsWith('و') && prevPlace !== undefined && prevPlace.last === m.first && out.includes(prevPlace));
       if (!locative) continue;
     }
