@@ -10,6 +10,17 @@ import { findNumbers, type NumberMention } from './recognize/numbers.js';
 import { findPlaces, type PlaceMention, placesInContext } from './recognize/places.js';
 import type { Doc } from './text/doc.js';
 
+/** "منشآت الأسلحة الكيميائية", "مخازن الصواريخ": weapons named as what a site holds, not what was used */
+const SITE =
+  /^[وفبل]?(منشا|منشات|منشاه|مخازن|مخزن|مستودع|مستودعات|مراكز|مركز|برنامج|ترسانه|مصنع|مصانع|انتاج|تطوير|مخزون|مخزونات)$/;
+function isWeaponsSite(doc: Doc, w: Mention<lex.WeaponWord>): boolean {
+  const toks = doc.tokens;
+  for (let k = w.first - 1; k >= Math.max(0, w.first - 2) && toks[k].sent === w.sent; k--) {
+    if (SITE.test(toks[k].norm)) return true;
+  }
+  return false;
+}
+
 export interface Analysis {
   doc: Doc;
   dates: DateMention[];
@@ -113,7 +124,7 @@ export function analyze(doc: Doc): Analysis {
     places: resolvePlaces(doc, placeMentions),
     placeNames,
     actors,
-    weapons: scanLexicon(doc, lex.weapons()),
+    weapons: scanLexicon(doc, lex.weapons()).filter((w) => !isWeaponsSite(doc, w)),
     triggers: scanLexicon(doc, lex.triggers()),
     cues: scanLexicon(doc, lex.cues()),
     sources,

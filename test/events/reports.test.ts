@@ -133,3 +133,11 @@ test('the one blamed is not a place; two hands at one place are two events', () 
     ['explosions_remote_violence', 'battles'],
   );
 });
+
+test('weapons a site holds are not the weapons used', () => {
+  const r = read('قصفت طائرات أمريكية وبريطانية منشآت الأسلحة الكيميائية في حي برزة بدمشق فجر اليوم.', '2018-04-14');
+  assert.deepEqual(
+    r.events.map((e) => [e.subtype, e.weapons]),
+    [['air_drone_strike', ['airstrike']]],
+  );
+});
