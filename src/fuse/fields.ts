@@ -23,11 +23,11 @@ function mostCommon<T>(values: T[], key: (v: T) => string): T {
 function disagreement(
   field: Disagreement['field'],
   members: MemberEvent[],
-  valueOf: (m: MemberEvent) => (string | number | null)[],
+  said: (m: MemberEvent) => (string | number | null)[],
 ): Disagreement | null {
   const by = new Map<string, { value: string | number | null; members: string[] }>();
   for (const m of members) {
-    for (const v of valueOf(m)) {
+    for (const v of said(m)) {
       const k = JSON.stringify(v);
       const e = by.get(k);
       if (e) e.members.push(m.key);
