@@ -1,0 +1,59 @@
+/** The filters every export and listing takes: date range, country, admin1, type or sub-type, actor, text. */
+import type { Incident } from '../fuse/types.js';
+import { normalizeString } from '../text/normalize.js';
+
+export interface IncidentFilter {
+  /** YYYY-MM-DD, inclusive */
+  from?: string;
+  to?: string;
+  /** ISO2 */
+  country?: string;
+  admin1?: string;
+  /** a type or a sub-type */
+  type?: string;
+  /** an actor's name, English or Arabic, any part of it */
+  actor?: string;
+  /** words in the location, actors, claims or sources, Arabic normalised (hamza, ta marbuta, diacritics) */
+  text?: string;
+}
+
+const fold = (s: string) => normalizeString(s).toLowerCase();
+
+function haystack(i: Incident): string {
+  const parts = [
+    i.location?.name,
+    i.location?.name_ar,
+    i.location?.admin1,
+    ...i.perpetrators.flatMap((a) => [a.name, a.name_ar]),
+    ...i.targets.flatMap((a) => [a.name, a.name_ar]),
+    ...i.claims.flatMap((c) => [c.by, c.by_ar, c.evidence?.text]),
+    ...i.sources,
+  ];
+  return fold(parts.filter(Boolean).join(' \u0001 '));
+}
+
+export function matches(i: Incident, f: IncidentFilter): boolean {
+  if (f.from && (i.date.end ?? i.date.start) < f.from) return false;
+  if (f.to && i.date.start > f.to) return false;
+  if (f.country && i.location?.country !== f.country.toUpperCase()) return false;
+  if (f.admin1 && fold(i.location?.admin1 ?? '') !== fold(f.admin1)) return false;
+  if (f.type && i.type !== f.type && i.subtype !== f.type) return false;
+  if (f.actor) {
+    const want = fold(f.actor);
+    const names = [...i.perpetrators, ...i.targets].flatMap((a) => [a.name, a.name_ar]).map(fold);
+    if (!names.some((n) => n.includes(want))) return false;
+  }
+  if (f.text) {
+    const hay = haystack(i);
+    if (
+      !fold(f.text)
+        .split(/\s+/)
+        .filter(Boolean)
+        .every((w) => hay.includes(w))
+    )
+      return false;
+  }
+  return true;
+}
+
+export const filterIncidents = (incidents: Incident[], f: IncidentFilter) => incidents.filter((i) => matches(i, f));
