@@ -6,6 +6,8 @@
 import type { Analysis } from '../analysis.js';
 import { type ActorEntry, nationalities, type TriggerEntry } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
+import { findEntities } from '../recognize/ner/index.js';
+import { transliterate } from '../recognize/transliterate.js';
 import { normSet } from '../text/normalize.js';
 import type { Span } from '../text/span.js';
 import type { ActorCategory } from '../types.js';
@@ -64,6 +66,16 @@ function nationalityAfter(a: Analysis, end: number, s: number): { entry: ActorRe
   return { entry: { name: v.forces, name_ar: span.text, category: v.category, country: v.country, span } };
 }
 
+/** An organisation the NER model finds right after a claim of responsibility, named as written. */
+function unknownClaimant(a: Analysis, s: number, from: number): ActorRef | null {
+  const org = findEntities(a.doc, (i) => i === s).find(
+    (e) => e.value.type === 'ORG' && e.first >= from && e.first <= from + 3,
+  );
+  if (!org) return null;
+  const name = transliterate(org.span.text.replace(/^(جماعة|جماعه|حركة|حركه|تنظيم)\s+/, ''));
+  return { name, name_ar: org.span.text, category: 'political_militia', country: null, span: org.span };
+}
+
 export function findActors(
   a: Analysis,
   s: number,
@@ -91,6 +103,15 @@ export function findActors(
     const before =
       c.value === 'claim' ? inS.filter((m) => m.last <= c.first && m.last >= c.first - 3).pop() : undefined;
     const who = after ?? before;
+    if (!who && c.value === 'claim') {
+      // "تبنت جماعة أنصار الفرقان الهجوم": a group the lexicon does not know, found by the NER model
+      const group = unknownClaimant(a, s, c.last);
+      if (group) {
+        add(perps, group);
+        if (!claimants.some((x) => x.name === group.name)) claimants.push({ ...group, claimSpan: { ...c.span } });
+      }
+      continue;
+    }
     if (!who || who.value.category === 'civilians' || who.value.generic) continue;
     used.add(who);
     const r = ref(who);

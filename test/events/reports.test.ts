@@ -141,3 +141,14 @@ test('weapons a site holds are not the weapons used', () => {
     [['air_drone_strike', ['airstrike']]],
   );
 });
+
+test('a group the lexicon does not know, claiming an attack, is found by the NER model', () => {
+  const r = read('تبنت جماعة أنصار الفرقان الهجوم الذي استهدف دورية للجيش في مدينة درعا أمس.');
+  assert.equal(r.events.length, 1);
+  const [e] = r.events;
+  assert.deepEqual(
+    e.claims.filter((c) => c.kind === 'responsibility').map((c) => c.by),
+    ['Ansar al-Furqan'],
+  );
+  assert.ok(e.actors.some((a) => a.role === 'perpetrator' && a.name_ar === 'أنصار الفرقان'));
+});
