@@ -11,7 +11,7 @@ import { normalizeString, normSet } from '../text/normalize.js';
 import type { Span } from '../text/span.js';
 import type { Claim, Outcome } from '../types.js';
 import { type ActorRef, findActors } from './actors.js';
-import { inMotiveClause, isBoundary } from './clauses.js';
+import { clauseOf, inMotiveClause, isBoundary } from './clauses.js';
 import { findFatalities } from './fatalities.js';
 import { type Modality, modalityOf } from './modality.js';
 import { isOrigin, placesForEvent } from './places.js';
@@ -345,6 +345,19 @@ function sentenceEvents(ctx: DocContext, s: number, valid: Mention<TriggerEntry>
     c.killed = killed.filter((k) => nearest(k.span.start) === p);
     c.injured = injured.filter((k) => nearest(k.span.start) === p);
     c.targets = targets.filter((t) => t.category !== 'civilians' || nearest(t.span.start) === p);
+    // "أسقطت معظمها، في حين تمكن بعضها من إصابة مبنى في برزة": a place named in a trigger's own clause keeps
+    // that trigger to itself
+    const inClause = (t: Mention<TriggerEntry>, q: ResolvedPlace) => {
+      const c = clauseOf(doc, t.first);
+      return c.from <= q.mention.first && q.mention.first < c.to;
+    };
+    const own = valid.filter((t) => inClause(t, p));
+    if (own.length > 0 && own.length < valid.length) {
+      c.triggers = own;
+      c.outcomes = new Set(
+        [...c.outcomes].filter((o) => o !== 'intercepted' || own.some((t) => t.value.cls === 'intercept')),
+      );
+    }
     return c;
   });
 }

@@ -59,8 +59,11 @@ function commonWords(): Set<string> {
   return common;
 }
 
-/** An administrative seat: GeoNames often gives such towns no population, but they are real places. */
-const isSeat = (c: GazEntry) => /^place:PPL(A|A2|A3|A4|C)$/.test(c.feature);
+/**
+ * An administrative seat (GeoNames often gives such towns no population, but they are real places), or a town
+ * curated into regions.tsv because the news names it.
+ */
+const isSeat = (c: GazEntry) => /^place:PPL(A|A2|A3|A4|C)$/.test(c.feature) || c.id.startsWith('sup:');
 
 /** A one-word name is a place only if it is big or framed: many small places are named like common words. */
 function acceptSingle(cands: GazEntry[], key: string, framed: boolean, afterIn: boolean, near: boolean): boolean {
