@@ -2,8 +2,9 @@
  * A phrase index over normalised words: lexicon entries (multi-word, with clitics and inflection variants) found in
  * a document's tokens. Longest match wins; ties go to the cheaper (less folded) reading.
  */
-import { entryKeys, firstKeys, innerKeys } from './clitics.js';
+import { entryKeys, innerKeys } from './clitics.js';
 import { normalizeString } from './normalize.js';
+import { firstReading, innerReading, newIndexBit, noteStartKey, withMasks } from './phrase-starts.js';
 import type { Token } from './tokenize.js';
 
 interface Node<T> {
@@ -50,6 +51,7 @@ export function hamzaLamWords(phrase: string, n: number): boolean[] {
 
 export class PhraseIndex<T> {
   private root: Node<T> = newNode();
+  private readonly bit = newIndexBit();
   size = 0;
 
   add(phrase: string, value: T): void {
@@ -72,6 +74,7 @@ export class PhraseIndex<T> {
           if (!child) {
             child = newNode();
             f.node.next.set(k.key, child);
+            if (wi === 0) noteStartKey(k.key, this.bit);
           }
           nextFrontier.push({ node: child, cost: f.cost + k.cost });
         }
@@ -88,13 +91,16 @@ export class PhraseIndex<T> {
   at(tokens: Token[], i: number, opts: FindOptions = {}): PhraseMatch<T>[] {
     const tok = tokens[i];
     if (!tok || (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'hashtag')) return NONE;
-    if (tok.keys === undefined)
-      tok.keys = tok.kind === 'hashtag' ? firstKeys(tok.norm.slice(1).split('_')[0]) : firstKeys(tok.norm);
-    const keys = tok.keys;
+    const first = withMasks(firstReading(tok));
+    const bit = this.bit;
+    if (bit !== 0 && (first.mask & bit) === 0) return NONE;
+    const keys = first.keys;
     let out: PhraseMatch<T>[] | null = null;
     const maxCost = opts.maxCost ?? Number.POSITIVE_INFINITY;
     const end = opts.end ?? tokens.length;
-    for (const k of keys) {
+    for (let x = 0; x < keys.length; x++) {
+      if (bit !== 0 && (first.keyMasks[x] & bit) === 0) continue;
+      const k = keys[x];
       const child = this.root.next.get(k.key);
       if (!child) continue;
       out ??= [];
@@ -148,8 +154,7 @@ export class PhraseIndex<T> {
     const tok = tokens[j];
     if (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'number') return;
     if (tok.sent !== tokens[j - 1].sent) return;
-    if (tok.innerKeys === undefined) tok.innerKeys = innerKeys(tok.norm);
-    for (const k of tok.innerKeys) {
+    for (const k of innerReading(tok)) {
       const child = node.next.get(k.key);
       if (child) this.walk(tokens, i, child, j + 1, cost + k.cost, key, end, maxCost, out);
     }

@@ -1,6 +1,6 @@
 /** Tokens of the normalised text, each mapped back to original offsets. */
-import type { Key } from './clitics.js';
 import type { Normalized } from './normalize.js';
+import type { Word } from './words.js';
 
 export type TokenKind = 'word' | 'latin' | 'number' | 'date' | 'url' | 'hashtag' | 'mention' | 'punct';
 
@@ -18,9 +18,8 @@ export interface Token {
   kind: TokenKind;
   /** index of the sentence holding it */
   sent: number;
-  /** lexicon lookup keys, computed once on first use (see clitics.ts) */
-  keys?: Key[];
-  innerKeys?: Key[];
+  /** the record shared by tokens of the same form, set on first use (see words.ts) */
+  word?: Word;
 }
 
 // Order matters: longer, more specific shapes first. Applied to normalised text (no diacritics, ASCII digits).
