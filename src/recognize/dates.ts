@@ -14,6 +14,9 @@
  */
 import { type Doc, normSpan } from '../text/doc.js';
 import type { Span } from '../text/span.js';
+import type { Token } from '../text/tokenize.js';
+import { perWord } from '../text/words.js';
+import { calendarLexicon } from './calendar-lexicon.js';
 import { dayMonthDate, dayNumberAt, monthDate, numericDate, partOf, seasonDate, yearDate } from './date-absolute.js';
 import {
   type Cal,
@@ -104,13 +107,17 @@ const CORE: Reader[] = [
   partPrefixed,
 ];
 
+/** Can a date expression, wrapped or not, start at this token? (`starts` holds the wrappers' cue words too.) */
+function mayStartDate(t: Token): boolean {
+  return t.kind === 'word' ? wordStartsDate(t) : t.kind === 'number' || t.kind === 'date';
+}
+
+const wordStartsDate = perWord((t) => tokenKeys(t).some((k) => calendarLexicon().starts.has(k.key)));
+
 /** The longest date expression starting at token i (no since/interval wrapper). */
 function core(c: DateCtx, i: number, bareYear = false): Hit | null {
   const t = c.tok(i);
-  if (!t) return null;
-  if (t.kind === 'word') {
-    if (!tokenKeys(t).some((k) => c.lex.starts.has(k.key))) return null;
-  } else if (t.kind !== 'number' && t.kind !== 'date') return null;
+  if (!t || !mayStartDate(t)) return null;
   const best = longest(c, i, CORE);
   if (bareYear) {
     const y = yearDate(c, i, true);
@@ -212,7 +219,8 @@ export function findDates(doc: Doc): DateMention[] {
   for (const s of doc.sentences) {
     c.end = s.last;
     for (let i = s.first; i < s.last; ) {
-      const h = sinceAt(c, i) ?? intervalAt(c, i) ?? core(c, i);
+      // most tokens start nothing: one test instead of every reader's own
+      const h = mayStartDate(toks[i]) ? (sinceAt(c, i) ?? intervalAt(c, i) ?? core(c, i)) : null;
       if (!h || h.provisional) {
         i++;
         continue;

@@ -21,7 +21,7 @@ import type { Span } from '../text/span.js';
 import type { Token } from '../text/tokenize.js';
 import { calendarLexicon } from './calendar-lexicon.js';
 import { numberLexicon, type Qualifier } from './number-lexicon.js';
-import { dualAt, numberWordOf, readNumberAt } from './number-reader.js';
+import { dualAt, numberWordAt, readNumberAt } from './number-reader.js';
 import { wordKeys } from './word-keys.js';
 
 export { parseDigits, readNumberAt } from './number-reader.js';
@@ -171,7 +171,7 @@ function dualNounAt(tokens: Token[], i: number): Found | null {
   let last = i + 1;
   // طائرتين اثنتين
   const nx = tokens[last];
-  const w = nx && nx.sent === tok.sent && nx.kind === 'word' ? numberWordOf(nx.norm) : null;
+  const w = nx && nx.sent === tok.sent && nx.kind === 'word' ? numberWordAt(nx) : null;
   if (w && w.pre === 0 && w.w.kind === 'unit' && w.w.value === 2) last++;
   // agreeing dual adjectives: طائرتين مسيرتين مفخختين
   const ending = tok.norm.slice(-2);
@@ -179,7 +179,7 @@ function dualNounAt(tokens: Token[], i: number): Found | null {
   for (let k = 0; k < 3; k++) {
     const t = tokens[resume];
     if (t?.kind !== 'word' || t.sent !== tok.sent || t.norm.length < 5 || !t.norm.endsWith(ending)) break;
-    if (numberLexicon().unitStop.has(t.norm) || numberWordOf(t.norm)) break;
+    if (numberLexicon().unitStop.has(t.norm) || numberWordAt(t)) break;
     resume++;
   }
   const unit = tok.norm.slice(d.pre);
