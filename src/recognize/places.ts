@@ -132,8 +132,9 @@ export function findPlaces(doc: Doc): PlaceMention[] {
   const out: PlaceMention[] = [];
   const toks = doc.tokens;
   for (const s of doc.sentences) {
+    const exact = { maxCost: 0, end: s.last };
     for (let i = s.first; i < s.last; ) {
-      const ms = gaz.byName.at(toks, i, { maxCost: 0, end: s.last });
+      const ms = gaz.byName.at(toks, i, exact);
       if (ms.length === 0) {
         i++;
         continue;

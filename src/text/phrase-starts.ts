@@ -4,16 +4,15 @@
  * reading.
  */
 import { computeFirstKeys, computeInnerKeys, type Key } from './clitics.js';
+import type { Token } from './tokenize.js';
 import { perWord } from './words.js';
 
 /** The readings of a phrase-initial word and the bits of the indexes where one of them starts an entry. */
 export interface FirstReading {
   keys: Key[];
-  /** per key, the bits of the indexes having an entry that starts with it */
-  keyMasks: number[];
-  /** the union of keyMasks */
+  /** the bits of the indexes having an entry that starts with one of the keys */
   mask: number;
-  /** the masks are valid while this is the current version: an index may gain entries after they were taken */
+  /** the mask is valid while this is the current version: an index may gain entries after it was taken */
   version: number;
 }
 
@@ -40,22 +39,39 @@ export function noteStartKey(key: string, bit: number): void {
 export const firstReading = perWord((tok): FirstReading => {
   const norm = tok.norm;
   const form = norm.charCodeAt(0) === HASH ? norm.slice(1).split('_')[0] : norm;
-  return { keys: computeFirstKeys(form), keyMasks: [], mask: 0, version: -1 };
+  return { keys: computeFirstKeys(form), mask: 0, version: -1 };
 });
 
 /** Readings of a word inside a phrase (see clitics.ts innerKeys). */
 export const innerReading = perWord((tok): Key[] => computeInnerKeys(tok.norm));
 
-/** Bring a reading's masks up to date with the indexes; returns the reading. */
-export function withMasks(r: FirstReading): FirstReading {
+/** The bits of the indexes where one of the readings starts an entry. */
+function startMask(r: FirstReading): number {
   if (r.version !== version) {
     let mask = 0;
-    for (let k = 0; k < r.keys.length; k++) {
-      r.keyMasks[k] = bitsByKey.get(r.keys[k].key) ?? 0;
-      mask |= r.keyMasks[k];
-    }
+    for (const k of r.keys) mask |= bitsByKey.get(k.key) ?? 0;
     r.mask = mask;
     r.version = version;
   }
-  return r;
+  return r.mask;
+}
+
+let maskedTokens: Token[] | null = null;
+let maskedVersion = -1;
+let masks = new Int32Array(0);
+
+/**
+ * For each token of a document, the bits of the indexes where it may start an entry (0 for a token no index
+ * reads). Kept for the last document asked about: its indexes are queried token after token.
+ */
+export function startMasks(tokens: Token[]): Int32Array {
+  if (tokens === maskedTokens && maskedVersion === version) return masks;
+  masks = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = tokens[i].kind;
+    if (kind === 'word' || kind === 'latin' || kind === 'hashtag') masks[i] = startMask(firstReading(tokens[i]));
+  }
+  maskedTokens = tokens;
+  maskedVersion = version;
+  return masks;
 }

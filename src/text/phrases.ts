@@ -2,10 +2,11 @@
  * A phrase index over normalised words: lexicon entries (multi-word, with clitics and inflection variants) found in
  * a document's tokens. Longest match wins; ties go to the cheaper (less folded) reading.
  */
-import { entryKeys, innerKeys } from './clitics.js';
+import { entryKeys, innerKeys, type Key } from './clitics.js';
 import { normalizeString } from './normalize.js';
-import { firstReading, innerReading, newIndexBit, noteStartKey, withMasks } from './phrase-starts.js';
+import { firstReading, innerReading, newIndexBit, noteStartKey, startMasks } from './phrase-starts.js';
 import type { Token } from './tokenize.js';
+import { perWord } from './words.js';
 
 interface Node<T> {
   next: Map<string, Node<T>>;
@@ -29,6 +30,16 @@ export interface FindOptions {
   end?: number;
 }
 
+interface Start<T> {
+  key: Key;
+  node: Node<T>;
+}
+
+interface StartsMemo<T> {
+  version: number;
+  list: Start<T>[];
+}
+
 const newNode = <T>(): Node<T> => ({ next: new Map(), values: [] });
 // biome-ignore lint/suspicious/noExplicitAny: a shared empty result, never mutated
 const NONE: PhraseMatch<any>[] = Object.freeze([]) as unknown as PhraseMatch<any>[];
@@ -49,9 +60,30 @@ export function hamzaLamWords(phrase: string, n: number): boolean[] {
   return raw.length === n ? raw.map((w) => /^[أإآ]ل/.test(w)) : new Array(n).fill(false);
 }
 
+/**
+ * Longest first, then cheapest; equal matches keep their order (a stable insertion sort: the lists are short, and
+ * Array.prototype.sort would allocate).
+ */
+function sortLongestFirst<T>(ms: PhraseMatch<T>[]): void {
+  for (let a = 1; a < ms.length; a++) {
+    const m = ms[a];
+    let b = a - 1;
+    while (b >= 0 && (ms[b].last < m.last || (ms[b].last === m.last && ms[b].cost > m.cost))) {
+      ms[b + 1] = ms[b];
+      b--;
+    }
+    ms[b + 1] = m;
+  }
+}
+
 export class PhraseIndex<T> {
   private root: Node<T> = newNode();
   private readonly bit = newIndexBit();
+  /** counts the first words added, so that a memo of a form's starts knows when it is stale */
+  private rootVersion = 0;
+  private readonly startsMemo = perWord((): StartsMemo<T> => ({ version: -1, list: [] }));
+  /** matches of the lookup under way (at is not re-entered while it runs) */
+  private readonly found: PhraseMatch<T>[] = [];
   size = 0;
 
   add(phrase: string, value: T): void {
@@ -74,7 +106,10 @@ export class PhraseIndex<T> {
           if (!child) {
             child = newNode();
             f.node.next.set(k.key, child);
-            if (wi === 0) noteStartKey(k.key, this.bit);
+            if (wi === 0) {
+              noteStartKey(k.key, this.bit);
+              this.rootVersion++;
+            }
           }
           nextFrontier.push({ node: child, cost: f.cost + k.cost });
         }
@@ -87,30 +122,40 @@ export class PhraseIndex<T> {
     this.size++;
   }
 
+  /** The first-word readings of a token that start entries here, with their nodes, in reading order. */
+  private startsOf(tok: Token): Start<T>[] {
+    const memo = this.startsMemo(tok);
+    if (memo.version !== this.rootVersion) {
+      memo.list = [];
+      for (const key of firstReading(tok).keys) {
+        const node = this.root.next.get(key.key);
+        if (node) memo.list.push({ key, node });
+      }
+      memo.version = this.rootVersion;
+    }
+    return memo.list;
+  }
+
   /** Every entry starting at token `i`, longest first. */
   at(tokens: Token[], i: number, opts: FindOptions = {}): PhraseMatch<T>[] {
     const tok = tokens[i];
     if (!tok || (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'hashtag')) return NONE;
-    const first = withMasks(firstReading(tok));
     const bit = this.bit;
-    if (bit !== 0 && (first.mask & bit) === 0) return NONE;
-    const keys = first.keys;
-    let out: PhraseMatch<T>[] | null = null;
+    if (bit !== 0 && (startMasks(tokens)[i] & bit) === 0) return NONE;
+    const out = this.found;
+    out.length = 0;
     const maxCost = opts.maxCost ?? Number.POSITIVE_INFINITY;
     const end = opts.end ?? tokens.length;
-    for (let x = 0; x < keys.length; x++) {
-      if (bit !== 0 && (first.keyMasks[x] & bit) === 0) continue;
-      const k = keys[x];
-      const child = this.root.next.get(k.key);
-      if (!child) continue;
-      out ??= [];
+    for (const { key: k, node } of this.startsOf(tok)) {
       if (tok.kind === 'hashtag')
-        this.walkHashtag(tok.norm.slice(1).split('_'), i, child, 1, k.cost, k.key, maxCost, out);
-      else this.walk(tokens, i, child, i + 1, k.cost, k.key, end, maxCost, out);
+        this.walkHashtag(tok.norm.slice(1).split('_'), i, node, 1, k.cost, k.key, maxCost, out);
+      else this.walk(tokens, i, node, i + 1, k.cost, k.key, end, maxCost, out);
     }
-    if (!out) return NONE;
-    if (out.length > 1) out.sort((a, b) => b.last - a.last || a.cost - b.cost);
-    return out;
+    if (out.length === 0) return NONE;
+    const sorted = out.slice();
+    out.length = 0;
+    if (sorted.length > 1) sortLongestFirst(sorted);
+    return sorted;
   }
 
   /** "#ميليشيات_الحوثي": the words of a hashtag are a phrase inside one token; a match covers the whole token. */
@@ -164,7 +209,12 @@ export class PhraseIndex<T> {
   scan(tokens: Token[], from = 0, to = tokens.length, opts: FindOptions = {}): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
     const o: FindOptions = { maxCost: opts.maxCost, end: to };
+    const starts = this.bit === 0 ? null : startMasks(tokens);
     for (let i = from; i < to; ) {
+      if (starts !== null && (starts[i] & this.bit) === 0) {
+        i++;
+        continue;
+      }
       const m = this.at(tokens, i, o);
       if (m.length > 0) {
         out.push(m[0]);

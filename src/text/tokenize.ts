@@ -28,9 +28,23 @@ const TOKEN =
 
 const KINDS: TokenKind[] = ['url', 'mention', 'hashtag', 'date', 'number', 'word', 'latin', 'punct'];
 
+/** A code unit of the Arabic-word shape of TOKEN. No other shape starts with one, so its run is a word token. */
+function isArabicLetter(c: number): boolean {
+  return (
+    (c >= 0x0621 && c <= 0x064a) ||
+    c === 0x066e ||
+    c === 0x066f ||
+    (c >= 0x0671 && c <= 0x06d3) ||
+    c === 0x06d5 ||
+    (c >= 0x06fa && c <= 0x06ff) ||
+    (c >= 0x0750 && c <= 0x077f) ||
+    (c >= 0x08a0 && c <= 0x08ff)
+  );
+}
+
 /** Tokenise normalised text. Sentence indices are filled in by the sentence splitter. */
 export function tokenize(n: Normalized): Token[] {
-  const { norm, srcStart, srcEnd } = n;
+  const { norm } = n;
   const out: Token[] = [];
   let pos = 0;
   const len = norm.length;
@@ -38,6 +52,13 @@ export function tokenize(n: Normalized): Token[] {
     const c = norm.charCodeAt(pos);
     if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11) {
       pos++;
+      continue;
+    }
+    if (isArabicLetter(c)) {
+      let end = pos + 1;
+      while (end < len && isArabicLetter(norm.charCodeAt(end))) end++;
+      out.push(token(out.length, n, pos, end, 'word'));
+      pos = end;
       continue;
     }
     TOKEN.lastIndex = pos;
@@ -60,17 +81,23 @@ export function tokenize(n: Normalized): Token[] {
       if (trimmed.length > 0) text = trimmed;
     }
     const end = pos + text.length;
-    out.push({
-      i: out.length,
-      start: srcStart[pos],
-      end: srcEnd[end - 1],
-      nStart: pos,
-      nEnd: end,
-      norm: text,
-      kind,
-      sent: 0,
-    });
+    out.push(token(out.length, n, pos, end, kind));
     pos = end;
   }
   return out;
+}
+
+function token(i: number, n: Normalized, nStart: number, nEnd: number, kind: TokenKind): Token {
+  return {
+    i,
+    start: n.srcStart[nStart],
+    end: n.srcEnd[nEnd - 1],
+    nStart,
+    nEnd,
+    norm: n.norm.slice(nStart, nEnd),
+    kind,
+    sent: 0,
+    // present from the start, so that setting it later keeps every token the same shape
+    word: undefined,
+  };
 }
