@@ -14,8 +14,7 @@
  */
 import { type Doc, normSpan } from '../text/doc.js';
 import type { Span } from '../text/span.js';
-import type { Token } from '../text/tokenize.js';
-import { perWord } from '../text/words.js';
+import { wordTest, wordTestBits } from '../text/words.js';
 import { calendarLexicon } from './calendar-lexicon.js';
 import { dayMonthDate, dayNumberAt, monthDate, numericDate, partOf, seasonDate, yearDate } from './date-absolute.js';
 import {
@@ -108,16 +107,18 @@ const CORE: Reader[] = [
 ];
 
 /** Can a date expression, wrapped or not, start at this token? (`starts` holds the wrappers' cue words too.) */
-function mayStartDate(t: Token): boolean {
-  return t.kind === 'word' ? wordStartsDate(t) : t.kind === 'number' || t.kind === 'date';
-}
+const DATE_START = wordTest((t) =>
+  t.kind === 'word'
+    ? tokenKeys(t).some((k) => calendarLexicon().starts.has(k.key))
+    : t.kind === 'number' || t.kind === 'date',
+);
 
-const wordStartsDate = perWord((t) => tokenKeys(t).some((k) => calendarLexicon().starts.has(k.key)));
+const mayStartDate = (c: DateCtx, i: number) => (wordTestBits(c.tokens)[i] & DATE_START) !== 0;
 
 /** The longest date expression starting at token i (no since/interval wrapper). */
 function core(c: DateCtx, i: number, bareYear = false): Hit | null {
   const t = c.tok(i);
-  if (!t || !mayStartDate(t)) return null;
+  if (!t || !mayStartDate(c, i)) return null;
   const best = longest(c, i, CORE);
   if (bareYear) {
     const y = yearDate(c, i, true);
@@ -220,7 +221,7 @@ export function findDates(doc: Doc): DateMention[] {
     c.end = s.last;
     for (let i = s.first; i < s.last; ) {
       // most tokens start nothing: one test instead of every reader's own
-      const h = mayStartDate(toks[i]) ? (sinceAt(c, i) ?? intervalAt(c, i) ?? core(c, i)) : null;
+      const h = mayStartDate(c, i) ? (sinceAt(c, i) ?? intervalAt(c, i) ?? core(c, i)) : null;
       if (!h || h.provisional) {
         i++;
         continue;

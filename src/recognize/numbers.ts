@@ -19,6 +19,7 @@
 import { type Doc, normSpan } from '../text/doc.js';
 import type { Span } from '../text/span.js';
 import type { Token } from '../text/tokenize.js';
+import { wordTest, wordTestBits } from '../text/words.js';
 import { calendarLexicon } from './calendar-lexicon.js';
 import { numberLexicon, type Qualifier } from './number-lexicon.js';
 import { dualAt, numberWordAt, readNumberAt } from './number-reader.js';
@@ -242,13 +243,21 @@ function unitAt(tokens: Token[], j: number, sent: number): string | undefined {
   return t.norm;
 }
 
+/** A word a number mention can start with: a vague quantity, a number word, a detached article, a dual noun. */
+const NUMBER_WORD = wordTest((t) => {
+  if (t.kind !== 'word') return false;
+  const lex = numberLexicon();
+  return lex.vague.mayStart(t) || lex.articles.has(t.norm) || numberWordAt(t) !== null || dualAt(t) !== null;
+});
+
 /** Every number mention in the document, left to right, not overlapping. */
 export function findNumbers(doc: Doc): NumberMention[] {
   const tokens = doc.tokens;
   const out: NumberMention[] = [];
+  const bits = wordTestBits(tokens);
   for (let i = 0; i < tokens.length; ) {
     const tok = tokens[i];
-    if (tok.kind !== 'word' && tok.kind !== 'number') {
+    if ((tok.kind !== 'word' && tok.kind !== 'number') || (tok.kind === 'word' && (bits[i] & NUMBER_WORD) === 0)) {
       i++;
       continue;
     }

@@ -61,6 +61,11 @@ export class PhraseTable<T> {
     return this.byFirst.keys();
   }
 
+  /** Does a phrase start with one of the token's proclitic readings? */
+  mayStart(tok: Token): boolean {
+    return this.startsOf(tok).length > 0;
+  }
+
   /** Longest phrase starting at token i; `clitics` lets the first word carry proclitics. */
   at(tokens: Token[], i: number, clitics = true): PhraseHit<T> | null {
     const tok = tokens[i];
