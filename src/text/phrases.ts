@@ -4,7 +4,7 @@
  */
 import { entryKeys, innerKeys, type Key } from './clitics.js';
 import { normalizeString } from './normalize.js';
-import { firstReading, innerReading, newIndexBit, noteStartKey, startMasks } from './phrase-starts.js';
+import { firstReading, innerReading, newIndexBit, noteFirstKey, noteInnerKey, tokenBits } from './phrase-starts.js';
 import type { Token } from './tokenize.js';
 import { perWord } from './words.js';
 
@@ -34,6 +34,20 @@ interface Start<T> {
   key: Key;
   node: Node<T>;
 }
+
+/** What walk needs besides its node: the lookup at token `first` with reading `key`, and its matches so far. */
+interface Lookup<T> {
+  tokens: Token[];
+  /** per token, the bits of the indexes having one of its readings as a later word (phrase-starts.ts) */
+  inner: Int32Array;
+  first: number;
+  key: string;
+  end: number;
+  maxCost: number;
+  out: PhraseMatch<T>[];
+}
+
+const NO_TOKENS: Token[] = [];
 
 interface StartsMemo<T> {
   version: number;
@@ -82,8 +96,16 @@ export class PhraseIndex<T> {
   /** counts the first words added, so that a memo of a form's starts knows when it is stale */
   private rootVersion = 0;
   private readonly startsMemo = perWord((): StartsMemo<T> => ({ version: -1, list: [] }));
-  /** matches of the lookup under way (at is not re-entered while it runs) */
-  private readonly found: PhraseMatch<T>[] = [];
+  /** the lookup under way (at is not re-entered while it runs) */
+  private readonly lookup: Lookup<T> = {
+    tokens: NO_TOKENS,
+    inner: new Int32Array(0),
+    first: 0,
+    key: '',
+    end: 0,
+    maxCost: 0,
+    out: [],
+  };
   size = 0;
 
   add(phrase: string, value: T): void {
@@ -106,8 +128,9 @@ export class PhraseIndex<T> {
           if (!child) {
             child = newNode();
             f.node.next.set(k.key, child);
-            if (wi === 0) {
-              noteStartKey(k.key, this.bit);
+            if (wi > 0) noteInnerKey(k.key, this.bit);
+            else {
+              noteFirstKey(k.key, this.bit);
               this.rootVersion++;
             }
           }
@@ -127,7 +150,7 @@ export class PhraseIndex<T> {
     const memo = this.startsMemo(tok);
     if (memo.version !== this.rootVersion) {
       memo.list = [];
-      for (const key of firstReading(tok).keys) {
+      for (const key of firstReading(tok)) {
         const node = this.root.next.get(key.key);
         if (node) memo.list.push({ key, node });
       }
@@ -140,17 +163,25 @@ export class PhraseIndex<T> {
   at(tokens: Token[], i: number, opts: FindOptions = {}): PhraseMatch<T>[] {
     const tok = tokens[i];
     if (!tok || (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'hashtag')) return NONE;
-    const bit = this.bit;
-    if (bit !== 0 && (startMasks(tokens)[i] & bit) === 0) return NONE;
-    const out = this.found;
+    const bits = tokenBits(tokens);
+    if (this.bit !== 0 && (bits.first[i] & this.bit) === 0) return NONE;
+    const q = this.lookup;
+    const out = q.out;
     out.length = 0;
-    const maxCost = opts.maxCost ?? Number.POSITIVE_INFINITY;
-    const end = opts.end ?? tokens.length;
+    q.tokens = tokens;
+    q.inner = bits.inner;
+    q.first = i;
+    q.maxCost = opts.maxCost ?? Number.POSITIVE_INFINITY;
+    q.end = opts.end ?? tokens.length;
     for (const { key: k, node } of this.startsOf(tok)) {
       if (tok.kind === 'hashtag')
-        this.walkHashtag(tok.norm.slice(1).split('_'), i, node, 1, k.cost, k.key, maxCost, out);
-      else this.walk(tokens, i, node, i + 1, k.cost, k.key, end, maxCost, out);
+        this.walkHashtag(tok.norm.slice(1).split('_'), i, node, 1, k.cost, k.key, q.maxCost, out);
+      else {
+        q.key = k.key;
+        this.walk(node, i + 1, k.cost);
+      }
     }
+    q.tokens = NO_TOKENS;
     if (out.length === 0) return NONE;
     const sorted = out.slice();
     out.length = 0;
@@ -180,28 +211,22 @@ export class PhraseIndex<T> {
     }
   }
 
-  private walk(
-    tokens: Token[],
-    i: number,
-    node: Node<T>,
-    j: number,
-    cost: number,
-    key: string,
-    end: number,
-    maxCost: number,
-    out: PhraseMatch<T>[],
-  ): void {
+  /** Matches of the lookup under way ending at `node` (token j is the next one), then of its continuations. */
+  private walk(node: Node<T>, j: number, cost: number): void {
+    const q = this.lookup;
     for (const v of node.values) {
       const c = cost + v.cost;
-      if (c <= maxCost) out.push({ value: v.value, first: i, last: j, cost: c, key });
+      if (c <= q.maxCost) q.out.push({ value: v.value, first: q.first, last: j, cost: c, key: q.key });
     }
-    if (j >= end || node.next.size === 0) return;
-    const tok = tokens[j];
+    if (j >= q.end || node.next.size === 0) return;
+    // no reading of token j is a later word of any entry here (0 also for kinds no entry holds)
+    if (this.bit !== 0 && (q.inner[j] & this.bit) === 0) return;
+    const tok = q.tokens[j];
     if (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'number') return;
-    if (tok.sent !== tokens[j - 1].sent) return;
+    if (tok.sent !== q.tokens[j - 1].sent) return;
     for (const k of innerReading(tok)) {
       const child = node.next.get(k.key);
-      if (child) this.walk(tokens, i, child, j + 1, cost + k.cost, key, end, maxCost, out);
+      if (child) this.walk(child, j + 1, cost + k.cost);
     }
   }
 
@@ -209,7 +234,7 @@ export class PhraseIndex<T> {
   scan(tokens: Token[], from = 0, to = tokens.length, opts: FindOptions = {}): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
     const o: FindOptions = { maxCost: opts.maxCost, end: to };
-    const starts = this.bit === 0 ? null : startMasks(tokens);
+    const starts = this.bit === 0 ? null : tokenBits(tokens).first;
     for (let i = from; i < to; ) {
       if (starts !== null && (starts[i] & this.bit) === 0) {
         i++;

@@ -12,6 +12,10 @@ export interface Word {
   /** the bits of the word tests the form passes, once `testsTaken` equals the number of tests */
   tests: number;
   testsTaken: number;
+  /** phrase-starts.ts: the bits of the phrase indexes having the form as a first / later word, as of `phraseVersion` */
+  firstBits: number;
+  innerBits: number;
+  phraseVersion: number;
 }
 
 const MAX_WORDS = 200000;
@@ -24,7 +28,15 @@ export function wordOf(tok: Token): Word {
   if (w !== undefined) return w;
   w = words.get(tok.norm);
   if (w === undefined) {
-    w = { norm: tok.norm, slots: new Array(slotCount), tests: 0, testsTaken: 0 };
+    w = {
+      norm: tok.norm,
+      slots: new Array(slotCount),
+      tests: 0,
+      testsTaken: 0,
+      firstBits: 0,
+      innerBits: 0,
+      phraseVersion: -1,
+    };
     if (words.size >= MAX_WORDS) words.clear();
     words.set(tok.norm, w);
   }
