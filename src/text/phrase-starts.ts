@@ -79,6 +79,8 @@ export function tokenBits(tokens: Token[]): TokenBits {
   const first = new Int32Array(tokens.length);
   const inner = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
+    const kind = tokens[i].kind;
+    if (kind !== 'word' && kind !== 'latin' && kind !== 'hashtag' && kind !== 'number') continue;
     const w = wordBits(tokens[i]);
     first[i] = w.firstBits;
     inner[i] = w.innerBits;

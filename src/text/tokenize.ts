@@ -1,6 +1,6 @@
 /** Tokens of the normalised text, each mapped back to original offsets. */
 import type { Normalized } from './normalize.js';
-import type { Word } from './words.js';
+import { internWord, type Word } from './words.js';
 
 export type TokenKind = 'word' | 'latin' | 'number' | 'date' | 'url' | 'hashtag' | 'mention' | 'punct';
 
@@ -18,7 +18,7 @@ export interface Token {
   kind: TokenKind;
   /** index of the sentence holding it */
   sent: number;
-  /** the record shared by tokens of the same form, set on first use (see words.ts) */
+  /** the record shared by tokens of the same form (see words.ts) */
   word?: Word;
 }
 
@@ -88,16 +88,16 @@ export function tokenize(n: Normalized): Token[] {
 }
 
 function token(i: number, n: Normalized, nStart: number, nEnd: number, kind: TokenKind): Token {
+  const word = internWord(n.norm, nStart, nEnd);
   return {
     i,
     start: n.srcStart[nStart],
     end: n.srcEnd[nEnd - 1],
     nStart,
     nEnd,
-    norm: n.norm.slice(nStart, nEnd),
+    norm: word.norm,
     kind,
     sent: 0,
-    // present from the start, so that setting it later keeps every token the same shape
-    word: undefined,
+    word,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * One record per distinct normalised form, shared by every token with that form. What a recognizer derives from
  * the form alone (its clitic readings, whether it can start a date) is computed once per form instead of once per
- * token, and a token reaches all of it with one lookup.
+ * token. The tokenizer interns each token's form here straight from the normalised text, so tokens of one form
+ * share one string (hashed once, compared by reference) and no token slices the text for a form already seen.
  */
 import type { Token } from './tokenize.js';
 
@@ -18,29 +19,88 @@ export interface Word {
   phraseVersion: number;
 }
 
+/** Past this many forms the table starts over (tokens keep their records; a form seen again gets a new one). */
 const MAX_WORDS = 200000;
-const words = new Map<string, Word>();
+const FIRST_CAPACITY = 1 << 16;
 let slotCount = 0;
+
+// open addressing, linear probing; `hashes` keeps each entry's hash for probing and growing
+let capacity = 0;
+let hashes = new Int32Array(0);
+let entries: (Word | undefined)[] = [];
+let count = 0;
+emptyTable(FIRST_CAPACITY);
+
+function hashOf(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+function sameText(form: string, s: string, start: number, end: number): boolean {
+  if (form.length !== end - start) return false;
+  for (let k = 0; k < form.length; k++) if (form.charCodeAt(k) !== s.charCodeAt(start + k)) return false;
+  return true;
+}
+
+function place(w: Word, h: number): void {
+  let at = h & (capacity - 1);
+  while (entries[at] !== undefined) at = (at + 1) & (capacity - 1);
+  entries[at] = w;
+  hashes[at] = h;
+}
+
+function emptyTable(size: number): void {
+  capacity = size;
+  hashes = new Int32Array(size);
+  entries = new Array(size);
+}
+
+function grow(): void {
+  const old = entries;
+  const oldHashes = hashes;
+  emptyTable(capacity * 2);
+  for (let k = 0; k < old.length; k++) {
+    const w = old[k];
+    if (w !== undefined) place(w, oldHashes[k]);
+  }
+}
+
+/** The record of the form `s.slice(start, end)`, made on first sight. */
+export function internWord(s: string, start: number, end: number): Word {
+  const h = hashOf(s, start, end);
+  let at = h & (capacity - 1);
+  for (let w = entries[at]; w !== undefined; w = entries[at]) {
+    if (hashes[at] === h && sameText(w.norm, s, start, end)) return w;
+    at = (at + 1) & (capacity - 1);
+  }
+  if (count >= MAX_WORDS) {
+    count = 0;
+    emptyTable(FIRST_CAPACITY);
+    return internWord(s, start, end);
+  }
+  const w: Word = {
+    norm: start === 0 && end === s.length ? s : s.slice(start, end),
+    slots: new Array(slotCount),
+    tests: 0,
+    testsTaken: 0,
+    firstBits: 0,
+    innerBits: 0,
+    phraseVersion: -1,
+  };
+  entries[at] = w;
+  hashes[at] = h;
+  if (++count * 2 > capacity) grow();
+  return w;
+}
 
 /** The shared record of a token's form. */
 export function wordOf(tok: Token): Word {
   let w = tok.word;
-  if (w !== undefined) return w;
-  w = words.get(tok.norm);
   if (w === undefined) {
-    w = {
-      norm: tok.norm,
-      slots: new Array(slotCount),
-      tests: 0,
-      testsTaken: 0,
-      firstBits: 0,
-      innerBits: 0,
-      phraseVersion: -1,
-    };
-    if (words.size >= MAX_WORDS) words.clear();
-    words.set(tok.norm, w);
+    w = internWord(tok.norm, 0, tok.norm.length);
+    tok.word = w;
   }
-  tok.word = w;
   return w;
 }
 
