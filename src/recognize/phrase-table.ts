@@ -25,6 +25,9 @@ export interface PhraseHit<T> {
   pre: number;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a shared empty list, never mutated
+const NO_STARTS: Start<any>[] = [];
+
 export class PhraseTable<T> {
   private readonly byFirst = new Map<string, Entry<T>[]>();
   private lookedUp = false;
@@ -36,7 +39,7 @@ export class PhraseTable<T> {
       const entries = this.byFirst.get(k.key);
       if (entries) out.push({ pre: k.pre, entries });
     }
-    return out;
+    return out.length > 0 ? out : NO_STARTS;
   });
 
   constructor(entries: Iterable<[string, T]> = []) {

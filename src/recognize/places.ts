@@ -3,7 +3,7 @@ import { dataPath, readTsv, splitList } from '../data.js';
 import { type GazEntry, gazetteer } from '../geo/gazetteer.js';
 import { type Doc, tokenSpan } from '../text/doc.js';
 import { normSet } from '../text/normalize.js';
-import { PhraseIndex } from '../text/phrases.js';
+import { PhraseIndex, type PhraseMatch } from '../text/phrases.js';
 import type { Mention } from './mention.js';
 
 export type PlaceFrame =
@@ -127,6 +127,19 @@ export function addsArticle(tokenNorm: string, key: string, names: string[]): bo
 
 const IN_WORDS = normSet(['في', 'من', 'الى', 'داخل', 'على']);
 
+/**
+ * The places of the longest matches (all starting at one token), each once, in match order. A loop, not closures:
+ * a closure over findPlaces' loop variables would cost an allocation at every token.
+ */
+function longestCandidates(ms: PhraseMatch<GazEntry>[], tokenNorm: string): GazEntry[] {
+  const last = ms[0].last;
+  const out: GazEntry[] = [];
+  for (const m of ms) if (m.last === last && !out.includes(m.value)) out.push(m.value);
+  if (last - ms[0].first > 1) return out;
+  // "السورية" is the adjective Syrian, not سورية (Syria): an article the name does not have makes a nisba
+  return out.filter((c) => !addsArticle(tokenNorm, ms[0].key, c.names_ar));
+}
+
 export function findPlaces(doc: Doc): PlaceMention[] {
   const gaz = gazetteer();
   const out: PlaceMention[] = [];
@@ -140,10 +153,7 @@ export function findPlaces(doc: Doc): PlaceMention[] {
         continue;
       }
       const last = ms[0].last;
-      // "السورية" is the adjective Syrian, not سورية (Syria): an article the name does not have makes a nisba
-      const cands = [...new Set(ms.filter((m) => m.last === last).map((m) => m.value))].filter(
-        (c) => last - i > 1 || !addsArticle(toks[i].norm, ms[0].key, c.names_ar),
-      );
+      const cands = longestCandidates(ms, toks[i].norm);
       if (cands.length === 0) {
         i++;
         continue;

@@ -44,7 +44,9 @@ interface Lookup<T> {
   key: string;
   end: number;
   maxCost: number;
+  /** the matches so far: the first `found` of `out` (a buffer kept from lookup to lookup) */
   out: PhraseMatch<T>[];
+  found: number;
 }
 
 const NO_TOKENS: Token[] = [];
@@ -105,6 +107,7 @@ export class PhraseIndex<T> {
     end: 0,
     maxCost: 0,
     out: [],
+    found: 0,
   };
   size = 0;
 
@@ -166,48 +169,41 @@ export class PhraseIndex<T> {
     const bits = tokenBits(tokens);
     if (this.bit !== 0 && (bits.first[i] & this.bit) === 0) return NONE;
     const q = this.lookup;
-    const out = q.out;
-    out.length = 0;
+    q.found = 0;
     q.tokens = tokens;
     q.inner = bits.inner;
     q.first = i;
     q.maxCost = opts.maxCost ?? Number.POSITIVE_INFINITY;
     q.end = opts.end ?? tokens.length;
     for (const { key: k, node } of this.startsOf(tok)) {
-      if (tok.kind === 'hashtag')
-        this.walkHashtag(tok.norm.slice(1).split('_'), i, node, 1, k.cost, k.key, q.maxCost, out);
-      else {
-        q.key = k.key;
-        this.walk(node, i + 1, k.cost);
-      }
+      q.key = k.key;
+      if (tok.kind === 'hashtag') this.walkHashtag(tok.norm.slice(1).split('_'), node, 1, k.cost);
+      else this.walk(node, i + 1, k.cost);
     }
     q.tokens = NO_TOKENS;
-    if (out.length === 0) return NONE;
-    const sorted = out.slice();
-    out.length = 0;
+    if (q.found === 0) return NONE;
+    const sorted = q.out.slice(0, q.found);
     if (sorted.length > 1) sortLongestFirst(sorted);
     return sorted;
   }
 
+  /** A match of the lookup under way, from its first token to token `last` (exclusive). */
+  private keep(value: T, last: number, cost: number): void {
+    const q = this.lookup;
+    q.out[q.found++] = { value, first: q.first, last, cost, key: q.key };
+  }
+
   /** "#ميليشيات_الحوثي": the words of a hashtag are a phrase inside one token; a match covers the whole token. */
-  private walkHashtag(
-    parts: string[],
-    i: number,
-    node: Node<T>,
-    j: number,
-    cost: number,
-    key: string,
-    maxCost: number,
-    out: PhraseMatch<T>[],
-  ): void {
+  private walkHashtag(parts: string[], node: Node<T>, j: number, cost: number): void {
+    const q = this.lookup;
     for (const v of node.values) {
       const c = cost + v.cost;
-      if (c <= maxCost) out.push({ value: v.value, first: i, last: i + 1, cost: c, key });
+      if (c <= q.maxCost) this.keep(v.value, q.first + 1, c);
     }
     if (j >= parts.length || node.next.size === 0) return;
     for (const k of innerKeys(parts[j])) {
       const child = node.next.get(k.key);
-      if (child) this.walkHashtag(parts, i, child, j + 1, cost + k.cost, key, maxCost, out);
+      if (child) this.walkHashtag(parts, child, j + 1, cost + k.cost);
     }
   }
 
@@ -216,7 +212,7 @@ export class PhraseIndex<T> {
     const q = this.lookup;
     for (const v of node.values) {
       const c = cost + v.cost;
-      if (c <= q.maxCost) q.out.push({ value: v.value, first: q.first, last: j, cost: c, key: q.key });
+      if (c <= q.maxCost) this.keep(v.value, j, c);
     }
     if (j >= q.end || node.next.size === 0) return;
     // no reading of token j is a later word of any entry here (0 also for kinds no entry holds)
