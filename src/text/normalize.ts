@@ -126,11 +126,11 @@ export function normalize(text: string): Normalized {
         width = 2;
       }
     }
-    // fast path: Arabic letters and ASCII that normalise to themselves
+    // fast path: Arabic letters and ASCII that normalise to themselves (not A-Z, tab, CR)
     if (
       (cp >= 0x0621 && cp <= 0x063a) ||
       (cp >= 0x0641 && cp <= 0x064a && cp !== 0x0649) ||
-      (cp >= 0x61 && cp <= 0x7a)
+      (cp < 0x80 && !(cp >= 0x41 && cp <= 0x5a) && cp !== 0x09 && cp !== 0x0d)
     ) {
       if (cp !== 0x0623 && cp !== 0x0625 && cp !== 0x0622 && cp !== 0x0629) {
         grow(1);

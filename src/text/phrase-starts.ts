@@ -5,7 +5,7 @@
  */
 import { computeFirstKeys, computeInnerKeys, type Key } from './clitics.js';
 import type { Token } from './tokenize.js';
-import { perWord, type Word, wordOf } from './words.js';
+import { perWord, wordOf } from './words.js';
 
 const MAX_BITS = 30;
 const HASH = 0x23;
@@ -51,41 +51,43 @@ function maskOf(keys: Key[], bits: Map<string, number>): number {
   return mask;
 }
 
-/** Bring the bits kept on a token's word up to date with the indexes. */
-function wordBits(tok: Token): Word {
+/** The bits of the indexes where one of the token's readings is an entry's first word. */
+function firstBitsOf(tok: Token): number {
   const w = wordOf(tok);
-  if (w.phraseVersion !== version) {
-    const kind = tok.kind;
-    w.firstBits = kind === 'word' || kind === 'latin' || kind === 'hashtag' ? maskOf(firstReading(tok), firstBits) : 0;
-    w.innerBits = kind === 'word' || kind === 'latin' || kind === 'number' ? maskOf(innerReading(tok), innerBits) : 0;
-    w.phraseVersion = version;
+  if (w.firstVersion !== version) {
+    w.firstBits = maskOf(firstReading(tok), firstBits);
+    w.firstVersion = version;
   }
-  return w;
+  return w.firstBits;
 }
 
-/** Per token of a document, the bits of the indexes where it may be an entry's first word, or a later one. */
-export interface TokenBits {
-  first: Int32Array;
-  inner: Int32Array;
+/** The bits of the indexes where one of the token's readings is a later word of an entry (0 for kinds none holds). */
+export function innerBitsOf(tok: Token): number {
+  const kind = tok.kind;
+  if (kind !== 'word' && kind !== 'latin' && kind !== 'number') return 0;
+  const w = wordOf(tok);
+  if (w.innerVersion !== version) {
+    w.innerBits = maskOf(innerReading(tok), innerBits);
+    w.innerVersion = version;
+  }
+  return w.innerBits;
 }
 
 let bitsTokens: Token[] | null = null;
 let bitsVersion = -1;
-let bits: TokenBits = { first: new Int32Array(0), inner: new Int32Array(0) };
+let bits = new Int32Array(0);
 
-/** The bits of a document's tokens (0 where no index reads the token), kept for the last document asked about. */
-export function tokenBits(tokens: Token[]): TokenBits {
+/**
+ * For each token of a document, the bits of the indexes where it may be an entry's first word (0 for kinds no
+ * index reads); kept for the last document asked about.
+ */
+export function firstWordBits(tokens: Token[]): Int32Array {
   if (tokens === bitsTokens && bitsVersion === version) return bits;
-  const first = new Int32Array(tokens.length);
-  const inner = new Int32Array(tokens.length);
+  bits = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const kind = tokens[i].kind;
-    if (kind !== 'word' && kind !== 'latin' && kind !== 'hashtag' && kind !== 'number') continue;
-    const w = wordBits(tokens[i]);
-    first[i] = w.firstBits;
-    inner[i] = w.innerBits;
+    if (kind === 'word' || kind === 'latin' || kind === 'hashtag') bits[i] = firstBitsOf(tokens[i]);
   }
-  bits = { first, inner };
   bitsTokens = tokens;
   bitsVersion = version;
   return bits;

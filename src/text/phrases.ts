@@ -4,7 +4,15 @@
  */
 import { entryKeys, innerKeys, type Key } from './clitics.js';
 import { normalizeString } from './normalize.js';
-import { firstReading, innerReading, newIndexBit, noteFirstKey, noteInnerKey, tokenBits } from './phrase-starts.js';
+import {
+  firstReading,
+  firstWordBits,
+  innerBitsOf,
+  innerReading,
+  newIndexBit,
+  noteFirstKey,
+  noteInnerKey,
+} from './phrase-starts.js';
 import type { Token } from './tokenize.js';
 import { perWord } from './words.js';
 
@@ -38,8 +46,6 @@ interface Start<T> {
 /** What walk needs besides its node: the lookup at token `first` with reading `key`, and its matches so far. */
 interface Lookup<T> {
   tokens: Token[];
-  /** per token, the bits of the indexes having one of its readings as a later word (phrase-starts.ts) */
-  inner: Int32Array;
   first: number;
   key: string;
   end: number;
@@ -50,11 +56,6 @@ interface Lookup<T> {
 }
 
 const NO_TOKENS: Token[] = [];
-
-interface StartsMemo<T> {
-  version: number;
-  list: Start<T>[];
-}
 
 const newNode = <T>(): Node<T> => ({ next: new Map(), values: [] });
 // biome-ignore lint/suspicious/noExplicitAny: a shared empty result, never mutated
@@ -95,13 +96,11 @@ function sortLongestFirst<T>(ms: PhraseMatch<T>[]): void {
 export class PhraseIndex<T> {
   private root: Node<T> = newNode();
   private readonly bit = newIndexBit();
-  /** counts the first words added, so that a memo of a form's starts knows when it is stale */
-  private rootVersion = 0;
-  private readonly startsMemo = perWord((): StartsMemo<T> => ({ version: -1, list: [] }));
+  /** per form, the readings that start entries here and their nodes (perWord); dropped when a first word is added */
+  private startsMemo: ((tok: Token) => Start<T>[]) | null = null;
   /** the lookup under way (at is not re-entered while it runs) */
   private readonly lookup: Lookup<T> = {
     tokens: NO_TOKENS,
-    inner: new Int32Array(0),
     first: 0,
     key: '',
     end: 0,
@@ -134,7 +133,7 @@ export class PhraseIndex<T> {
             if (wi > 0) noteInnerKey(k.key, this.bit);
             else {
               noteFirstKey(k.key, this.bit);
-              this.rootVersion++;
+              this.startsMemo = null;
             }
           }
           nextFrontier.push({ node: child, cost: f.cost + k.cost });
@@ -150,28 +149,27 @@ export class PhraseIndex<T> {
 
   /** The first-word readings of a token that start entries here, with their nodes, in reading order. */
   private startsOf(tok: Token): Start<T>[] {
-    const memo = this.startsMemo(tok);
-    if (memo.version !== this.rootVersion) {
-      memo.list = [];
-      for (const key of firstReading(tok)) {
-        const node = this.root.next.get(key.key);
-        if (node) memo.list.push({ key, node });
-      }
-      memo.version = this.rootVersion;
+    if (this.startsMemo === null) {
+      this.startsMemo = perWord((t): Start<T>[] => {
+        const list: Start<T>[] = [];
+        for (const key of firstReading(t)) {
+          const node = this.root.next.get(key.key);
+          if (node) list.push({ key, node });
+        }
+        return list;
+      });
     }
-    return memo.list;
+    return this.startsMemo(tok);
   }
 
   /** Every entry starting at token `i`, longest first. */
   at(tokens: Token[], i: number, opts: FindOptions = {}): PhraseMatch<T>[] {
     const tok = tokens[i];
     if (!tok || (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'hashtag')) return NONE;
-    const bits = tokenBits(tokens);
-    if (this.bit !== 0 && (bits.first[i] & this.bit) === 0) return NONE;
+    if (this.bit !== 0 && (firstWordBits(tokens)[i] & this.bit) === 0) return NONE;
     const q = this.lookup;
     q.found = 0;
     q.tokens = tokens;
-    q.inner = bits.inner;
     q.first = i;
     q.maxCost = opts.maxCost ?? Number.POSITIVE_INFINITY;
     q.end = opts.end ?? tokens.length;
@@ -215,10 +213,10 @@ export class PhraseIndex<T> {
       if (c <= q.maxCost) this.keep(v.value, j, c);
     }
     if (j >= q.end || node.next.size === 0) return;
-    // no reading of token j is a later word of any entry here (0 also for kinds no entry holds)
-    if (this.bit !== 0 && (q.inner[j] & this.bit) === 0) return;
     const tok = q.tokens[j];
     if (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'number') return;
+    // no reading of token j is a later word of any entry here
+    if (this.bit !== 0 && (innerBitsOf(tok) & this.bit) === 0) return;
     if (tok.sent !== q.tokens[j - 1].sent) return;
     for (const k of innerReading(tok)) {
       const child = node.next.get(k.key);
@@ -230,7 +228,7 @@ export class PhraseIndex<T> {
   scan(tokens: Token[], from = 0, to = tokens.length, opts: FindOptions = {}): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
     const o: FindOptions = { maxCost: opts.maxCost, end: to };
-    const starts = this.bit === 0 ? null : tokenBits(tokens).first;
+    const starts = this.bit === 0 ? null : firstWordBits(tokens);
     for (let i = from; i < to; ) {
       if (starts !== null && (starts[i] & this.bit) === 0) {
         i++;

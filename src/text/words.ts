@@ -13,10 +13,11 @@ export interface Word {
   /** the bits of the word tests the form passes, once `testsTaken` equals the number of tests */
   tests: number;
   testsTaken: number;
-  /** phrase-starts.ts: the bits of the phrase indexes having the form as a first / later word, as of `phraseVersion` */
+  /** phrase-starts.ts: the bits of the phrase indexes having the form as a first / later word, as of a version */
   firstBits: number;
+  firstVersion: number;
   innerBits: number;
-  phraseVersion: number;
+  innerVersion: number;
 }
 
 /** Past this many forms the table starts over (tokens keep their records; a form seen again gets a new one). */
@@ -85,8 +86,9 @@ export function internWord(s: string, start: number, end: number): Word {
     tests: 0,
     testsTaken: 0,
     firstBits: 0,
+    firstVersion: -1,
     innerBits: 0,
-    phraseVersion: -1,
+    innerVersion: -1,
   };
   entries[at] = w;
   hashes[at] = h;
