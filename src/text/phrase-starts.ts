@@ -1,15 +1,17 @@
 /**
- * Which phrase indexes have an entry with a given key as its first word, or as a later word: one bit per index.
- * Most tokens start no entry of an index, and most words after a matched first word continue none: with the bits
- * of all their readings at hand, they are turned away by one test instead of a lookup per reading.
+ * Which phrase indexes have an entry with a given key as its first word, as its only word, or as a later word: one
+ * bit per index. An entry can start at a token only if one of its readings is a first word there and either a
+ * whole entry or followed by a later word of one. Most tokens fail that: with the bits of all their readings at
+ * hand, they are turned away by one test instead of a lookup per reading.
  */
 import { computeFirstKeys, computeInnerKeys, type Key } from './clitics.js';
 import type { Token } from './tokenize.js';
-import { perWord, wordOf } from './words.js';
+import { perWord, type Word, wordOf } from './words.js';
 
 const MAX_BITS = 30;
 const HASH = 0x23;
 const firstBits = new Map<string, number>();
+const wholeBits = new Map<string, number>();
 const innerBits = new Map<string, number>();
 let version = 0;
 let bitsGiven = 0;
@@ -29,6 +31,11 @@ function note(bits: Map<string, number>, key: string, bit: number): void {
 /** An index with this bit has an entry whose first word is `key`. */
 export function noteFirstKey(key: string, bit: number): void {
   note(firstBits, key, bit);
+}
+
+/** An index with this bit has a one-word entry `key`. */
+export function noteWholeKey(key: string, bit: number): void {
+  note(wholeBits, key, bit);
 }
 
 /** An index with this bit has an entry with `key` as a word after the first. */
@@ -51,14 +58,16 @@ function maskOf(keys: Key[], bits: Map<string, number>): number {
   return mask;
 }
 
-/** The bits of the indexes where one of the token's readings is an entry's first word. */
-function firstBitsOf(tok: Token): number {
+/** The token's word, with the bits of the indexes where one of its readings is a first word, or a whole entry. */
+function withFirstBits(tok: Token): Word {
   const w = wordOf(tok);
   if (w.firstVersion !== version) {
-    w.firstBits = maskOf(firstReading(tok), firstBits);
+    const keys = firstReading(tok);
+    w.firstBits = maskOf(keys, firstBits);
+    w.wholeBits = w.firstBits === 0 ? 0 : maskOf(keys, wholeBits);
     w.firstVersion = version;
   }
-  return w.firstBits;
+  return w;
 }
 
 /** The bits of the indexes where one of the token's readings is a later word of an entry (0 for kinds none holds). */
@@ -78,15 +87,21 @@ let bitsVersion = -1;
 let bits = new Int32Array(0);
 
 /**
- * For each token of a document, the bits of the indexes where it may be an entry's first word (0 for kinds no
- * index reads); kept for the last document asked about.
+ * For each token of a document, the bits of the indexes where an entry may start at it (0 for kinds no index
+ * reads); kept for the last document asked about. A hashtag holds its later words itself.
  */
-export function firstWordBits(tokens: Token[]): Int32Array {
+export function startBits(tokens: Token[]): Int32Array {
   if (tokens === bitsTokens && bitsVersion === version) return bits;
   bits = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    const kind = tokens[i].kind;
-    if (kind === 'word' || kind === 'latin' || kind === 'hashtag') bits[i] = firstBitsOf(tokens[i]);
+    const tok = tokens[i];
+    const kind = tok.kind;
+    if (kind !== 'word' && kind !== 'latin' && kind !== 'hashtag') continue;
+    const w = withFirstBits(tok);
+    if (w.firstBits === 0) continue;
+    const next = tokens[i + 1];
+    const continued = kind === 'hashtag' ? -1 : w.wholeBits | (next === undefined ? 0 : innerBitsOf(next));
+    bits[i] = w.firstBits & continued;
   }
   bitsTokens = tokens;
   bitsVersion = version;

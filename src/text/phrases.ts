@@ -6,12 +6,13 @@ import { entryKeys, innerKeys, type Key } from './clitics.js';
 import { normalizeString } from './normalize.js';
 import {
   firstReading,
-  firstWordBits,
   innerBitsOf,
   innerReading,
   newIndexBit,
   noteFirstKey,
   noteInnerKey,
+  noteWholeKey,
+  startBits,
 } from './phrase-starts.js';
 import type { Token } from './tokenize.js';
 import { perWord } from './words.js';
@@ -136,6 +137,7 @@ export class PhraseIndex<T> {
               this.startsMemo = null;
             }
           }
+          if (words.length === 1) noteWholeKey(k.key, this.bit);
           nextFrontier.push({ node: child, cost: f.cost + k.cost });
         }
       }
@@ -166,7 +168,7 @@ export class PhraseIndex<T> {
   at(tokens: Token[], i: number, opts: FindOptions = {}): PhraseMatch<T>[] {
     const tok = tokens[i];
     if (!tok || (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'hashtag')) return NONE;
-    if (this.bit !== 0 && (firstWordBits(tokens)[i] & this.bit) === 0) return NONE;
+    if (this.bit !== 0 && (startBits(tokens)[i] & this.bit) === 0) return NONE;
     const q = this.lookup;
     q.found = 0;
     q.tokens = tokens;
@@ -228,7 +230,7 @@ export class PhraseIndex<T> {
   scan(tokens: Token[], from = 0, to = tokens.length, opts: FindOptions = {}): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
     const o: FindOptions = { maxCost: opts.maxCost, end: to };
-    const starts = this.bit === 0 ? null : firstWordBits(tokens);
+    const starts = this.bit === 0 ? null : startBits(tokens);
     for (let i = from; i < to; ) {
       if (starts !== null && (starts[i] & this.bit) === 0) {
         i++;

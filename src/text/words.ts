@@ -13,8 +13,10 @@ export interface Word {
   /** the bits of the word tests the form passes, once `testsTaken` equals the number of tests */
   tests: number;
   testsTaken: number;
-  /** phrase-starts.ts: the bits of the phrase indexes having the form as a first / later word, as of a version */
+  /** phrase-starts.ts: the bits of the phrase indexes having the form as a first word / a whole entry / a later
+   * word, as of a version */
   firstBits: number;
+  wholeBits: number;
   firstVersion: number;
   innerBits: number;
   innerVersion: number;
@@ -86,6 +88,7 @@ export function internWord(s: string, start: number, end: number): Word {
     tests: 0,
     testsTaken: 0,
     firstBits: 0,
+    wholeBits: 0,
     firstVersion: -1,
     innerBits: 0,
     innerVersion: -1,
