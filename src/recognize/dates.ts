@@ -14,6 +14,7 @@
  */
 import { type Doc, normSpan } from '../text/doc.js';
 import type { Span } from '../text/span.js';
+import type { Token } from '../text/tokenize.js';
 import { wordTest, wordTestBits } from '../text/words.js';
 import { calendarLexicon } from './calendar-lexicon.js';
 import { dayMonthDate, dayNumberAt, monthDate, numericDate, partOf, seasonDate, yearDate } from './date-absolute.js';
@@ -107,18 +108,20 @@ const CORE: Reader[] = [
 ];
 
 /** Can a date expression, wrapped or not, start at this token? (`starts` holds the wrappers' cue words too.) */
-const DATE_START = wordTest((t) =>
-  t.kind === 'word'
-    ? tokenKeys(t).some((k) => calendarLexicon().starts.has(k.key))
-    : t.kind === 'number' || t.kind === 'date',
-);
+const DATE_START = wordTest((t) => startsWith(t, calendarLexicon().starts));
+/** Can an unwrapped one (core) start at it? Its readers each start with a word of `coreStarts`, digits or a date. */
+const CORE_START = wordTest((t) => startsWith(t, calendarLexicon().coreStarts));
 
-const mayStartDate = (c: DateCtx, i: number) => (wordTestBits(c.tokens)[i] & DATE_START) !== 0;
+function startsWith(t: Token, words: Set<string>): boolean {
+  return t.kind === 'word' ? tokenKeys(t).some((k) => words.has(k.key)) : t.kind === 'number' || t.kind === 'date';
+}
+
+const tokenCan = (c: DateCtx, i: number, start: number) => (wordTestBits(c.tokens)[i] & start) !== 0;
 
 /** The longest date expression starting at token i (no since/interval wrapper). */
 function core(c: DateCtx, i: number, bareYear = false): Hit | null {
   const t = c.tok(i);
-  if (!t || !mayStartDate(c, i)) return null;
+  if (!t || !tokenCan(c, i, CORE_START)) return null;
   const best = longest(c, i, CORE);
   if (bareYear) {
     const y = yearDate(c, i, true);
@@ -221,7 +224,7 @@ export function findDates(doc: Doc): DateMention[] {
     c.end = s.last;
     for (let i = s.first; i < s.last; ) {
       // most tokens start nothing: one test instead of every reader's own
-      const h = mayStartDate(c, i) ? (sinceAt(c, i) ?? intervalAt(c, i) ?? core(c, i)) : null;
+      const h = tokenCan(c, i, DATE_START) ? (sinceAt(c, i) ?? intervalAt(c, i) ?? core(c, i)) : null;
       if (!h || h.provisional) {
         i++;
         continue;

@@ -70,8 +70,9 @@ function acceptSingle(cands: GazEntry[], key: string, framed: boolean, afterIn: 
 /** The frame word ending right before token `first`, if any. */
 function frameBefore(doc: Doc, first: number, sentFirst: number): { frame: PlaceFrame; at: number } | null {
   const idx = frameIndex();
+  const upToName = { end: first };
   for (let k = Math.max(sentFirst, first - 3); k < first; k++) {
-    for (const m of idx.at(doc.tokens, k, { end: first })) {
+    for (const m of idx.at(doc.tokens, k, upToName)) {
       if (m.last !== first) continue;
       // "تخوم مدينة الحديدة", "ريف بلدة X": a near frame before a settlement word is the frame that counts
       if (m.value === 'settlement' || m.value === 'facility') {
