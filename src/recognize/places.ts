@@ -134,8 +134,8 @@ const IN_WORDS = normSet(['في', 'من', 'الى', 'داخل', 'على']);
  */
 function longestCandidates(ms: PhraseMatch<GazEntry>[], tokenNorm: string): GazEntry[] {
   const last = ms[0].last;
-  const out: GazEntry[] = [];
-  for (const m of ms) if (m.last === last && !out.includes(m.value)) out.push(m.value);
+  const out: GazEntry[] = ms.length === 1 || ms[1].last !== last ? [ms[0].value] : [];
+  if (out.length === 0) for (const m of ms) if (m.last === last && !out.includes(m.value)) out.push(m.value);
   if (last - ms[0].first > 1) return out;
   // "السورية" is the adjective Syrian, not سورية (Syria): an article the name does not have makes a nisba
   return out.filter((c) => !addsArticle(tokenNorm, ms[0].key, c.names_ar));

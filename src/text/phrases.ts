@@ -229,13 +229,14 @@ export class PhraseIndex<T> {
   /** Non-overlapping matches over a token range, scanning left to right, longest first. */
   scan(tokens: Token[], from = 0, to = tokens.length, opts: FindOptions = {}): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
-    const o: FindOptions = { maxCost: opts.maxCost, end: to };
+    let o: FindOptions | null = null;
     const starts = this.bit === 0 ? null : startBits(tokens);
     for (let i = from; i < to; ) {
       if (starts !== null && (starts[i] & this.bit) === 0) {
         i++;
         continue;
       }
+      o ??= { maxCost: opts.maxCost, end: to };
       const m = this.at(tokens, i, o);
       if (m.length > 0) {
         out.push(m[0]);
