@@ -8,11 +8,14 @@ import type { Mention } from '../recognize/mention.js';
 import { transliterate } from '../recognize/transliterate.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Span } from '../text/span.js';
+import { wordTest, wordTestBits } from '../text/words.js';
 import type { Statement } from '../types.js';
 import type { Speaker } from './speakers.js';
 
 const SPEECH =
   /^و?(قال|قالت|اعلن|اعلنت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|راي|رات|اعتبر|اعتبرت|شدد|شددت|صرح|صرحت|اشار|اشارت|تابع|تابعت)$/;
+/** A speech verb, asked of every token: answered once per form. */
+const SPEECH_VERB = wordTest((t) => SPEECH.test(t.norm));
 const THAT = /^(ان|انه|انها|انهم|بان|إن|انما)$/;
 const QUOTE_OPEN = new Set(['"', '«', '“']);
 const QUOTE_CLOSE: Record<string, string> = { '"': '"', '«': '»', '“': '”' };
@@ -87,11 +90,12 @@ export function findStatements(a: Analysis, speakers: (Speaker | null)[]): State
   const { doc } = a;
   const toks = doc.tokens;
   const said: Said = { out: [], known: [], last: null };
+  const tests = wordTestBits(toks);
   for (const s of doc.sentences) {
     if (a.embedded.has(s.i)) continue;
     // the statement's reading is a function of its own: closures over this loop's variable would cost an
     // allocation at every token
-    for (let v = s.first; v < s.last; v++) if (SPEECH.test(toks[v].norm)) v = statementAt(a, speakers, s, v, said);
+    for (let v = s.first; v < s.last; v++) if (tests[v] & SPEECH_VERB) v = statementAt(a, speakers, s, v, said);
   }
   return said.out;
 }
