@@ -42,6 +42,9 @@ function isArabicLetter(c: number): boolean {
   );
 }
 
+/** Punctuation no other shape of TOKEN starts with: a one-character punct token. */
+const PLAIN_PUNCT = new Set([...'.,،:;؛!?؟()[]«»"“”…/'].map((ch) => ch.charCodeAt(0)));
+
 /** Tokenise normalised text. Sentence indices are filled in by the sentence splitter. */
 export function tokenize(n: Normalized): Token[] {
   const { norm } = n;
@@ -59,6 +62,11 @@ export function tokenize(n: Normalized): Token[] {
       while (end < len && isArabicLetter(norm.charCodeAt(end))) end++;
       out.push(token(out.length, n, pos, end, 'word'));
       pos = end;
+      continue;
+    }
+    if (PLAIN_PUNCT.has(c)) {
+      out.push(token(out.length, n, pos, pos + 1, 'punct'));
+      pos++;
       continue;
     }
     TOKEN.lastIndex = pos;
