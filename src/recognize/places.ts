@@ -119,11 +119,18 @@ function cliticsOf(tokenNorm: string, key: string): string {
   return before.endsWith('ال') ? before.slice(0, -2) : before.endsWith('لل') ? before.slice(0, -1) : before;
 }
 
+/** The token without its proclitics, if that is the key with an article added ("السوريه" for سوريه), else null. */
+function withArticle(tokenNorm: string, key: string): string | null {
+  const core = tokenNorm.replace(/^[وف]?[بلك]?(?=ال)/, '');
+  return core.startsWith('ال') && core.slice(2) === key ? core : null;
+}
+
+const namedWith = (names: string[], core: string) => names.some((n) => n === core || n.startsWith(`${core} `));
+
 /** "السورية" read as سورية (Syria): the token adds an article that none of the place's names has. */
 export function addsArticle(tokenNorm: string, key: string, names: string[]): boolean {
-  const core = tokenNorm.replace(/^[وف]?[بلك]?(?=ال)/, '');
-  if (!core.startsWith('ال') || core.slice(2) !== key) return false;
-  return !names.some((n) => n === core || n.startsWith(`${core} `));
+  const core = withArticle(tokenNorm, key);
+  return core !== null && !namedWith(names, core);
 }
 
 const IN_WORDS = normSet(['في', 'من', 'الى', 'داخل', 'على']);
@@ -138,7 +145,8 @@ function longestCandidates(ms: PhraseMatch<GazEntry>[], tokenNorm: string): GazE
   if (out.length === 0) for (const m of ms) if (m.last === last && !out.includes(m.value)) out.push(m.value);
   if (last - ms[0].first > 1) return out;
   // "السورية" is the adjective Syrian, not سورية (Syria): an article the name does not have makes a nisba
-  return out.filter((c) => !addsArticle(tokenNorm, ms[0].key, c.names_ar));
+  const core = withArticle(tokenNorm, ms[0].key);
+  return core === null ? out : out.filter((c) => namedWith(c.names_ar, core));
 }
 
 export function findPlaces(doc: Doc): PlaceMention[] {

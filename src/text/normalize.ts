@@ -157,10 +157,11 @@ export function normalize(text: string): Normalized {
     }
     i += width;
   }
+  // views, not copies: the maps are as long as the text and were made for this result alone
   return {
     norm: utf16.decode(buf.subarray(0, k)),
-    srcStart: srcStart.slice(0, k),
-    srcEnd: srcEnd.slice(0, k),
+    srcStart: srcStart.subarray(0, k),
+    srcEnd: srcEnd.subarray(0, k),
   };
 }
 
