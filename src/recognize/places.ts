@@ -151,29 +151,42 @@ const IN_WORDS = normSet(['في', 'من', 'الى', 'داخل', 'على']);
 /** particles a verb follows: "لم تنف" is "did not deny", not al-Tanf */
 const VERB_PARTICLES = normSet(['لم', 'لن', 'ولم', 'ولن', 'فلم', 'فلن', 'قد', 'وقد', 'لقد']);
 
-let joined: Map<string, GazEntry[]> | null = null;
-/** Long one-word names of towns, for names the press writes in two words (كويسنجق / كوي سنجق). */
-function joinedNames(): Map<string, GazEntry[]> {
+let joined: { names: Map<string, GazEntry[]>; heads: Set<string> } | null = null;
+/**
+ * Long one-word names of towns, for names the press writes in two words (كويسنجق / كوي سنجق), and every head
+ * such a name can be split after, so that most tokens are turned away with one lookup.
+ */
+function joinedNames(): { names: Map<string, GazEntry[]>; heads: Set<string> } {
   if (joined) return joined;
-  joined = new Map();
+  const names = new Map<string, GazEntry[]>();
+  const heads = new Set<string>();
   for (const e of gazetteer().entries) {
     if (!e.feature.startsWith('place:')) continue;
     for (const n of e.names_ar) {
       if (n.length < 7 || n.includes(' ') || n.startsWith('ال')) continue;
-      const list = joined.get(n) ?? [];
+      const list = names.get(n) ?? [];
       if (!list.includes(e)) list.push(e);
-      joined.set(n, list);
+      names.set(n, list);
+      for (let k = 2; k <= n.length - 3; k++) heads.add(n.slice(0, k));
     }
   }
+  joined = { names, heads };
   return joined;
 }
 
 function joinedName(doc: Doc, i: number, end: number): PhraseMatch<GazEntry>[] {
   const a = doc.tokens[i];
   const b = doc.tokens[i + 1];
-  if (!b || i + 1 >= end || a.kind !== 'word' || b.kind !== 'word' || a.norm.length < 2 || b.norm.length < 3) return [];
-  const key = `${a.norm.replace(/^و(?=..)/, '')}${b.norm}`;
-  const es = joinedNames().get(key);
+  if (!b || i + 1 >= end || a.kind !== 'word' || b.kind !== 'word' || b.norm.length < 3) return [];
+  const { names, heads } = joinedNames();
+  const head = heads.has(a.norm)
+    ? a.norm
+    : a.norm.startsWith('و') && heads.has(a.norm.slice(1))
+      ? a.norm.slice(1)
+      : null;
+  if (head === null) return [];
+  const key = head + b.norm;
+  const es = names.get(key);
   return es ? es.map((value) => ({ first: i, last: i + 2, key, cost: 0, value })) : [];
 }
 
