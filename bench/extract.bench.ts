@@ -20,7 +20,7 @@ const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
 const file =
-  args.find((a, i) => !a.startsWith('--') && i !== roundsAt + 1) ??
+  args.find((a, i) => !a.startsWith('--') && (roundsAt < 0 || i !== roundsAt + 1)) ??
   [
     path.resolve(root, '../shared/data/news/ant2018-conflict.jsonl'),
     path.join(root, 'data/sample/articles.jsonl'),
