@@ -4,7 +4,7 @@
  *
  * usage: node --import tsx bench/extract.bench.ts [ARTICLES.jsonl] [--rounds N]
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -94,4 +94,24 @@ const full = time('full extraction', () => {
   for (const d of docs) events += extract(d).events.length;
 });
 line('ratio full/bare', `${(full / bare).toFixed(1)}x   (${events} events)`);
-line('peak RSS', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+line(
+  'peak RSS (this bench)',
+  `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (all articles held in memory, every pass's garbage)`,
+);
+
+/** The product's own figure: `rasd extract` over the same file in a fresh process (compiled build), with its peak RSS. */
+function cliFigures(): void {
+  const run = path.join(root, 'dist/cli/run.js');
+  if (!existsSync(run)) return line('rasd extract (CLI)', 'n/a (run npm run build first)');
+  // the child reports its own peak RSS on exit (stderr), its JSONL goes to /dev/null
+  const code = `process.argv=[process.argv[0],'rasd','extract',${JSON.stringify(file)}];process.on('exit',()=>process.stderr.write('\\nRSS '+process.resourceUsage().maxRSS+'\\n'));await import(${JSON.stringify(pathToFileURL(run).href)})`;
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const s = (performance.now() - t0) / 1000;
+  const rss = Number(/RSS (\d+)/.exec(r.stderr.toString())?.[1] ?? Number.NaN) / 1024;
+  line(
+    'rasd extract (CLI)',
+    `${s.toFixed(2)} s   ${(docs.length / s).toFixed(1).padStart(8)} articles/s with start-up and JSONL output; peak RSS ${rss.toFixed(0)} MB`,
+  );
+}
+cliFigures();
