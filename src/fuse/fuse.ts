@@ -131,12 +131,18 @@ export function clusterMembers(members: MemberEvent[]): MemberEvent[][] {
   const pairs: [number, number, number][] = [];
   const seen = new Set<number>();
   const compare = (i: number, list: number[] | undefined) => {
+    // blocking is not symmetric (an area sees points, a point only areas of its country; spans differ), so every
+    // pair is taken from whichever side meets it first
     for (const j of list ?? []) {
-      if (j <= i) continue;
-      const id = i * placed.length + j;
-      if (seen.has(id) || !compatible(placed[i], placed[j])) continue;
+      if (j === i) continue;
+      const [lo, hi] = i < j ? [i, j] : [j, i];
+      const id = lo * placed.length + hi;
+      if (seen.has(id)) continue;
       seen.add(id);
-      pairs.push([closeness(placed[i].event, placed[j].event), i, j]);
+      if (!compatible(placed[lo], placed[hi])) continue;
+      // the pair's own order is by key, so that ties sort the same whatever order the members came in
+      const [x, y] = placed[lo].key < placed[hi].key ? [lo, hi] : [hi, lo];
+      pairs.push([closeness(placed[x].event, placed[y].event), x, y]);
     }
   };
   placed.forEach((m, i) => {

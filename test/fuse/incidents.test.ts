@@ -117,3 +117,15 @@ test('dev articles: incidents do not depend on the order of the documents', () =
   assert.ok(forward.length < members.filter((m) => m.event.location).length, 'some events of different articles fuse');
   for (const i of forward) assert.equal(new Set(i.members.map((k) => k.split('#')[0])).size, i.members.length);
 });
+
+test('2018 news sample: the same incidents from the members in reverse order', () => {
+  const lines = readFileSync(new URL('../../data/sample/articles.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
+  const members = membersOf(lines.map((l) => JSON.parse(l) as DocumentInput));
+  const ids = (ms: MemberEvent[]) =>
+    fuseAll(ms)
+      .map((i) => `${i.id}:${i.members.join(',')}`)
+      .sort();
+  assert.deepEqual(ids([...members].reverse()), ids(members));
+});
