@@ -9,7 +9,7 @@
 import { type Kysely, sql } from 'kysely';
 import { clusterMembers, compatible, fuseIncident } from '../fuse/fuse.js';
 import type { Incident, MemberEvent } from '../fuse/types.js';
-import { membersByKey, membersNear } from './members.js';
+import { membersByKey, membersNear, unfusedMembers } from './members.js';
 import type { Schema } from './schema.js';
 
 export interface IncidentChange {
@@ -40,16 +40,17 @@ async function memberKeysOf(db: Kysely<Schema>, incidentIds: string[]): Promise<
 }
 
 /**
- * Recomputes the incidents around `changed` (stored events that are new, or whose incident lost members) and
- * drops `staleIncidents` (incidents whose members were removed). Call inside the transaction that changed them.
+ * Fuses every stored event not fused yet (new ones) into the incidents, with `changed` (fused events whose
+ * incident must be cut again: reviewed, or left by removed members), dropping `staleIncidents` (incidents whose
+ * members were removed). Call inside the transaction that changed them.
  */
 export async function refreshIncidents(
   db: Kysely<Schema>,
-  changed: MemberEvent[],
+  changed: MemberEvent[] = [],
   staleIncidents: string[] = [],
 ): Promise<IncidentChange> {
   const region = new Map<string, MemberEvent>();
-  for (const m of changed) region.set(m.key, m);
+  for (const m of [...(await unfusedMembers(db)), ...changed]) region.set(m.key, m);
   let frontier = [...region.values()];
   const dropped = new Set(staleIncidents);
   while (frontier.length > 0) {
@@ -87,6 +88,7 @@ export async function refreshIncidents(
       .execute();
   }
   await insertIncidents(db, incidents);
+  await db.updateTable('events').set({ fused: true }).where('fused', '=', false).execute();
   return { removed: dropped.size, written: incidents.length };
 }
 

@@ -1,16 +1,15 @@
 /**
  * The write path of `rasd ingest`: items → identity check → extraction → one transaction per batch (documents,
- * extractions, events, spans, claims, incidents). A batch that fails to write is retried document by document,
- * so one bad document costs only itself.
+ * extractions, events, spans, claims), and every so many documents the new events fused into the incidents.
+ * A batch that fails to write is retried document by document, so one bad document costs only itself.
  */
 import type { Kysely } from 'kysely';
-import type { MemberEvent } from '../fuse/types.js';
 import { htmlToText } from '../ingest/html.js';
 import type { InputItem, ItemProblem } from '../ingest/item.js';
 import type { DocumentInput, ExtractionResult } from '../types.js';
 import { contentHash, findExisting, identityOf, insertDocuments, type NewDocument } from './documents.js';
 import { type ExtractPool, inlinePool } from './extract-pool.js';
-import { type ExtractionToStore, insertExtractions, type StoredEvent } from './extractions.js';
+import { type ExtractionToStore, insertExtractions } from './extractions.js';
 import { type Extractor, failingErrors } from './extractor.js';
 import { refreshIncidents } from './incidents.js';
 import type { Schema } from './schema.js';
@@ -39,6 +38,8 @@ export interface IngestOptions {
   emptyStore?: boolean;
   /** documents per transaction (default 100) */
   batchSize?: number;
+  /** documents between two fusions of the new events into the incidents, and at the end (default 1000) */
+  fuseEvery?: number;
   /** called after each document is counted, with the running summary */
   onOutcome?: (o: Outcome, summary: IngestSummary) => void;
 }
@@ -98,6 +99,7 @@ export class Ingester {
   readonly summary: IngestSummary = { read: 0, new: 0, duplicate: 0, failed: 0, events: 0, incidents: 0, failures: [] };
   private readonly pool: ExtractPool;
   private readonly batchSize: number;
+  private readonly fuseEvery: number;
   private readonly depth: number;
   private pending: Candidate[] = [];
   /** identities and ids taken by this run, so repeats within one run need no query */
@@ -117,6 +119,7 @@ export class Ingester {
   ) {
     this.pool = opts.pool ?? inlinePool(opts.extractor);
     this.batchSize = opts.batchSize ?? 100;
+    this.fuseEvery = opts.fuseEvery ?? 1000;
     this.depth = opts.emptyStore ? 16 : 2;
     Promise.resolve(db).catch((e) => {
       this.failure = e; // the store cannot be opened (locked, unreachable): stop at the next document
@@ -142,12 +145,27 @@ export class Ingester {
     if (this.pending.length >= this.batchSize) await this.submit();
   }
 
-  /** Writes everything still pending and waits for every write. */
+  /** Writes everything still pending, waits for every write, and fuses what is new into the incidents. */
   async finish(): Promise<IngestSummary> {
     await this.submit();
     await Promise.all(this.writes);
+    if (this.unfused > 0) await this.fuse();
     return this.summary;
   }
+
+  /**
+   * New events join the incidents every `fuseEvery` documents, not every batch: each fusion searches the
+   * neighbourhood of the new events and rewrites its incidents, so fewer, larger fusions cost much less. Events
+   * stored but not fused yet (a run cut short) are fused by the next run.
+   */
+  private async fuse(): Promise<void> {
+    this.unfused = 0;
+    const db = await this.db;
+    const change = await db.transaction().execute((trx) => refreshIncidents(trx));
+    this.summary.incidents += change.written - change.removed;
+  }
+
+  private unfused = 0;
 
   /** Checks the pending batch against the store, starts its extraction and queues its write. */
   private async submit(): Promise<void> {
@@ -193,6 +211,11 @@ export class Ingester {
   }
 
   private async write(checked: Checked[]): Promise<void> {
+    await this.writeDocuments(checked);
+    if (this.unfused >= this.fuseEvery) await this.fuse();
+  }
+
+  private async writeDocuments(checked: Checked[]): Promise<void> {
     const extracted: Extracted[] = [];
     for (const x of checked) extracted.push({ c: x.c, result: withNotes(await x.result, x.c.notes) });
     const db = await this.db;
@@ -225,15 +248,10 @@ export class Ingester {
       result: x.result,
     }));
     const events = await insertExtractions(trx, toStore);
-    const docOf = new Map(extracted.map((x) => [x.c.doc.id, x.c.doc]));
-    const change = await refreshIncidents(
-      trx,
-      events.map((e) => memberOf(e, docOf.get(e.documentId)!)),
-    );
     const perDoc = new Map<string, number>();
     for (const e of events) perDoc.set(e.documentId, (perDoc.get(e.documentId) ?? 0) + 1);
     return () => {
-      this.summary.incidents += change.written - change.removed;
+      this.unfused += extracted.length;
       for (const { c, result } of extracted) {
         const reasons = failingErrors(result);
         const n = perDoc.get(c.doc.id) ?? 0;
@@ -271,17 +289,6 @@ interface Extracted {
 function withNotes(result: ExtractionResult, notes: ItemProblem[]): ExtractionResult {
   for (const n of notes) result.errors.push({ code: n.code, message: n.message });
   return result;
-}
-
-export function memberOf(e: StoredEvent, doc: Pick<NewDocument, 'source' | 'url' | 'published'>): MemberEvent {
-  return {
-    key: e.key,
-    documentId: e.documentId,
-    source: doc.source,
-    url: doc.url,
-    published: doc.published,
-    event: e.record,
-  };
 }
 
 /** Ingests every item; the summary counts each one exactly once (read = new + duplicate + failed). */

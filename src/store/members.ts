@@ -38,9 +38,15 @@ export async function membersByKey(db: Kysely<Schema>, keys: string[]): Promise<
   return rows.map((r) => toMember(r as MemberRow));
 }
 
+/** Every stored event not yet fused into the incidents. */
+export async function unfusedMembers(db: Kysely<Schema>): Promise<MemberEvent[]> {
+  const rows = await members(db).where('e.fused', '=', false).execute();
+  return rows.map((r) => toMember(r as MemberRow));
+}
+
 /**
- * Stored placed events that the fusion could compare with any of `near` and find compatible, leaving out the
- * keys in `exclude`. A superset of its blocking (one event's start within ±2 days of the other's range) and of
+ * Fused stored events that the fusion could compare with any of `near` and find compatible, leaving out the
+ * keys in `exclude` (unfused events are the ones being fused). A superset of its blocking (one event's start within ±2 days of the other's range) and of
  * the places `compatible` accepts: the same country, and two points within the box, or, when either is only
  * placed at an area, the same admin area.
  */
@@ -76,11 +82,13 @@ export async function membersNear(
       -- lateral: one index range scan per searched event, whatever the size of the store
       select h.id from f cross join lateral (
         -- its start within ±2 days of our range
-        select e.id from events e where e.date_start between f.start - 2 and f."end" + 2 and ${nearby}
+        select e.id from events e
+        where e.date_start between f.start - 2 and f."end" + 2 and e.fused and ${nearby}
         union all
         -- our start within ±2 days of its range (only events that span days can reach further back)
         select e.id from events e
-        where e.date_end > e.date_start and daterange(e.date_start - 2, e.date_end + 2, '[]') @> f.start and ${nearby}
+        where e.date_end > e.date_start and daterange(e.date_start - 2, e.date_end + 2, '[]') @> f.start
+          and e.fused and ${nearby}
       ) h
       group by h.id
     )

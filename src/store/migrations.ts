@@ -47,8 +47,11 @@ const initial: Migration = {
         killed integer,
         injured integer,
         confidence real not null,
-        record jsonb not null
+        record jsonb not null,
+        -- false until the event has been fused into the incidents
+        fused boolean not null default false
       );
+      create index events_unfused on events (id) where not fused;
       create index events_document on events (document_id);
       create index events_extraction on events (extraction_id);
       -- what the incremental fusion searches by: country and start date, and the ranges of events that span days

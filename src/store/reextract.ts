@@ -1,10 +1,8 @@
 /** `rasd reextract`: stored documents whose latest extraction is older than the extractor, extracted again. */
 import { type Kysely, sql } from 'kysely';
-import type { MemberEvent } from '../fuse/types.js';
 import { type ExtractPool, inlinePool } from './extract-pool.js';
 import { insertExtractions } from './extractions.js';
 import { incidentsOf, refreshIncidents } from './incidents.js';
-import { memberOf } from './ingest.js';
 import { membersByKey } from './members.js';
 import { reapplyReviews } from './reviews.js';
 import type { Schema } from './schema.js';
@@ -94,13 +92,7 @@ export async function reextract(db: Kysely<Schema>, opts: ReextractOptions = {})
       const reviews = await reapplyReviews(trx, docIds, pool.version);
       summary.reviewsApplied += reviews.applied;
       summary.reviewsGone += reviews.gone;
-      const docOf = new Map(docs.map((d) => [d.id, d]));
-      const reviewed = new Set(reviews.keys);
-      const fresh: MemberEvent[] = [
-        ...events.filter((e) => !reviewed.has(e.key)).map((e) => memberOf(e, docOf.get(e.documentId)!)),
-        ...(await membersByKey(trx, reviews.keys)),
-      ];
-      // the other members of incidents that lost events: their incidents are cut again
+      // the new events are fused with the other members of incidents that lost events, which are cut again
       const redone = new Set(docIds);
       const survivors = (
         await trx
@@ -111,7 +103,7 @@ export async function reextract(db: Kysely<Schema>, opts: ReextractOptions = {})
       )
         .map((r) => r.event_key)
         .filter((k) => !redone.has(k.slice(0, k.lastIndexOf('#'))));
-      await refreshIncidents(trx, [...fresh, ...(await membersByKey(trx, survivors))], stale);
+      await refreshIncidents(trx, await membersByKey(trx, survivors), stale);
       summary.events += events.length;
     });
     summary.documents += docs.length;

@@ -49,6 +49,8 @@ export interface EventsTable {
   injured: number | null;
   confidence: number;
   record: JSONColumnType<object>;
+  /** fused into the incidents yet */
+  fused: Generated<boolean>;
 }
 
 export interface SpansTable {

@@ -15,6 +15,30 @@ import { DEV, distinctDocuments, each, items, NEWS } from './data.js';
 const count = async (store: Store, table: string) =>
   Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(store.db)).rows[0].n);
 
+async function storedMembers(store: Store): Promise<MemberEvent[]> {
+  const rows = await store.db
+    .selectFrom('events as e')
+    .innerJoin('documents as d', 'd.id', 'e.document_id')
+    .select(['e.key', 'e.document_id', 'd.source', 'd.url', 'd.published', 'e.record'])
+    .execute();
+  rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)); // code-unit order, as the store fuses them
+  return rows.map((r) => ({
+    key: r.key,
+    documentId: r.document_id,
+    source: r.source,
+    url: r.url,
+    published: r.published,
+    event: r.record as EventRecord,
+  }));
+}
+
+const signature = (i: { id: string; members: string[] }) => `${i.id} ${i.members.join(' ')}`;
+
+async function storedIncidents(store: Store): Promise<string[]> {
+  const rows = await store.db.selectFrom('incidents').select('fields').execute();
+  return rows.map((r) => signature(r.fields as { id: string; members: string[] })).sort();
+}
+
 for (const backend of backends()) {
   describe(`store on ${backend.name}`, { skip: backend.skip }, () => {
     after(() => backend.cleanup());
@@ -45,6 +69,13 @@ for (const backend of backends()) {
         );
         assert.equal(await count(store, 'documents'), distinct);
         assert.equal(await count(store, 'events'), first.events);
+        // fused a thousand documents at a time, the incidents are those of one fusion of everything stored
+        assert.deepEqual(
+          await storedIncidents(store),
+          fuseAll(await storedMembers(store))
+            .map(signature)
+            .sort(),
+        );
       } finally {
         await pool.close();
         await store.close();
@@ -112,8 +143,9 @@ for (const backend of backends()) {
       const list = await items([DEV]);
       const stores = [await openStore(await backend.fresh()), await openStore(await backend.fresh())];
       try {
-        await ingestItems(stores[0].db, each(list), { batchSize: 7 });
-        await ingestItems(stores[1].db, each([...list].reverse()), { batchSize: 3 });
+        // fused after every batch, and after every third one
+        await ingestItems(stores[0].db, each(list), { batchSize: 7, fuseEvery: 1 });
+        await ingestItems(stores[1].db, each([...list].reverse()), { batchSize: 3, fuseEvery: 9 });
         // the fusion of all members at once, from an extraction of our own
         const members: MemberEvent[] = list.flatMap((item) =>
           extract(item.doc!, item.doc!.id).events.map((event) => ({

@@ -71,10 +71,7 @@ for (const backend of backends()) {
         // the events are the current extractor's, in new rows
         const afterRows = await store.db.selectFrom('events').selectAll().orderBy('key').execute();
         const expected = list.flatMap((i) => extract(i.doc!, i.doc!.id).events.map((e) => `${i.doc!.id}#${e.id}`));
-        assert.deepEqual(
-          afterRows.map((r) => r.key),
-          [...expected].sort(),
-        );
+        assert.deepEqual(afterRows.map((r) => r.key).sort(), [...expected].sort());
         const oldIds = new Set(before.map((e) => e.id));
         assert.ok(
           afterRows.every((r) => !oldIds.has(r.id)),
