@@ -12,6 +12,9 @@ import type { Incident, MemberEvent } from '../fuse/types.js';
 import { membersByKey, membersNear, unfusedMembers } from './members.js';
 import type { Schema } from './schema.js';
 
+/** An arbitrary constant naming the fusion's advisory lock. */
+const FUSION_LOCK = 0x72617364;
+
 export interface IncidentChange {
   removed: number;
   written: number;
@@ -49,6 +52,8 @@ export async function refreshIncidents(
   changed: MemberEvent[] = [],
   staleIncidents: string[] = [],
 ): Promise<IncidentChange> {
+  // one fusion at a time per database (PostgreSQL may have several writers): the others wait for it to commit
+  await sql`select pg_advisory_xact_lock(${FUSION_LOCK})`.execute(db);
   const region = new Map<string, MemberEvent>();
   for (const m of [...(await unfusedMembers(db)), ...changed]) region.set(m.key, m);
   let frontier = [...region.values()];
