@@ -70,23 +70,27 @@ const KINDS = [
   'roles',
 ] as const;
 
+/** The list of a kind a sentence has none of: one frozen array shared by all (most lists are empty). */
+const NONE = Object.freeze([]) as unknown as never[];
+
 function perSentence(a: Omit<Analysis, 'in'>, n: number): SentenceMentions[] {
   const out: SentenceMentions[] = Array.from({ length: n }, () => ({
-    dates: [],
-    numbers: [],
-    places: [],
-    actors: [],
-    weapons: [],
-    triggers: [],
-    cues: [],
-    sources: [],
-    persons: [],
-    roles: [],
+    dates: NONE,
+    numbers: NONE,
+    places: NONE,
+    actors: NONE,
+    weapons: NONE,
+    triggers: NONE,
+    cues: NONE,
+    sources: NONE,
+    persons: NONE,
+    roles: NONE,
   }));
   for (const k of KINDS) {
     for (const m of a[k] as { sent?: number; mention?: { sent: number } }[]) {
-      const s = m.sent ?? m.mention!.sent;
-      (out[s][k] as unknown[]).push(m);
+      const row = out[m.sent ?? m.mention!.sent] as Record<(typeof KINDS)[number], unknown[]>;
+      if (row[k] === NONE) row[k] = [m];
+      else row[k].push(m);
     }
   }
   return out;

@@ -60,6 +60,7 @@ export function assembleEvents(a: Analysis, speakers: (Speaker | null)[]): Event
   }
   const kept = merged.filter((c) => c.date && (c.place || c.ownDate));
   inheritPerpetrators(kept);
+  namedElsewhere(kept, cands);
   const sentenceOf = (pos: number) => a.doc.sentences.findIndex((s) => s.start <= pos && pos < s.end);
   return kept.map((c, i) => {
     const t = classify(c);
@@ -117,5 +118,24 @@ function inheritPerpetrators(events: Candidate[]): void {
       const o = events.slice(0, i).findLast((x) => x.targets.length > 0 && classify(x).subtype === kind);
       if (o) e.targets = o.targets.filter((t) => !e.perpetrators.some((p) => p.name === t.name));
     }
+  }
+}
+
+/**
+ * An event still without a perpetrator takes the one the article names for the same kind of act in a sentence
+ * that gave no event of its own (a lead without a place: "الصواريخ التي أطلقتها أمريكا وبريطانيا وفرنسا"): the
+ * nearest such sentence before it, or one of the next two.
+ */
+function namedElsewhere(events: Candidate[], cands: Candidate[]): void {
+  const placeless = cands.filter((c) => !c.place && c.perpetrators.length > 0);
+  for (const e of events) {
+    if (e.perpetrators.length > 0) continue;
+    const first = Math.min(...e.triggers.map((t) => t.sent));
+    const kind = classify(e).type;
+    const like = (c: Candidate) => classify(c).type === kind || c.triggers.some((t) => t.value.cls === 'intercept');
+    const before = placeless.filter((c) => c.sent < first && like(c)).pop();
+    const after = placeless.find((c) => c.sent > first && c.sent <= first + 2 && like(c));
+    const source = before ?? after;
+    if (source) e.perpetrators = source.perpetrators.filter((p) => !e.targets.some((t) => t.name === p.name));
   }
 }

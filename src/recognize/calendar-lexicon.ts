@@ -77,6 +77,8 @@ export interface CalendarLexicon {
   cues: Record<CueName, Set<string>>;
   /** every word (proclitics removed) that can start a date expression */
   starts: Set<string>;
+  /** the same without the words only the since/interval wrappers start with (منذ, من, بين) */
+  coreStarts: Set<string>;
 }
 
 let lexicon: CalendarLexicon | null = null;
@@ -110,18 +112,19 @@ export function calendarLexicon(): CalendarLexicon {
     seasons: new Map(j.seasons.map(([w, a, b]): [string, [number, number]] => [w, [a, b]])),
     cues,
     starts: new Set(),
+    coreStarts: new Set(),
   };
-  const starts = lex.starts;
+  const core = lex.coreStarts;
   for (const t of [lex.months, lex.dayPartsBefore, lex.relativeDays, lex.periods, lex.weekend]) {
-    for (const w of t.firstWords()) starts.add(w);
+    for (const w of t.firstWords()) core.add(w);
   }
-  for (const m of [lex.weekdays, lex.recentUnits, lex.parts, lex.seasons]) for (const w of m.keys()) starts.add(w);
-  for (const c of ['since', 'from', 'between', 'ago', 'within', 'day', 'month', 'year'] as const) {
-    for (const w of cues[c]) starts.add(w);
-  }
+  for (const m of [lex.weekdays, lex.recentUnits, lex.parts, lex.seasons]) for (const w of m.keys()) core.add(w);
+  for (const c of ['ago', 'within', 'day', 'month', 'year'] as const) for (const w of cues[c]) core.add(w);
   const nums = numberLexicon();
-  for (const w of nums.articles) starts.add(w);
-  for (const [w, n] of nums.words) if (n.kind.startsWith('ordinal')) starts.add(w);
+  for (const w of nums.articles) core.add(w);
+  for (const [w, n] of nums.words) if (n.kind.startsWith('ordinal')) core.add(w);
+  for (const w of core) lex.starts.add(w);
+  for (const c of ['since', 'from', 'between'] as const) for (const w of cues[c]) lex.starts.add(w);
   lexicon = lex;
   return lex;
 }

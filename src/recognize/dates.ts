@@ -14,6 +14,9 @@
  */
 import { type Doc, normSpan } from '../text/doc.js';
 import type { Span } from '../text/span.js';
+import type { Token } from '../text/tokenize.js';
+import { wordTest, wordTestBits } from '../text/words.js';
+import { calendarLexicon } from './calendar-lexicon.js';
 import { dayMonthDate, dayNumberAt, monthDate, numericDate, partOf, seasonDate, yearDate } from './date-absolute.js';
 import {
   type Cal,
@@ -104,13 +107,21 @@ const CORE: Reader[] = [
   partPrefixed,
 ];
 
+/** Can a date expression, wrapped or not, start at this token? (`starts` holds the wrappers' cue words too.) */
+const DATE_START = wordTest((t) => startsWith(t, calendarLexicon().starts));
+/** Can an unwrapped one (core) start at it? Its readers each start with a word of `coreStarts`, digits or a date. */
+const CORE_START = wordTest((t) => startsWith(t, calendarLexicon().coreStarts));
+
+function startsWith(t: Token, words: Set<string>): boolean {
+  return t.kind === 'word' ? tokenKeys(t).some((k) => words.has(k.key)) : t.kind === 'number' || t.kind === 'date';
+}
+
+const tokenCan = (c: DateCtx, i: number, start: number) => (wordTestBits(c.tokens)[i] & start) !== 0;
+
 /** The longest date expression starting at token i (no since/interval wrapper). */
 function core(c: DateCtx, i: number, bareYear = false): Hit | null {
   const t = c.tok(i);
-  if (!t) return null;
-  if (t.kind === 'word') {
-    if (!tokenKeys(t).some((k) => c.lex.starts.has(k.key))) return null;
-  } else if (t.kind !== 'number' && t.kind !== 'date') return null;
+  if (!t || !tokenCan(c, i, CORE_START)) return null;
   const best = longest(c, i, CORE);
   if (bareYear) {
     const y = yearDate(c, i, true);
@@ -212,7 +223,8 @@ export function findDates(doc: Doc): DateMention[] {
   for (const s of doc.sentences) {
     c.end = s.last;
     for (let i = s.first; i < s.last; ) {
-      const h = sinceAt(c, i) ?? intervalAt(c, i) ?? core(c, i);
+      // most tokens start nothing: one test instead of every reader's own
+      const h = tokenCan(c, i, DATE_START) ? (sinceAt(c, i) ?? intervalAt(c, i) ?? core(c, i)) : null;
       if (!h || h.provisional) {
         i++;
         continue;

@@ -17,8 +17,9 @@ export interface Mention<V> {
 /** All non-overlapping lexicon matches in a document, as mentions. */
 export function scanLexicon<V>(doc: Doc, index: PhraseIndex<V>, maxCost = Number.POSITIVE_INFINITY): Mention<V>[] {
   const out: Mention<V>[] = [];
+  const opts = { maxCost };
   for (const s of doc.sentences) {
-    for (const m of index.scan(doc.tokens, s.first, s.last, { maxCost })) {
+    for (const m of index.scan(doc.tokens, s.first, s.last, opts)) {
       out.push({ first: m.first, last: m.last, span: tokenSpan(doc, m.first, m.last), value: m.value, sent: s.i });
     }
   }

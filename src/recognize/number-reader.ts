@@ -4,6 +4,7 @@
  * الـ24). Shared by the number and date recognizers.
  */
 import type { Token } from '../text/tokenize.js';
+import { perWord } from '../text/words.js';
 import { type NumberWord, type NumberWordKind, numberLexicon } from './number-lexicon.js';
 import { mayHaveProclitic, tokenKeys, wordKeys } from './word-keys.js';
 
@@ -78,6 +79,9 @@ export function numberWordOf(norm: string): { w: NumberWord; pre: number; conj: 
   return out;
 }
 
+/** numberWordOf a token's form, memoised per form. */
+export const numberWordAt = perWord((tok) => numberWordOf(tok.norm));
+
 function itemAt(tokens: Token[], j: number): Item | null {
   const t = tokens[j];
   if (!t) return null;
@@ -96,7 +100,7 @@ function itemAt(tokens: Token[], j: number): Item | null {
     const conj = t.norm[0] === 'و' || t.norm[0] === 'ف';
     return { value: Number(nx.norm), kind: 'digits', last: j + 2, pre: t.norm.length - 2, conj, ordinal: true };
   }
-  const w = numberWordOf(t.norm);
+  const w = numberWordAt(t);
   if (!w) return null;
   const ordinal = w.w.kind === 'ordinal' || w.w.kind === 'ordinal-one' || w.w.kind === 'ordinal-tens';
   return { value: w.w.value, kind: w.w.kind, last: j + 1, pre: w.pre, conj: w.conj, ordinal };
@@ -236,10 +240,14 @@ export function readNumberAt(tokens: Token[], i: number): NumberRead | null {
 /** Singular of a dual noun (صاروخين → صاروخ, بطائرتين → طائره), with the proclitics it carried; null otherwise. */
 export function dualAt(tok: Token): { singular: string; pre: number } | null {
   if (tok.kind !== 'word' || !(tok.norm.endsWith('ين') || tok.norm.endsWith('ان'))) return null;
+  return dualOfWord(tok);
+}
+
+const dualOfWord = perWord((tok): { singular: string; pre: number } | null => {
   const duals = numberLexicon().duals;
   for (const k of tokenKeys(tok)) {
     const s = duals.get(k.key);
     if (s) return { singular: s, pre: k.pre };
   }
   return null;
-}
+});

@@ -19,9 +19,10 @@
 import { type Doc, normSpan } from '../text/doc.js';
 import type { Span } from '../text/span.js';
 import type { Token } from '../text/tokenize.js';
+import { wordTest, wordTestBits } from '../text/words.js';
 import { calendarLexicon } from './calendar-lexicon.js';
 import { numberLexicon, type Qualifier } from './number-lexicon.js';
-import { dualAt, numberWordOf, readNumberAt } from './number-reader.js';
+import { dualAt, numberWordAt, readNumberAt } from './number-reader.js';
 import { wordKeys } from './word-keys.js';
 
 export { parseDigits, readNumberAt } from './number-reader.js';
@@ -171,7 +172,7 @@ function dualNounAt(tokens: Token[], i: number): Found | null {
   let last = i + 1;
   // طائرتين اثنتين
   const nx = tokens[last];
-  const w = nx && nx.sent === tok.sent && nx.kind === 'word' ? numberWordOf(nx.norm) : null;
+  const w = nx && nx.sent === tok.sent && nx.kind === 'word' ? numberWordAt(nx) : null;
   if (w && w.pre === 0 && w.w.kind === 'unit' && w.w.value === 2) last++;
   // agreeing dual adjectives: طائرتين مسيرتين مفخختين
   const ending = tok.norm.slice(-2);
@@ -179,7 +180,7 @@ function dualNounAt(tokens: Token[], i: number): Found | null {
   for (let k = 0; k < 3; k++) {
     const t = tokens[resume];
     if (t?.kind !== 'word' || t.sent !== tok.sent || t.norm.length < 5 || !t.norm.endsWith(ending)) break;
-    if (numberLexicon().unitStop.has(t.norm) || numberWordOf(t.norm)) break;
+    if (numberLexicon().unitStop.has(t.norm) || numberWordAt(t)) break;
     resume++;
   }
   const unit = tok.norm.slice(d.pre);
@@ -242,13 +243,21 @@ function unitAt(tokens: Token[], j: number, sent: number): string | undefined {
   return t.norm;
 }
 
+/** A word a number mention can start with: a vague quantity, a number word, a detached article, a dual noun. */
+const NUMBER_WORD = wordTest((t) => {
+  if (t.kind !== 'word') return false;
+  const lex = numberLexicon();
+  return lex.vague.mayStart(t) || lex.articles.has(t.norm) || numberWordAt(t) !== null || dualAt(t) !== null;
+});
+
 /** Every number mention in the document, left to right, not overlapping. */
 export function findNumbers(doc: Doc): NumberMention[] {
   const tokens = doc.tokens;
   const out: NumberMention[] = [];
+  const bits = wordTestBits(tokens);
   for (let i = 0; i < tokens.length; ) {
     const tok = tokens[i];
-    if (tok.kind !== 'word' && tok.kind !== 'number') {
+    if ((tok.kind !== 'word' && tok.kind !== 'number') || (tok.kind === 'word' && (bits[i] & NUMBER_WORD) === 0)) {
       i++;
       continue;
     }

@@ -3,11 +3,18 @@
  * token (proclitics allowed, see word-keys.ts) and each further word equals the next token's normalised form.
  */
 import type { Token } from '../text/tokenize.js';
+import { perWord } from '../text/words.js';
 import { tokenKeys } from './word-keys.js';
 
 interface Entry<T> {
   rest: string[];
   value: T;
+}
+
+/** Phrases whose first word is one reading of a token, `pre` the proclitic characters of that reading. */
+interface Start<T> {
+  pre: number;
+  entries: Entry<T>[];
 }
 
 export interface PhraseHit<T> {
@@ -18,14 +25,29 @@ export interface PhraseHit<T> {
   pre: number;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a shared empty list, never mutated
+const NO_STARTS: Start<any>[] = [];
+
 export class PhraseTable<T> {
   private readonly byFirst = new Map<string, Entry<T>[]>();
+  private lookedUp = false;
+  /** per form, the readings that start phrases here, in tokenKeys order (most forms: none) */
+  private readonly startsOf = perWord((tok): Start<T>[] => {
+    this.lookedUp = true;
+    const out: Start<T>[] = [];
+    for (const k of tokenKeys(tok)) {
+      const entries = this.byFirst.get(k.key);
+      if (entries) out.push({ pre: k.pre, entries });
+    }
+    return out.length > 0 ? out : NO_STARTS;
+  });
 
   constructor(entries: Iterable<[string, T]> = []) {
     for (const [phrase, value] of entries) this.add(phrase, value);
   }
 
   add(phrase: string, value: T): void {
+    if (this.lookedUp) throw new Error('PhraseTable: phrases are added before the first lookup');
     const words = phrase.split(' ').filter((w) => w.length > 0);
     if (words.length === 0) return;
     let list = this.byFirst.get(words[0]);
@@ -42,24 +64,39 @@ export class PhraseTable<T> {
     return this.byFirst.keys();
   }
 
+  /** Does a phrase start with one of the token's proclitic readings? */
+  mayStart(tok: Token): boolean {
+    return this.startsOf(tok).length > 0;
+  }
+
   /** Longest phrase starting at token i; `clitics` lets the first word carry proclitics. */
   at(tokens: Token[], i: number, clitics = true): PhraseHit<T> | null {
     const tok = tokens[i];
     if (!tok) return null;
-    for (const k of clitics ? tokenKeys(tok) : [{ key: tok.norm, pre: 0 }]) {
-      const list = this.byFirst.get(k.key);
-      if (!list) continue;
-      for (const e of list) {
-        let ok = true;
-        for (let r = 0; r < e.rest.length; r++) {
-          const t = tokens[i + 1 + r];
-          if (!t || t.norm !== e.rest[r] || t.sent !== tok.sent) {
-            ok = false;
-            break;
-          }
+    if (!clitics) {
+      const entries = this.byFirst.get(tok.norm);
+      return entries ? this.longest(tokens, i, entries, 0) : null;
+    }
+    for (const s of this.startsOf(tok)) {
+      const hit = this.longest(tokens, i, s.entries, s.pre);
+      if (hit) return hit;
+    }
+    return null;
+  }
+
+  /** The first (longest) of the entries whose further words follow token i in its sentence. */
+  private longest(tokens: Token[], i: number, entries: Entry<T>[], pre: number): PhraseHit<T> | null {
+    const sent = tokens[i].sent;
+    for (const e of entries) {
+      let ok = true;
+      for (let r = 0; r < e.rest.length; r++) {
+        const t = tokens[i + 1 + r];
+        if (!t || t.norm !== e.rest[r] || t.sent !== sent) {
+          ok = false;
+          break;
         }
-        if (ok) return { value: e.value, last: i + 1 + e.rest.length, pre: k.pre };
       }
+      if (ok) return { value: e.value, last: i + 1 + e.rest.length, pre };
     }
     return null;
   }

@@ -84,8 +84,9 @@ function acceptSingle(cands: GazEntry[], key: string, framed: boolean, afterIn: 
 /** The frame word ending right before token `first`, if any. */
 function frameBefore(doc: Doc, first: number, sentFirst: number): { frame: PlaceFrame; at: number } | null {
   const idx = frameIndex();
+  const upToName = { end: first };
   for (let k = Math.max(sentFirst, first - 3); k < first; k++) {
-    for (const m of idx.at(doc.tokens, k, { end: first })) {
+    for (const m of idx.at(doc.tokens, k, upToName)) {
       if (m.last !== first) continue;
       // "تخوم مدينة الحديدة", "ريف بلدة X": a near frame before a settlement word is the frame that counts
       if (m.value === 'settlement' || m.value === 'facility') {
@@ -132,11 +133,18 @@ function cliticsOf(tokenNorm: string, key: string): string {
   return before.endsWith('ال') ? before.slice(0, -2) : before.endsWith('لل') ? before.slice(0, -1) : before;
 }
 
+/** The token without its proclitics, if that is the key with an article added ("السوريه" for سوريه), else null. */
+function withArticle(tokenNorm: string, key: string): string | null {
+  const core = tokenNorm.replace(/^[وف]?[بلك]?(?=ال)/, '');
+  return core.startsWith('ال') && core.slice(2) === key ? core : null;
+}
+
+const namedWith = (names: string[], core: string) => names.some((n) => n === core || n.startsWith(`${core} `));
+
 /** "السورية" read as سورية (Syria): the token adds an article that none of the place's names has. */
 export function addsArticle(tokenNorm: string, key: string, names: string[]): boolean {
-  const core = tokenNorm.replace(/^[وف]?[بلك]?(?=ال)/, '');
-  if (!core.startsWith('ال') || core.slice(2) !== key) return false;
-  return !names.some((n) => n === core || n.startsWith(`${core} `));
+  const core = withArticle(tokenNorm, key);
+  return core !== null && !namedWith(names, core);
 }
 
 const IN_WORDS = normSet(['في', 'من', 'الى', 'داخل', 'على']);
@@ -169,30 +177,49 @@ function joinedName(doc: Doc, i: number, end: number): PhraseMatch<GazEntry>[] {
   return es ? es.map((value) => ({ first: i, last: i + 2, key, cost: 0, value })) : [];
 }
 
+/**
+ * The places of the longest matches (all starting at one token), each once, in match order. A loop, not closures:
+ * a closure over findPlaces' loop variables would cost an allocation at every token.
+ */
+function longestCandidates(ms: PhraseMatch<GazEntry>[], tokenNorm: string): GazEntry[] {
+  const last = ms[0].last;
+  if (ms.length === 1 || ms[1].last !== last) return nisbaFiltered([ms[0].value], ms[0], tokenNorm);
+  // "لبنان" is Lebanon before it is ل + Banān: the reading that strips the fewest letters wins
+  let best = ms[0];
+  for (const m of ms) if (m.last === last && m.key.length > best.key.length) best = m;
+  const out: GazEntry[] = [];
+  for (const m of ms)
+    if (m.last === last && m.key.length === best.key.length && !out.includes(m.value)) out.push(m.value);
+  return nisbaFiltered(out, best, tokenNorm);
+}
+
+function nisbaFiltered(out: GazEntry[], m: PhraseMatch<GazEntry>, tokenNorm: string): GazEntry[] {
+  if (m.last - m.first > 1) return out;
+  // "السورية" is the adjective Syrian, not سورية (Syria): an article the name does not have makes a nisba
+  const core = withArticle(tokenNorm, m.key);
+  return core === null ? out : out.filter((c) => namedWith(c.names_ar, core));
+}
+
 export function findPlaces(doc: Doc): PlaceMention[] {
   const gaz = gazetteer();
   const out: PlaceMention[] = [];
   const toks = doc.tokens;
   for (const s of doc.sentences) {
+    const exact = { maxCost: 0, end: s.last };
     for (let i = s.first; i < s.last; ) {
-      let ms = gaz.byName.at(toks, i, { maxCost: 0, end: s.last });
+      let ms = gaz.byName.at(toks, i, exact);
       if (ms.length === 0) ms = joinedName(doc, i, s.last);
       if (ms.length === 0) {
         i++;
         continue;
       }
       const last = ms[0].last;
-      // "لبنان" is Lebanon before it is ل + Banān: the reading that strips the fewest letters wins
-      const longest = Math.max(...ms.filter((m) => m.last === last).map((m) => m.key.length));
       const before = toks[i - 1];
       if (last - i === 1 && before !== undefined && before.sent === s.i && VERB_PARTICLES.has(before.norm)) {
         i++;
         continue;
       }
-      // "السورية" is the adjective Syrian, not سورية (Syria): an article the name does not have makes a nisba
-      const cands = [
-        ...new Set(ms.filter((m) => m.last === last && m.key.length === longest).map((m) => m.value)),
-      ].filter((c) => last - i > 1 || !addsArticle(toks[i].norm, ms[0].key, c.names_ar));
+      const cands = longestCandidates(ms, toks[i].norm);
       if (cands.length === 0) {
         i++;
         continue;

@@ -4,6 +4,7 @@
  * characters the clitics take, so a span can start after them.
  */
 import type { Token } from '../text/tokenize.js';
+import { perWord } from '../text/words.js';
 
 export interface WordKey {
   key: string;
@@ -56,16 +57,7 @@ export function wordKeys(norm: string): WordKey[] {
   return out;
 }
 
-// Memo by token index, checked by identity: one document's tokens at a time, overwritten by the next document.
-const memoTokens: Token[] = [];
-const memoKeys: WordKey[][] = [];
-
-/** Keys of a token (memoised): its proclitic readings if it is an Arabic word, else its form. */
-export function tokenKeys(tok: Token): WordKey[] {
-  const i = tok.i;
-  if (memoTokens[i] === tok) return memoKeys[i];
-  const out = tok.kind === 'word' ? wordKeys(tok.norm) : [{ key: tok.norm, pre: 0, conj: false }];
-  memoTokens[i] = tok;
-  memoKeys[i] = out;
-  return out;
-}
+/** Keys of a token (memoised per form): its proclitic readings if it is an Arabic word, else its form. */
+export const tokenKeys: (tok: Token) => WordKey[] = perWord((tok) =>
+  tok.kind === 'word' ? wordKeys(tok.norm) : [{ key: tok.norm, pre: 0, conj: false }],
+);

@@ -40,7 +40,15 @@ const innerCache = new Map<string, Key[]>();
 export function firstKeys(norm: string): Key[] {
   let out = firstCache.get(norm);
   if (out) return out;
-  out = [];
+  out = computeFirstKeys(norm);
+  if (firstCache.size > 200000) firstCache.clear();
+  firstCache.set(norm, out);
+  return out;
+}
+
+/** firstKeys without its cache, for callers that keep their own. */
+export function computeFirstKeys(norm: string): Key[] {
+  const out: Key[] = [];
   push(out, norm, 0);
   for (const c of CONJ) {
     if (!norm.startsWith(c)) continue;
@@ -59,8 +67,6 @@ export function firstKeys(norm: string): Key[] {
     const f = foldInflection(out[k].key);
     if (f !== out[k].key) push(out, f, 1);
   }
-  if (firstCache.size > 200000) firstCache.clear();
-  firstCache.set(norm, out);
   return out;
 }
 
@@ -68,15 +74,21 @@ export function firstKeys(norm: string): Key[] {
 export function innerKeys(norm: string): Key[] {
   let out = innerCache.get(norm);
   if (out) return out;
-  out = [];
+  out = computeInnerKeys(norm);
+  if (innerCache.size > 200000) innerCache.clear();
+  innerCache.set(norm, out);
+  return out;
+}
+
+/** innerKeys without its cache, for callers that keep their own. */
+export function computeInnerKeys(norm: string): Key[] {
+  const out: Key[] = [];
   push(out, norm, 0);
   push(out, stripArticle(norm), 0);
   for (let k = 0, n = out.length; k < n; k++) {
     const f = foldInflection(out[k].key);
     if (f !== out[k].key) push(out, f, 1);
   }
-  if (innerCache.size > 200000) innerCache.clear();
-  innerCache.set(norm, out);
   return out;
 }
 

@@ -126,11 +126,11 @@ export function normalize(text: string): Normalized {
         width = 2;
       }
     }
-    // fast path: Arabic letters and ASCII that normalise to themselves
+    // fast path: Arabic letters and ASCII that normalise to themselves (not A-Z, tab, CR)
     if (
       (cp >= 0x0621 && cp <= 0x063a) ||
       (cp >= 0x0641 && cp <= 0x064a && cp !== 0x0649) ||
-      (cp >= 0x61 && cp <= 0x7a)
+      (cp < 0x80 && !(cp >= 0x41 && cp <= 0x5a) && cp !== 0x09 && cp !== 0x0d)
     ) {
       if (cp !== 0x0623 && cp !== 0x0625 && cp !== 0x0622 && cp !== 0x0629) {
         grow(1);
@@ -157,10 +157,11 @@ export function normalize(text: string): Normalized {
     }
     i += width;
   }
+  // views, not copies: the maps are as long as the text and were made for this result alone
   return {
     norm: utf16.decode(buf.subarray(0, k)),
-    srcStart: srcStart.slice(0, k),
-    srcEnd: srcEnd.slice(0, k),
+    srcStart: srcStart.subarray(0, k),
+    srcEnd: srcEnd.subarray(0, k),
   };
 }
 

@@ -2,9 +2,20 @@
  * A phrase index over normalised words: lexicon entries (multi-word, with clitics and inflection variants) found in
  * a document's tokens. Longest match wins; ties go to the cheaper (less folded) reading.
  */
-import { entryKeys, firstKeys, innerKeys } from './clitics.js';
+import { entryKeys, innerKeys, type Key } from './clitics.js';
 import { normalizeString } from './normalize.js';
+import {
+  firstReading,
+  innerBitsOf,
+  innerReading,
+  newIndexBit,
+  noteFirstKey,
+  noteInnerKey,
+  noteWholeKey,
+  startBits,
+} from './phrase-starts.js';
 import type { Token } from './tokenize.js';
+import { perWord } from './words.js';
 
 interface Node<T> {
   next: Map<string, Node<T>>;
@@ -28,6 +39,25 @@ export interface FindOptions {
   end?: number;
 }
 
+interface Start<T> {
+  key: Key;
+  node: Node<T>;
+}
+
+/** What walk needs besides its node: the lookup at token `first` with reading `key`, and its matches so far. */
+interface Lookup<T> {
+  tokens: Token[];
+  first: number;
+  key: string;
+  end: number;
+  maxCost: number;
+  /** the matches so far: the first `found` of `out` (a buffer kept from lookup to lookup) */
+  out: PhraseMatch<T>[];
+  found: number;
+}
+
+const NO_TOKENS: Token[] = [];
+
 const newNode = <T>(): Node<T> => ({ next: new Map(), values: [] });
 // biome-ignore lint/suspicious/noExplicitAny: a shared empty result, never mutated
 const NONE: PhraseMatch<any>[] = Object.freeze([]) as unknown as PhraseMatch<any>[];
@@ -48,8 +78,37 @@ export function hamzaLamWords(phrase: string, n: number): boolean[] {
   return raw.length === n ? raw.map((w) => /^[أإآ]ل/.test(w)) : new Array(n).fill(false);
 }
 
+/**
+ * Longest first, then cheapest; equal matches keep their order (a stable insertion sort: the lists are short, and
+ * Array.prototype.sort would allocate).
+ */
+function sortLongestFirst<T>(ms: PhraseMatch<T>[]): void {
+  for (let a = 1; a < ms.length; a++) {
+    const m = ms[a];
+    let b = a - 1;
+    while (b >= 0 && (ms[b].last < m.last || (ms[b].last === m.last && ms[b].cost > m.cost))) {
+      ms[b + 1] = ms[b];
+      b--;
+    }
+    ms[b + 1] = m;
+  }
+}
+
 export class PhraseIndex<T> {
   private root: Node<T> = newNode();
+  private readonly bit = newIndexBit();
+  /** per form, the readings that start entries here and their nodes (perWord); dropped when a first word is added */
+  private startsMemo: ((tok: Token) => Start<T>[]) | null = null;
+  /** the lookup under way (at is not re-entered while it runs) */
+  private readonly lookup: Lookup<T> = {
+    tokens: NO_TOKENS,
+    first: 0,
+    key: '',
+    end: 0,
+    maxCost: 0,
+    out: [],
+    found: 0,
+  };
   size = 0;
 
   add(phrase: string, value: T): void {
@@ -72,7 +131,13 @@ export class PhraseIndex<T> {
           if (!child) {
             child = newNode();
             f.node.next.set(k.key, child);
+            if (wi > 0) noteInnerKey(k.key, this.bit);
+            else {
+              noteFirstKey(k.key, this.bit);
+              this.startsMemo = null;
+            }
           }
+          if (words.length === 1) noteWholeKey(k.key, this.bit);
           nextFrontier.push({ node: child, cost: f.cost + k.cost });
         }
       }
@@ -84,82 +149,94 @@ export class PhraseIndex<T> {
     this.size++;
   }
 
+  /** The first-word readings of a token that start entries here, with their nodes, in reading order. */
+  private startsOf(tok: Token): Start<T>[] {
+    if (this.startsMemo === null) {
+      this.startsMemo = perWord((t): Start<T>[] => {
+        const list: Start<T>[] = [];
+        for (const key of firstReading(t)) {
+          const node = this.root.next.get(key.key);
+          if (node) list.push({ key, node });
+        }
+        return list;
+      });
+    }
+    return this.startsMemo(tok);
+  }
+
   /** Every entry starting at token `i`, longest first. */
   at(tokens: Token[], i: number, opts: FindOptions = {}): PhraseMatch<T>[] {
     const tok = tokens[i];
     if (!tok || (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'hashtag')) return NONE;
-    if (tok.keys === undefined)
-      tok.keys = tok.kind === 'hashtag' ? firstKeys(tok.norm.slice(1).split('_')[0]) : firstKeys(tok.norm);
-    const keys = tok.keys;
-    let out: PhraseMatch<T>[] | null = null;
-    const maxCost = opts.maxCost ?? Number.POSITIVE_INFINITY;
-    const end = opts.end ?? tokens.length;
-    for (const k of keys) {
-      const child = this.root.next.get(k.key);
-      if (!child) continue;
-      out ??= [];
-      if (tok.kind === 'hashtag')
-        this.walkHashtag(tok.norm.slice(1).split('_'), i, child, 1, k.cost, k.key, maxCost, out);
-      else this.walk(tokens, i, child, i + 1, k.cost, k.key, end, maxCost, out);
+    if (this.bit !== 0 && (startBits(tokens)[i] & this.bit) === 0) return NONE;
+    const q = this.lookup;
+    q.found = 0;
+    q.tokens = tokens;
+    q.first = i;
+    q.maxCost = opts.maxCost ?? Number.POSITIVE_INFINITY;
+    q.end = opts.end ?? tokens.length;
+    for (const { key: k, node } of this.startsOf(tok)) {
+      q.key = k.key;
+      if (tok.kind === 'hashtag') this.walkHashtag(tok.norm.slice(1).split('_'), node, 1, k.cost);
+      else this.walk(node, i + 1, k.cost);
     }
-    if (!out) return NONE;
-    if (out.length > 1) out.sort((a, b) => b.last - a.last || a.cost - b.cost);
-    return out;
+    q.tokens = NO_TOKENS;
+    if (q.found === 0) return NONE;
+    const sorted = q.out.slice(0, q.found);
+    if (sorted.length > 1) sortLongestFirst(sorted);
+    return sorted;
+  }
+
+  /** A match of the lookup under way, from its first token to token `last` (exclusive). */
+  private keep(value: T, last: number, cost: number): void {
+    const q = this.lookup;
+    q.out[q.found++] = { value, first: q.first, last, cost, key: q.key };
   }
 
   /** "#ميليشيات_الحوثي": the words of a hashtag are a phrase inside one token; a match covers the whole token. */
-  private walkHashtag(
-    parts: string[],
-    i: number,
-    node: Node<T>,
-    j: number,
-    cost: number,
-    key: string,
-    maxCost: number,
-    out: PhraseMatch<T>[],
-  ): void {
+  private walkHashtag(parts: string[], node: Node<T>, j: number, cost: number): void {
+    const q = this.lookup;
     for (const v of node.values) {
       const c = cost + v.cost;
-      if (c <= maxCost) out.push({ value: v.value, first: i, last: i + 1, cost: c, key });
+      if (c <= q.maxCost) this.keep(v.value, q.first + 1, c);
     }
     if (j >= parts.length || node.next.size === 0) return;
     for (const k of innerKeys(parts[j])) {
       const child = node.next.get(k.key);
-      if (child) this.walkHashtag(parts, i, child, j + 1, cost + k.cost, key, maxCost, out);
+      if (child) this.walkHashtag(parts, child, j + 1, cost + k.cost);
     }
   }
 
-  private walk(
-    tokens: Token[],
-    i: number,
-    node: Node<T>,
-    j: number,
-    cost: number,
-    key: string,
-    end: number,
-    maxCost: number,
-    out: PhraseMatch<T>[],
-  ): void {
+  /** Matches of the lookup under way ending at `node` (token j is the next one), then of its continuations. */
+  private walk(node: Node<T>, j: number, cost: number): void {
+    const q = this.lookup;
     for (const v of node.values) {
       const c = cost + v.cost;
-      if (c <= maxCost) out.push({ value: v.value, first: i, last: j, cost: c, key });
+      if (c <= q.maxCost) this.keep(v.value, j, c);
     }
-    if (j >= end || node.next.size === 0) return;
-    const tok = tokens[j];
+    if (j >= q.end || node.next.size === 0) return;
+    const tok = q.tokens[j];
     if (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'number') return;
-    if (tok.sent !== tokens[j - 1].sent) return;
-    if (tok.innerKeys === undefined) tok.innerKeys = innerKeys(tok.norm);
-    for (const k of tok.innerKeys) {
+    // no reading of token j is a later word of any entry here
+    if (this.bit !== 0 && (innerBitsOf(tok) & this.bit) === 0) return;
+    if (tok.sent !== q.tokens[j - 1].sent) return;
+    for (const k of innerReading(tok)) {
       const child = node.next.get(k.key);
-      if (child) this.walk(tokens, i, child, j + 1, cost + k.cost, key, end, maxCost, out);
+      if (child) this.walk(child, j + 1, cost + k.cost);
     }
   }
 
   /** Non-overlapping matches over a token range, scanning left to right, longest first. */
   scan(tokens: Token[], from = 0, to = tokens.length, opts: FindOptions = {}): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
-    const o: FindOptions = { maxCost: opts.maxCost, end: to };
+    let o: FindOptions | null = null;
+    const starts = this.bit === 0 ? null : startBits(tokens);
     for (let i = from; i < to; ) {
+      if (starts !== null && (starts[i] & this.bit) === 0) {
+        i++;
+        continue;
+      }
+      o ??= { maxCost: opts.maxCost, end: to };
       const m = this.at(tokens, i, o);
       if (m.length > 0) {
         out.push(m[0]);

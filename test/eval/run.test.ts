@@ -46,3 +46,17 @@ test('seeds: rasd eval --run gives event F1 1.0 and every field 1.0', () => {
   assert.deepEqual(res.events, { precision: 1, recall: 1, f1: 1, tp: 4, sys: 4, gold: 4 });
   for (const [field, v] of Object.entries(res.fields)) assert.equal(v, 1, field);
 });
+
+test('dev set: the extractor holds issue 4\'s bar (event F1 and mean field accuracy at least 0.80)', () => {
+  const r = rasd([
+    'eval',
+    path.join(shared, 'dev/gold.jsonl'),
+    '--run',
+    path.join(shared, 'dev/articles.jsonl'),
+    '--json',
+  ]);
+  assert.equal(r.status, 0, r.stderr);
+  const res = JSON.parse(r.stdout);
+  assert.ok(res.events.f1 >= 0.8, `event F1 ${res.events.f1}`);
+  assert.ok(res.mean_field_accuracy >= 0.8, `mean field accuracy ${res.mean_field_accuracy}`);
+});
