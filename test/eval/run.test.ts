@@ -47,7 +47,7 @@ test('seeds: rasd eval --run gives event F1 1.0 and every field 1.0', () => {
   for (const [field, v] of Object.entries(res.fields)) assert.equal(v, 1, field);
 });
 
-test('dev set: the extractor holds issue 4\'s bar (event F1 and mean field accuracy at least 0.80)', () => {
+test("dev set: the extractor holds issue 4's bar (event F1 and mean field accuracy at least 0.80)", () => {
   const r = rasd([
     'eval',
     path.join(shared, 'dev/gold.jsonl'),
