@@ -82,6 +82,41 @@ for (const backend of backends()) {
       }
     });
 
+    test('identity: the same text at another address is another document; an id taken by another text is kept apart', async () => {
+      const text = 'قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب أمس.';
+      const other = 'اشتباكات عنيفة في درعا بين القوات الحكومية ومسلحين.';
+      const item = (ref: string, doc: Record<string, string>) => ({ ref, doc: { published: '2023-10-30', ...doc } });
+      const list = [
+        item('a:1', { id: 'x', text, url: 'https://one.example/1' }),
+        item('a:2', { id: 'x', text, url: 'https://one.example/1' }), // the same document again
+        item('a:3', { id: 'y', text, url: 'https://two.example/9' }), // syndicated elsewhere
+        item('a:4', { id: 'x', text: other }), // another text under a taken id
+        item('a:5', { text: other }), // no id, no address: named by its content… and the same as a:4
+        item('a:6', { text: `${other} ` }),
+      ];
+      const store = await openStore(await backend.fresh());
+      try {
+        const s = await ingestItems(store.db, each(list), { batchSize: 2 });
+        assert.deepEqual([s.read, s.new, s.duplicate, s.failed], [6, 4, 2, 0]);
+        const ids = (await store.db.selectFrom('documents').select('id').execute()).map((d) => d.id).sort();
+        assert.equal(ids.length, 4);
+        assert.ok(ids.includes('x') && ids.includes('y'));
+        assert.ok(
+          ids.some((id) => /^x~[0-9a-f]{8}$/.test(id)),
+          ids.join(' '),
+        );
+        assert.ok(
+          ids.some((id) => /^doc:[0-9a-f]{16}$/.test(id)),
+          ids.join(' '),
+        );
+        // the events of each are keyed by its own id
+        const keys = (await store.db.selectFrom('events').select('key').execute()).map((e) => e.key.split('#')[0]);
+        assert.deepEqual([...new Set(keys)].sort(), ids);
+      } finally {
+        await store.close();
+      }
+    });
+
     test('each event is stored as extracted: its columns, its evidence spans and its claims', async () => {
       const list = (await items([DEV])).slice(0, 12);
       const store = await openStore(await backend.fresh());
