@@ -57,8 +57,9 @@ export async function refreshIncidents(
   const region = new Map<string, MemberEvent>();
   for (const m of [...(await unfusedMembers(db)), ...changed]) region.set(m.key, m);
   let frontier = [...region.values()];
-  const dropped = new Set(staleIncidents);
-  while (frontier.length > 0) {
+  const dropped = new Set<string>();
+  let stale = staleIncidents;
+  while (frontier.length > 0 || stale.length > 0) {
     const found: MemberEvent[] = [];
     const near = nearIndex(frontier);
     for (const c of await membersNear(db, frontier, new Set(region.keys()))) {
@@ -67,18 +68,18 @@ export async function refreshIncidents(
         found.push(c);
       }
     }
-    // an incident is cut out of one region; members outside it would mean the store was fused otherwise before
-    const touched = await incidentsOf(
-      db,
-      [...found, ...frontier].map((m) => m.key),
-    );
-    const outside = (
-      await memberKeysOf(
+    // every incident a region member was in is cut again, so its other members join the region
+    const touched = [
+      ...stale,
+      ...(await incidentsOf(
         db,
-        touched.filter((id) => !dropped.has(id)),
-      )
-    ).filter((k) => !region.has(k));
+        [...found, ...frontier].map((m) => m.key),
+      )),
+    ].filter((id) => !dropped.has(id));
+    stale = [];
     for (const id of touched) dropped.add(id);
+    const outside = (await memberKeysOf(db, touched)).filter((k) => !region.has(k));
+    // (members that were removed are no events any more, and are not found)
     const more = await membersByKey(db, outside);
     for (const m of more) region.set(m.key, m);
     frontier = [...found, ...more];

@@ -3,7 +3,6 @@ import { type Kysely, sql } from 'kysely';
 import { type ExtractPool, inlinePool } from './extract-pool.js';
 import { insertExtractions } from './extractions.js';
 import { incidentsOf, refreshIncidents } from './incidents.js';
-import { membersByKey } from './members.js';
 import { reapplyReviews } from './reviews.js';
 import type { Schema } from './schema.js';
 
@@ -92,18 +91,8 @@ export async function reextract(db: Kysely<Schema>, opts: ReextractOptions = {})
       const reviews = await reapplyReviews(trx, docIds, pool.version);
       summary.reviewsApplied += reviews.applied;
       summary.reviewsGone += reviews.gone;
-      // the new events are fused with the other members of incidents that lost events, which are cut again
-      const redone = new Set(docIds);
-      const survivors = (
-        await trx
-          .selectFrom('incident_members')
-          .select('event_key')
-          .where('incident_id', '=', sql<string>`any(${stale}::text[])`)
-          .execute()
-      )
-        .map((r) => r.event_key)
-        .filter((k) => !redone.has(k.slice(0, k.lastIndexOf('#'))));
-      await refreshIncidents(trx, await membersByKey(trx, survivors), stale);
+      // the new events are fused, and the incidents that held the old ones are cut again
+      await refreshIncidents(trx, [], stale);
       summary.events += events.length;
     });
     summary.documents += docs.length;

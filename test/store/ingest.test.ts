@@ -11,33 +11,10 @@ import { openStore, type Store } from '../../src/store/open.js';
 import type { EventRecord } from '../../src/types.js';
 import { backends } from './backends.js';
 import { DEV, distinctDocuments, each, items, NEWS } from './data.js';
+import { fusedFromScratch, storedIncidents } from './fusion.js';
 
 const count = async (store: Store, table: string) =>
   Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(store.db)).rows[0].n);
-
-async function storedMembers(store: Store): Promise<MemberEvent[]> {
-  const rows = await store.db
-    .selectFrom('events as e')
-    .innerJoin('documents as d', 'd.id', 'e.document_id')
-    .select(['e.key', 'e.document_id', 'd.source', 'd.url', 'd.published', 'e.record'])
-    .execute();
-  rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)); // code-unit order, as the store fuses them
-  return rows.map((r) => ({
-    key: r.key,
-    documentId: r.document_id,
-    source: r.source,
-    url: r.url,
-    published: r.published,
-    event: r.record as EventRecord,
-  }));
-}
-
-const signature = (i: { id: string; members: string[] }) => `${i.id} ${i.members.join(' ')}`;
-
-async function storedIncidents(store: Store): Promise<string[]> {
-  const rows = await store.db.selectFrom('incidents').select('fields').execute();
-  return rows.map((r) => signature(r.fields as { id: string; members: string[] })).sort();
-}
 
 for (const backend of backends()) {
   describe(`store on ${backend.name}`, { skip: backend.skip }, () => {
@@ -70,12 +47,7 @@ for (const backend of backends()) {
         assert.equal(await count(store, 'documents'), distinct);
         assert.equal(await count(store, 'events'), first.events);
         // fused a thousand documents at a time, the incidents are those of one fusion of everything stored
-        assert.deepEqual(
-          await storedIncidents(store),
-          fuseAll(await storedMembers(store))
-            .map(signature)
-            .sort(),
-        );
+        assert.deepEqual(await storedIncidents(store), await fusedFromScratch(store));
       } finally {
         await pool.close();
         await store.close();
