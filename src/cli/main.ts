@@ -6,6 +6,8 @@ import { runDemo } from './demo.js';
 import { runEval } from './eval.js';
 import { runExtract } from './extract.js';
 import { formatGeocode } from './geocode.js';
+import { runIngest } from './ingest.js';
+import { runReextract } from './reextract.js';
 import { runTag } from './tag.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -27,6 +29,27 @@ export async function main(argv: string[]): Promise<number> {
       const s = await runExtract(sources, opts);
       process.stderr.write(`rasd extract: ${s.documents} documents, ${s.events} events, ${s.failed} failed\n`);
       if (s.failed > 0) code = 1;
+    });
+
+  const dbHelp = 'the store: a folder (embedded PGlite) or postgres://… (default: $RASD_DB, else ./rasd-data)';
+  program
+    .command('ingest')
+    .description('store documents and their events: files, folders, JSONL, stdin ("-"), RSS/Atom feed or article URLs')
+    .argument('[sources...]', 'files, folders, URLs or "-" for stdin', [])
+    .option('--db <store>', dbHelp)
+    .option('--batch <n>', 'documents per transaction', (v) => Number.parseInt(v, 10), 100)
+    .action(async (sources: string[], opts: { db?: string; batch: number }) => {
+      const s = await runIngest(sources, opts);
+      if (s.failed > 0) code = 1;
+    });
+
+  program
+    .command('reextract')
+    .description('extract stored documents again when an older extractor version made them (reviews are kept)')
+    .option('--db <store>', dbHelp)
+    .option('--all', 'every stored document, whatever version extracted it')
+    .action(async (opts: { db?: string; all?: boolean }) => {
+      await runReextract(opts);
     });
 
   program

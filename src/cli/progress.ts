@@ -1,0 +1,85 @@
+/** Progress of a long command on stderr: a bar on a terminal, a plain line now and then otherwise. */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  /** one more item done, with the counts to show */
+  tick(counts: Record<string, number>): void;
+  /** a line that must not be lost under the bar (a failure) */
+  log(line: string): void;
+  stop(): void;
+}
+
+const PLAIN_EVERY = 500;
+
+export function progress(label: string, total: number | null, out: NodeJS.WriteStream = process.stderr): Progress {
+  let done = 0;
+  if (!out.isTTY) {
+    return {
+      tick(counts) {
+        done++;
+        if (done % PLAIN_EVERY === 0) out.write(`${label}: ${done}${total ? `/${total}` : ''} ${fmt(counts)}\n`);
+      },
+      log: (line) => out.write(`${line}\n`),
+      stop() {},
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: out,
+      format: `${label} [{bar}] {value}/{total} {counts}`,
+      hideCursor: true,
+      etaBuffer: 200,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let size = total ?? 1;
+  bar.start(size, 0, { counts: '' });
+  return {
+    tick(counts) {
+      done++;
+      if (done > size) {
+        size = done;
+        bar.setTotal(size);
+      }
+      bar.update(done, { counts: fmt(counts) });
+    },
+    log(line) {
+      // clear the bar's line, print, and let the next update redraw it
+      out.write(`\r\x1b[K${line}\n`);
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+function fmt(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+}
+
+/** How many documents local sources hold, cheaply: lines of JSONL files, one per text/HTML file; null if unknown. */
+export async function estimateDocuments(sources: string[]): Promise<number | null> {
+  let n = 0;
+  for (const s of sources) {
+    if (s === '-' || /^https?:\/\//i.test(s)) return null;
+    const info = await stat(s).catch(() => null);
+    if (!info?.isFile()) return null;
+    const ext = extname(s).toLowerCase();
+    if (ext === '.txt' || ext === '.html' || ext === '.htm') n++;
+    else n += await countLines(s);
+  }
+  return n;
+}
+
+async function countLines(path: string): Promise<number> {
+  let n = 0;
+  let last = 0x0a;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) n++;
+    if (chunk.length > 0) last = chunk[chunk.length - 1];
+  }
+  return last === 0x0a ? n : n + 1;
+}

@@ -1,0 +1,141 @@
+/**
+ * Incidents kept up to date as events come and go. The fusion (src/fuse) joins compatible events from the
+ * closest pair on, under limits (never two events of one document, ±1 day, 25 km), so an incident is not simply
+ * a connected component and cannot be grown by merging neighbours' incidents. What is exact: events that are not
+ * transitively compatible never influence each other. So around the changed events we gather everything
+ * transitively compatible with them (the affected region), re-cluster that region with `clusterMembers` and
+ * replace its incidents: the result is the one a batch fusion of the whole store would give, in any order.
+ */
+import { type Kysely, sql } from 'kysely';
+import { clusterMembers, compatible, fuseIncident } from '../fuse/fuse.js';
+import type { Incident, MemberEvent } from '../fuse/types.js';
+import { membersByKey, membersNear, unfusedMembers } from './members.js';
+import type { Schema } from './schema.js';
+
+/** An arbitrary constant naming the fusion's advisory lock. */
+const FUSION_LOCK = 0x72617364;
+
+export interface IncidentChange {
+  removed: number;
+  written: number;
+}
+
+/** The incidents that hold any of these event keys. */
+export async function incidentsOf(db: Kysely<Schema>, keys: string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = await db
+    .selectFrom('incident_members')
+    .select('incident_id')
+    .distinct()
+    .where('event_key', '=', sql<string>`any(${keys}::text[])`)
+    .execute();
+  return rows.map((r) => r.incident_id);
+}
+
+async function memberKeysOf(db: Kysely<Schema>, incidentIds: string[]): Promise<string[]> {
+  if (incidentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('incident_members')
+    .select('event_key')
+    .where('incident_id', '=', sql<string>`any(${incidentIds}::text[])`)
+    .execute();
+  return rows.map((r) => r.event_key);
+}
+
+/**
+ * Fuses every stored event not fused yet (new ones) into the incidents, with `changed` (fused events whose
+ * incident must be cut again: reviewed, or left by removed members), dropping `staleIncidents` (incidents whose
+ * members were removed). Call inside the transaction that changed them.
+ */
+export async function refreshIncidents(
+  db: Kysely<Schema>,
+  changed: MemberEvent[] = [],
+  staleIncidents: string[] = [],
+): Promise<IncidentChange> {
+  // one fusion at a time per database (PostgreSQL may have several writers): the others wait for it to commit
+  await sql`select pg_advisory_xact_lock(${FUSION_LOCK})`.execute(db);
+  const region = new Map<string, MemberEvent>();
+  for (const m of [...(await unfusedMembers(db)), ...changed]) region.set(m.key, m);
+  let frontier = [...region.values()];
+  const dropped = new Set<string>();
+  let stale = staleIncidents;
+  while (frontier.length > 0 || stale.length > 0) {
+    const found: MemberEvent[] = [];
+    const near = nearIndex(frontier);
+    for (const c of await membersNear(db, frontier, new Set(region.keys()))) {
+      if (near(c).some((f) => compatible(f, c))) {
+        region.set(c.key, c);
+        found.push(c);
+      }
+    }
+    // every incident a region member was in is cut again, so its other members join the region
+    const touched = [
+      ...stale,
+      ...(await incidentsOf(
+        db,
+        [...found, ...frontier].map((m) => m.key),
+      )),
+    ].filter((id) => !dropped.has(id));
+    stale = [];
+    for (const id of touched) dropped.add(id);
+    const outside = (await memberKeysOf(db, touched)).filter((k) => !region.has(k));
+    // (members that were removed are no events any more, and are not found)
+    const more = await membersByKey(db, outside);
+    for (const m of more) region.set(m.key, m);
+    frontier = [...found, ...more];
+  }
+  // in key order: the fusion's pairing can depend on the order of its input, and this order is the store's
+  const members = [...region.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const incidents = clusterMembers(members).map(fuseIncident);
+  if (dropped.size > 0) {
+    await db
+      .deleteFrom('incidents')
+      .where('id', '=', sql<string>`any(${[...dropped]}::text[])`)
+      .execute();
+  }
+  await insertIncidents(db, incidents);
+  await db.updateTable('events').set({ fused: true }).where('fused', '=', false).execute();
+  return { removed: dropped.size, written: incidents.length };
+}
+
+const DAY_MS = 86_400_000;
+const dayOf = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+
+/**
+ * The members of `list` that a candidate could possibly be compatible with (same country, dates within the
+ * slack), found by cheap comparisons so `compatible` runs on few pairs.
+ */
+function nearIndex(list: MemberEvent[]): (c: MemberEvent) => MemberEvent[] {
+  const byCountry = new Map<string, { m: MemberEvent; start: number; end: number }[]>();
+  for (const m of list) {
+    const l = m.event.location;
+    if (!l || !m.event.date?.start) continue;
+    const entry = { m, start: dayOf(m.event.date.start), end: dayOf(m.event.date.end ?? m.event.date.start) };
+    const group = byCountry.get(l.country);
+    if (group) group.push(entry);
+    else byCountry.set(l.country, [entry]);
+  }
+  return (c) => {
+    const l = c.event.location;
+    if (!l || !c.event.date?.start) return [];
+    const start = dayOf(c.event.date.start);
+    const end = dayOf(c.event.date.end ?? c.event.date.start);
+    return (byCountry.get(l.country) ?? []).filter((x) => x.start <= end + 2 && start <= x.end + 2).map((x) => x.m);
+  };
+}
+
+async function insertIncidents(db: Kysely<Schema>, incidents: Incident[]): Promise<void> {
+  if (incidents.length === 0) return;
+  await sql`
+    insert into incidents (id, type, date_start, lat, lon, country, fields)
+    select * from unnest(${incidents.map((i) => i.id)}::text[], ${incidents.map((i) => i.type)}::text[],
+      ${incidents.map((i) => i.date.start.slice(0, 10))}::date[], ${incidents.map((i) => i.location?.lat ?? null)}::float8[],
+      ${incidents.map((i) => i.location?.lon ?? null)}::float8[], ${incidents.map((i) => i.location?.country ?? null)}::text[],
+      ${incidents.map((i) => JSON.stringify(i))}::jsonb[])
+  `.execute(db);
+  const members = incidents.flatMap((i) => i.members.map((key) => ({ id: i.id, key })));
+  await sql`
+    insert into incident_members (incident_id, event_key)
+    select * from unnest(${members.map((m) => m.id)}::text[], ${members.map((m) => m.key)}::text[])
+  `.execute(db);
+}

@@ -1,0 +1,93 @@
+/**
+ * One process at a time per embedded store: PGlite has no server to arbitrate, and a second process opening the
+ * same directory silently loses its writes. The lock is a file created exclusively, holding the owner's PID.
+ */
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+
+export const LOCK_FILE = 'rasd.lock';
+
+export class StoreLockedError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
+    super(`the store ${dir} is in use by another rasd process (pid ${pid}); wait for it to finish or stop it`);
+    this.name = 'StoreLockedError';
+  }
+}
+
+interface Owner {
+  pid: number;
+  host: string;
+  /** the file's content, so a takeover removes exactly the stale file it judged */
+  raw: string;
+}
+
+function readOwner(path: string): Owner | null {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const parsed = JSON.parse(raw) as Partial<Owner>;
+    return typeof parsed.pid === 'number' ? { pid: parsed.pid, host: String(parsed.host ?? ''), raw } : null;
+  } catch {
+    return null; // half-written: treated as stale below only if it stays so
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+}
+
+/** Takes the lock of `dir` (which must exist) or throws StoreLockedError; returns the release function. */
+export function acquireLock(dir: string): () => void {
+  const path = join(dir, LOCK_FILE);
+  const me = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(path, 'wx');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const owner = readOwner(path);
+      // Another host's PID means nothing here: only a lock of this host can be judged stale.
+      if (owner && (owner.host !== me.host || alive(owner.pid))) throw new StoreLockedError(dir, owner.pid);
+      if (!owner && attempt === 0) {
+        // maybe being written right now by its owner; look again
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+        continue;
+      }
+      // stale: its process is gone. Remove it only if it is still the file judged (another taker may have won).
+      if (readOwner(path)?.raw === owner?.raw || !owner) {
+        try {
+          unlinkSync(path);
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        }
+      }
+      continue;
+    }
+    writeSync(fd, JSON.stringify(me));
+    closeSync(fd);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      process.off('exit', release);
+      if (readOwner(path)?.pid === me.pid) unlinkSync(path);
+    };
+    process.on('exit', release);
+    return release;
+  }
+  throw new Error(`could not take the lock ${path}`);
+}
