@@ -1,14 +1,17 @@
 /** The `rasd` command line. */
 import { Command } from 'commander';
+import type { IncidentFilter } from '../export/filter.js';
 import { EXTRACTOR_VERSION } from '../extract.js';
 import { geocode } from '../geo/geocode.js';
 import { runDemo } from './demo.js';
 import { runEval } from './eval.js';
+import { FORMATS, type Format, runExport } from './export.js';
 import { runExtract } from './extract.js';
 import { formatGeocode } from './geocode.js';
 import { runIngest } from './ingest.js';
 import { runReextract } from './reextract.js';
 import { runTag } from './tag.js';
+import { runTally } from './tally.js';
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -50,6 +53,32 @@ export async function main(argv: string[]): Promise<number> {
     .option('--all', 'every stored document, whatever version extracted it')
     .action(async (opts: { db?: string; all?: boolean }) => {
       await runReextract(opts);
+    });
+
+  program
+    .command('export')
+    .description('the stored incidents as ACLED CSV, GeoJSON or JSONL, filtered')
+    .option('--db <store>', dbHelp)
+    .option('--format <format>', `one of ${FORMATS.join(', ')}`, 'acled-csv')
+    .option('--from <date>', 'incidents on or after this day (YYYY-MM-DD)')
+    .option('--to <date>', 'incidents on or before this day (YYYY-MM-DD)')
+    .option('--country <iso2>', 'country (ISO 3166 alpha-2)')
+    .option('--admin1 <name>', 'first-level administrative area, as the gazetteer names it')
+    .option('--type <type>', 'event type or sub-type (spec names: battles, air_drone_strike …)')
+    .option('--actor <name>', 'an actor, by any part of its English or Arabic name')
+    .option('--text <words>', 'words in the place, actors, claims or sources (Arabic normalised)')
+    .action(async (opts: IncidentFilter & { db?: string; format: Format }) => {
+      const n = await runExport(opts, process.stdout);
+      process.stderr.write(`rasd export: ${n} incidents (${opts.format})\n`);
+    });
+
+  program
+    .command('tally')
+    .description('counts the articles cite (attacks, killed, injured over a period) against the stored incidents')
+    .option('--db <store>', dbHelp)
+    .option('--json', 'one JSON line per statistic')
+    .action(async (opts: { db?: string; json?: boolean }) => {
+      await runTally(opts, process.stdout);
     });
 
   program
