@@ -102,7 +102,10 @@ line(
 /** The product's own figure: `rasd extract` over the same file in a fresh process (compiled build), with its peak RSS. */
 function cliFigures(): void {
   const run = path.join(root, 'dist/cli/run.js');
-  if (!existsSync(run)) return line('rasd extract (CLI)', 'n/a (run npm run build first)');
+  if (!existsSync(run)) {
+    line('rasd extract (CLI)', 'n/a (run npm run build first)');
+    return;
+  }
   // the child reports its own peak RSS on exit (stderr), its JSONL goes to /dev/null
   const code = `process.argv=[process.argv[0],'rasd','extract',${JSON.stringify(file)}];process.on('exit',()=>process.stderr.write('\\nRSS '+process.resourceUsage().maxRSS+'\\n'));await import(${JSON.stringify(pathToFileURL(run).href)})`;
   const t0 = performance.now();
