@@ -6,7 +6,7 @@
 import type { Analysis } from '../analysis.js';
 import { type ActorEntry, nationalities, type TriggerEntry } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
-import { findEntities } from '../recognize/ner/index.js';
+import { entitiesIn } from '../recognize/ner/index.js';
 import { transliterate } from '../recognize/transliterate.js';
 import { normSet } from '../text/normalize.js';
 import type { Span } from '../text/span.js';
@@ -68,7 +68,8 @@ function nationalityAfter(a: Analysis, end: number, s: number): { entry: ActorRe
 
 /** An organisation the NER model finds right after a claim of responsibility, named as written. */
 function unknownClaimant(a: Analysis, s: number, from: number): ActorRef | null {
-  const org = findEntities(a.doc, (i) => i === s).find(
+  const sent = a.doc.sentences[s];
+  const org = entitiesIn(a.doc, Math.max(sent.first, from - 2), Math.min(sent.last, from + 10)).find(
     (e) => e.value.type === 'ORG' && e.first >= from && e.first <= from + 3,
   );
   if (!org) return null;

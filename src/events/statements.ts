@@ -6,7 +6,7 @@ import type { Analysis } from '../analysis.js';
 import type { PersonEntry, RoleEntry } from '../recognize/lexicons.js';
 import { nationalities } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
-import { type EntityMention, findEntities } from '../recognize/ner/index.js';
+import { entitiesIn } from '../recognize/ner/index.js';
 import { transliterate } from '../recognize/transliterate.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Span } from '../text/span.js';
@@ -86,14 +86,12 @@ interface Said {
   /** speakers named so far */
   known: Who[];
   last: Who | null;
-  /** NER entities of the sentences tagged so far (only sentences with reported speech are tagged) */
-  tagged: Map<number, EntityMention[]>;
 }
 
 export function findStatements(a: Analysis, speakers: (Speaker | null)[]): Statement[] {
   const { doc } = a;
   const toks = doc.tokens;
-  const said: Said = { out: [], known: [], last: null, tagged: new Map() };
+  const said: Said = { out: [], known: [], last: null };
   const tests = wordTestBits(toks);
   for (const s of doc.sentences) {
     if (a.embedded.has(s.i)) continue;
@@ -193,11 +191,8 @@ function statementAt(a: Analysis, speakers: (Speaker | null)[], s: Sentence, v: 
 function unknownPerson(a: Analysis, s: Sentence, v: number, quote: Span, roles: Mention<RoleEntry>[], said: Said) {
   const { doc } = a;
   const toks = doc.tokens;
-  let entities = said.tagged.get(s.i);
-  if (!entities) {
-    entities = findEntities(doc, (i) => i === s.i);
-    said.tagged.set(s.i, entities);
-  }
+  // a name sits a few words before or after the speech verb: only that window is tagged
+  const entities = entitiesIn(doc, Math.max(s.first, v - 6), Math.min(s.last, v + 12));
   const lexical = [...a.in[s.i].sources, ...a.in[s.i].actors];
   const name = entities.find(
     (p) =>

@@ -5,6 +5,7 @@ import { REGION } from '../geo/resolve.js';
 import { type Doc, tokenSpan } from '../text/doc.js';
 import { normSet } from '../text/normalize.js';
 import { PhraseIndex, type PhraseMatch } from '../text/phrases.js';
+import { wordTest, wordTestBits } from '../text/words.js';
 import { triggers } from './lexicons.js';
 import type { Mention } from './mention.js';
 
@@ -167,25 +168,27 @@ function joinedNames(): { names: Map<string, GazEntry[]>; heads: Set<string> } {
       const list = names.get(n) ?? [];
       if (!list.includes(e)) list.push(e);
       names.set(n, list);
-      for (let k = 2; k <= n.length - 3; k++) heads.add(n.slice(0, k));
+      // the first part of a name split in two is a short word (كوي سنجق): three to five letters
+      for (let k = 3; k <= Math.min(5, n.length - 3); k++) {
+        heads.add(n.slice(0, k));
+        heads.add(`و${n.slice(0, k)}`);
+      }
     }
   }
   joined = { names, heads };
   return joined;
 }
 
+/** a word that can begin a long name written in two (a test per form, not per token) */
+const JOIN_HEAD = wordTest((tok) => tok.kind === 'word' && joinedNames().heads.has(tok.norm));
+
 function joinedName(doc: Doc, i: number, end: number): PhraseMatch<GazEntry>[] {
   const a = doc.tokens[i];
   const b = doc.tokens[i + 1];
-  if (!b || i + 1 >= end || a.kind !== 'word' || b.kind !== 'word' || b.norm.length < 3) return [];
-  const { names, heads } = joinedNames();
-  const head = heads.has(a.norm)
-    ? a.norm
-    : a.norm.startsWith('و') && heads.has(a.norm.slice(1))
-      ? a.norm.slice(1)
-      : null;
-  if (head === null) return [];
-  const key = head + b.norm;
+  if (i + 1 >= end || b === undefined || b.norm.length < 3 || a.kind !== 'word' || b.kind !== 'word') return [];
+  const { names } = joinedNames();
+  const whole = a.norm + b.norm;
+  const key = names.has(whole) || !a.norm.startsWith('و') ? whole : whole.slice(1);
   const es = names.get(key);
   return es ? es.map((value) => ({ first: i, last: i + 2, key, cost: 0, value })) : [];
 }
@@ -217,11 +220,12 @@ export function findPlaces(doc: Doc): PlaceMention[] {
   const gaz = gazetteer();
   const out: PlaceMention[] = [];
   const toks = doc.tokens;
+  const tests = wordTestBits(toks);
   for (const s of doc.sentences) {
     const exact = { maxCost: 0, end: s.last };
     for (let i = s.first; i < s.last; ) {
       let ms = gaz.byName.at(toks, i, exact);
-      if (ms.length === 0) ms = joinedName(doc, i, s.last);
+      if (ms.length === 0 && tests[i] & JOIN_HEAD) ms = joinedName(doc, i, s.last);
       if (ms.length === 0) {
         i++;
         continue;

@@ -31,36 +31,37 @@ export function tagWords(words: string[]): string[] {
 const tokenNorm = (t: Token) => t.norm;
 let scratch = new Uint8Array(256);
 
-/**
- * Named entities of a document, tagged sentence by sentence (only the sentences `only` accepts, when given: the
- * pipeline tags where a name the lexicons miss would be used); spans are exact slices of `doc.text`.
- */
-export function findEntities(doc: Doc, only?: (sentence: number) => boolean): EntityMention[] {
-  const tg = shippedTagger();
+/** Named entities of a document, tagged sentence by sentence; spans are exact slices of `doc.text`. */
+export function findEntities(doc: Doc): EntityMention[] {
   const out: EntityMention[] = [];
-  for (const s of doc.sentences) {
-    if (only && !only(s.i)) continue;
-    const n = s.last - s.first;
-    if (n <= 0) continue;
-    if (scratch.length < n) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
-    tg.decode(doc.tokens, s.first, s.last, tokenNorm, scratch);
-    // Viterbi honours BIO, so an entity starts exactly at a B- tag and runs over the I- tags after it
-    for (let i = 0; i < n; i++) {
-      const t = scratch[i];
-      if (t === 0 || t % 2 === 0) continue;
-      let j = i + 1;
-      while (j < n && scratch[j] === t + 1) j++;
-      const first = s.first + i;
-      const last = s.first + j;
-      out.push({
-        first,
-        last,
-        span: tokenSpan(doc, first, last),
-        value: { type: ENTITY_TYPES[(t - 1) >> 1] },
-        sent: s.i,
-      });
-      i = j - 1;
-    }
+  for (const s of doc.sentences) entitiesIn(doc, s.first, s.last, out);
+  return out;
+}
+
+/**
+ * Named entities of tokens [first, last) of one sentence: the pipeline tags only the few words around where a name
+ * the lexicons miss would be used (a speaker before a quotation, a group after "تبنت"), not whole documents.
+ */
+export function entitiesIn(doc: Doc, first: number, last: number, out: EntityMention[] = []): EntityMention[] {
+  const n = last - first;
+  if (n <= 0) return out;
+  if (scratch.length < n) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
+  shippedTagger().decode(doc.tokens, first, last, tokenNorm, scratch);
+  const sent = doc.tokens[first].sent;
+  // Viterbi honours BIO, so an entity starts exactly at a B- tag and runs over the I- tags after it
+  for (let i = 0; i < n; i++) {
+    const t = scratch[i];
+    if (t === 0 || t % 2 === 0) continue;
+    let j = i + 1;
+    while (j < n && scratch[j] === t + 1) j++;
+    out.push({
+      first: first + i,
+      last: first + j,
+      span: tokenSpan(doc, first + i, first + j),
+      value: { type: ENTITY_TYPES[(t - 1) >> 1] },
+      sent,
+    });
+    i = j - 1;
   }
   return out;
 }
