@@ -1,17 +1,10 @@
 /** Documents: identity by content hash and address, stable ids, bulk insert. */
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import type { Schema } from './schema.js';
+import type { DocumentsTable, Schema } from './schema.js';
 
-export interface NewDocument {
-  id: string;
-  content_hash: string;
-  source: string | null;
-  url: string | null;
-  published: string | null;
-  title: string | null;
-  text: string;
-}
+/** A document as the ingest writes it (the database stamps ingested_at). */
+export type NewDocument = Omit<DocumentsTable, 'ingested_at'>;
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

@@ -1,26 +1,28 @@
 /** An extraction result → the rows of events, spans and claims (columns for filtering, the record in full). */
 import type { EventRecord, Span } from '../types.js';
+import type { EventsTable } from './schema.js';
 
 export function eventKey(documentId: string, eventId: string): string {
   return `${documentId}#${eventId}`;
 }
 
 /** The filterable columns of an event, read from its record (also after a review changed the record). */
-export interface EventColumns {
-  type: string;
-  subtype: string;
-  date_start: string;
-  date_end: string;
-  date_precision: string;
-  lat: number | null;
-  lon: number | null;
-  country: string | null;
-  admin1: string | null;
-  location_precision: number | null;
-  killed: number | null;
-  injured: number | null;
-  confidence: number;
-}
+export type EventColumns = Pick<
+  EventsTable,
+  | 'type'
+  | 'subtype'
+  | 'date_start'
+  | 'date_end'
+  | 'date_precision'
+  | 'lat'
+  | 'lon'
+  | 'country'
+  | 'admin1'
+  | 'location_precision'
+  | 'killed'
+  | 'injured'
+  | 'confidence'
+>;
 
 export function eventColumns(e: EventRecord): EventColumns {
   const loc = e.location;
