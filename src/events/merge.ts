@@ -28,9 +28,23 @@ function within(c: Candidate, area: Candidate): boolean {
   return a.feature === 'admin1' && c.place.entry.country === a.country && c.place.entry.admin1 === a.admin1;
 }
 
+/**
+ * A candidate's type, classified once while merging compares it with every event before it; absorbing another
+ * candidate can change it, so absorb forgets it.
+ */
+const types = new WeakMap<Candidate, string>();
+function typeOf(c: Candidate): string {
+  let t = types.get(c);
+  if (t === undefined) {
+    t = classify(c).type;
+    types.set(c, t);
+  }
+  return t;
+}
+
 function compatibleTypes(a: Candidate, b: Candidate): boolean {
-  const ta = classify(a).type;
-  const tb = classify(b).type;
+  const ta = typeOf(a);
+  const tb = typeOf(b);
   if (ta === tb) return true;
   const armed = new Set([
     'battles',
@@ -44,7 +58,7 @@ function compatibleTypes(a: Candidate, b: Candidate): boolean {
 /** Coalition air strikes and the army's ground clash at one place: two acts by different hands, two events. */
 function differentActs(a: Candidate, b: Candidate): boolean {
   if (a.perpetrators.length === 0 || b.perpetrators.length === 0) return false;
-  if (classify(a).type === classify(b).type) return false;
+  if (typeOf(a) === typeOf(b)) return false;
   const names = new Set(a.perpetrators.map((p) => p.name));
   const countries = new Set(a.perpetrators.map((p) => p.country).filter(Boolean));
   return !b.perpetrators.some((p) => names.has(p.name) || (p.country && countries.has(p.country)));
@@ -52,13 +66,14 @@ function differentActs(a: Candidate, b: Candidate): boolean {
 
 /** A reference names the kind of event it refers to; an interception refers to the attack it stopped. */
 function sameKind(a: Candidate, b: Candidate): boolean {
-  const ta = classify(a).type;
-  const tb = classify(b).type;
+  const ta = typeOf(a);
+  const tb = typeOf(b);
   const remote = new Set(['explosions_remote_violence', 'strategic_developments']);
   return ta === tb || (remote.has(ta) && remote.has(tb));
 }
 
 function absorb(into: Candidate, c: Candidate): void {
+  types.delete(into);
   into.triggers = [...into.triggers, ...c.triggers];
   // the first specific place stays; a province or country gives way to a place inside it
   if (!into.place || (c.place && into.place.precision === 3 && c.place.precision < 3)) into.place = c.place;
