@@ -109,7 +109,9 @@ function cliFigures(): void {
   // the child reports its own peak RSS on exit (stderr), its JSONL goes to /dev/null
   const code = `process.argv=[process.argv[0],'rasd','extract',${JSON.stringify(file)}];process.on('exit',()=>process.stderr.write('\\nRSS '+process.resourceUsage().maxRSS+'\\n'));await import(${JSON.stringify(pathToFileURL(run).href)})`;
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, ['--max-semi-space-size=64', '--input-type=module', '-e', code], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const s = (performance.now() - t0) / 1000;
   const rss = Number(/RSS (\d+)/.exec(r.stderr.toString())?.[1] ?? Number.NaN) / 1024;
   line(

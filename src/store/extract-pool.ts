@@ -33,13 +33,21 @@ export function inlinePool(extractor: Extractor = defaultExtractor): ExtractPool
   };
 }
 
+/**
+ * Extraction allocates many short-lived objects (tokens, mentions): a 64 MB young generation instead of V8's
+ * default lets most die there, measured ~25% more articles/s on the 2018 news and a steadier, lower peak RSS
+ * (the CLI gets the same through `--max-semi-space-size=64` in bin/rasd.js).
+ */
+const resourceLimits = { maxYoungGenerationSizeMb: 64 };
+
 /** The worker: the compiled .js next to this file, or the .ts source (loaded through tsx) when running from src. */
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./extract-worker.js', import.meta.url));
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./extract-worker.js', import.meta.url), { resourceLimits });
   // Node 20 does not carry the parent's loader hooks into workers: the worker registers tsx itself
   const source = JSON.stringify(new URL('./extract-worker.ts', import.meta.url).href);
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${source}); })`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, resourceLimits });
 }
 
 /**
