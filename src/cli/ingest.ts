@@ -8,6 +8,8 @@ import { estimateDocuments, progress } from './progress.js';
 export interface IngestCliOptions {
   db?: string;
   batch?: number;
+  /** fetch URLs on private addresses too */
+  allowPrivate?: boolean;
 }
 
 export async function runIngest(sources: string[], opts: IngestCliOptions): Promise<IngestSummary> {
@@ -29,7 +31,7 @@ export async function runIngest(sources: string[], opts: IngestCliOptions): Prom
           store = s;
           return s.db;
         }),
-        readAnyInputs(sources),
+        readAnyInputs(sources, { allowPrivate: opts.allowPrivate }),
         {
           pool,
           emptyStore,

@@ -41,7 +41,8 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[sources...]', 'files, folders, URLs or "-" for stdin', [])
     .option('--db <store>', dbHelp)
     .option('--batch <n>', 'documents per transaction', (v) => Number.parseInt(v, 10), 100)
-    .action(async (sources: string[], opts: { db?: string; batch: number }) => {
+    .option('--allow-private', 'fetch URLs on loopback, private and link-local addresses too (refused by default)')
+    .action(async (sources: string[], opts: { db?: string; batch: number; allowPrivate?: boolean }) => {
       const s = await runIngest(sources, opts);
       if (s.failed > 0) code = 1;
     });

@@ -4,6 +4,8 @@ import { isUrl, readUrl } from './web.js';
 
 export interface AnyInputOptions extends ReadOptions {
   timeoutMs?: number;
+  /** fetch URLs on loopback, private and link-local addresses too (default: refused) */
+  allowPrivate?: boolean;
 }
 
 export async function* readAnyInputs(sources: string[], opts: AnyInputOptions = {}): AsyncGenerator<InputItem> {
@@ -20,7 +22,7 @@ export async function* readAnyInputs(sources: string[], opts: AnyInputOptions = 
     }
     if (local.length > 0) yield* readInputs(local, opts);
     local = [];
-    yield* readUrl(source, { maxBytes, timeoutMs: opts.timeoutMs });
+    yield* readUrl(source, { maxBytes, timeoutMs: opts.timeoutMs, allowPrivate: opts.allowPrivate });
   }
   if (local.length > 0) yield* readInputs(local, opts);
 }

@@ -3,6 +3,7 @@ import { decodeHtmlBytes } from './charset.js';
 import { arabicScore, decoderFor, decodeSniffed } from './decode.js';
 import { type Feed, looksLikeFeed, parseFeed } from './feed.js';
 import { htmlToText } from './html.js';
+import { FetchError, type Fetched, safeGet } from './http-get.js';
 import { errorItem, type InputItem } from './item.js';
 
 export function isUrl(source: string): boolean {
@@ -11,52 +12,14 @@ export function isUrl(source: string): boolean {
 
 export interface WebOptions {
   maxBytes: number;
-  /** per request (default 30 s) */
+  /** per URL, redirects included (default 30 s) */
   timeoutMs?: number;
+  /** fetch from loopback, private and link-local addresses too (default: refused) */
+  allowPrivate?: boolean;
 }
 
-interface Fetched {
-  url: string;
-  contentType: string;
-  bytes: Uint8Array;
-}
-
-class FetchError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function get(url: string, opts: WebOptions): Promise<Fetched> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      redirect: 'follow',
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
-      headers: { 'user-agent': 'rasd (Arabic conflict-event coder)', accept: '*/*' },
-    });
-  } catch (e) {
-    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    const reason = e instanceof Error && e.name === 'TimeoutError' ? 'timed out' : (cause?.code ?? cause?.message);
-    throw new FetchError('fetch_failed', `${url}: ${reason ?? (e as Error).message}`);
-  }
-  if (!res.ok) {
-    await res.body?.cancel();
-    throw new FetchError('http_error', `${url}: HTTP ${res.status} ${res.statusText}`.trim());
-  }
-  const length = Number(res.headers.get('content-length') ?? '0');
-  if (length > opts.maxBytes) {
-    await res.body?.cancel();
-    throw new FetchError('too_large', `${url}: ${length} bytes, over the ${opts.maxBytes}-byte limit`);
-  }
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes.byteLength > opts.maxBytes)
-    throw new FetchError('too_large', `${url}: over the ${opts.maxBytes}-byte limit`);
-  return { url: res.url || url, contentType: res.headers.get('content-type') ?? '', bytes };
-}
+const get = (url: string, opts: WebOptions): Promise<Fetched> =>
+  safeGet(url, { maxBytes: opts.maxBytes, timeoutMs: opts.timeoutMs, allowPrivate: opts.allowPrivate });
 
 function headerCharset(contentType: string): string | null {
   const m = /charset\s*=\s*"?([\w:.-]+)/i.exec(contentType);

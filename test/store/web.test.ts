@@ -163,7 +163,7 @@ describe('feeds and pages over HTTP', async () => {
     let store: Store | null = null;
     try {
       store = await openStore(await pg.fresh());
-      const s = await ingestItems(store.db, readAnyInputs(sources));
+      const s = await ingestItems(store.db, readAnyInputs(sources, { allowPrivate: true }));
       assert.deepEqual(
         { read: s.read, new: s.new, duplicate: s.duplicate, failed: s.failed },
         { read: 7, new: 6, duplicate: 0, failed: 1 },
@@ -208,7 +208,7 @@ describe('feeds and pages over HTTP', async () => {
       assert.equal(byPath.get('/a/cp1256-meta.html')!.published, docs[2].published);
       assert.equal(byPath.get('/a/iso-8859-6.html')!.published, null);
 
-      const again = await ingestItems(store.db, readAnyInputs(sources));
+      const again = await ingestItems(store.db, readAnyInputs(sources, { allowPrivate: true }));
       assert.deepEqual(
         { read: again.read, new: again.new, duplicate: again.duplicate, failed: again.failed },
         { read: 7, new: 0, duplicate: 6, failed: 1 },
@@ -227,7 +227,10 @@ describe('feeds and pages over HTTP', async () => {
     await once(dead, 'close');
     const store = await openStore(await pg.fresh());
     try {
-      const s = await ingestItems(store.db, readAnyInputs([`http://127.0.0.1:${port}/x.html`, `${base}/a/utf8.html`]));
+      const s = await ingestItems(
+        store.db,
+        readAnyInputs([`http://127.0.0.1:${port}/x.html`, `${base}/a/utf8.html`], { allowPrivate: true }),
+      );
       assert.deepEqual([s.read, s.new, s.failed], [2, 1, 1]);
       assert.match(s.failures[0].reasons[0], /ECONNREFUSED/);
     } finally {
