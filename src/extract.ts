@@ -28,6 +28,11 @@ function publishedDate(p: unknown, errors: ExtractionError[]): string | null {
     errors.push({ code: 'invalid_published', message: `published is not an ISO date: ${p}` });
     return null;
   }
+  // a day of slack for time zones; later than that, relative dates would be resolved into the future
+  if (t > Date.now() + 2 * 86_400_000) {
+    errors.push({ code: 'invalid_published', message: `published is in the future: ${p}` });
+    return null;
+  }
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 

@@ -90,3 +90,62 @@ test('stdin: JSONL lines, or one plain-text document', () => {
   assert.equal(doc.document.id, 'stdin');
   assert.equal(r2.status, 0);
 });
+
+test('extreme documents: one result each, in order, in bounded memory', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rasd-extreme-'));
+  const text = 'قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب أمس.';
+  const lines = [
+    JSON.stringify({
+      id: 'diacritics',
+      published: '2023-10-30',
+      text: `قصف${'\u064E\u0651'.repeat(5000)} على حلب. ${text}`,
+    }),
+    JSON.stringify({
+      id: 'bidi',
+      published: '2023-10-30',
+      text: `\u202E${'\u202B\u2067'.repeat(2000)}${text}\u202C\u2069`,
+    }),
+    JSON.stringify({ id: 'oversize', text: 'ق'.repeat(11_000_000) }), // 22 MB of UTF-8, over the 20 MiB limit
+    JSON.stringify({ id: 'year0', published: '0000-01-01', text }),
+    JSON.stringify({ id: 'future', published: '2999-01-01', text }),
+    JSON.stringify({}),
+    JSON.stringify({ id: 42, text: 7 }),
+    JSON.stringify(['قصف']),
+    JSON.stringify({ id: 'after', published: '2023-10-30', text }),
+  ];
+  const file = path.join(dir, 'extreme.jsonl');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  // the child reports its own peak RSS when it exits
+  const code = `process.on('exit',()=>process.stderr.write('\\nRSS '+process.resourceUsage().maxRSS+'\\n'));process.argv=[process.argv[0],'rasd','extract',${JSON.stringify(file)}];await import(${JSON.stringify(path.join(root, 'src/cli/run.ts'))})`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const out = r.stdout
+    .toString()
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.deepEqual(
+    out.map((o) => o.document.id),
+    ['diacritics', 'bidi', 'oversize', 'year0', 'future', `${file}:6`, '42', `${file}:8`, 'after'],
+  );
+  const codes = out.map((o) => o.errors.map((e: { code: string }) => e.code));
+  assert.deepEqual(codes[0], []);
+  assert.deepEqual(codes[1], []);
+  assert.deepEqual(codes[2], ['too_large']);
+  assert.deepEqual(codes[3], ['invalid_published']);
+  assert.deepEqual(codes[4], ['invalid_published']);
+  assert.match(out[4].errors[0].message, /future/);
+  assert.deepEqual(codes[5], ['missing_text']);
+  assert.equal(codes[6].length, 1);
+  assert.equal(codes[7].length, 1);
+  assert.deepEqual(codes[8], []);
+  assert.ok(out[0].events.length >= 1 && out[1].events.length >= 1, 'marks around the words do not hide the event');
+  const places = (o: { events: { location: { name: string } | null }[] }) => o.events.map((e) => e.location?.name);
+  assert.ok(places(out[0]).includes('Aleppo'), 'a trigger under 10,000 diacritics is still read');
+  assert.deepEqual(places(out[1]), ['Idlib']);
+  assert.match(out[4].errors[0].message, /2999-01-01/, 'the error quotes the value given');
+  const rss = Number(/RSS (\d+)/.exec(r.stderr.toString())?.[1]) / 1024;
+  assert.ok(rss < 700, `peak RSS ${rss.toFixed(0)} MB`);
+});
