@@ -31,6 +31,11 @@ export function bdi(text: string | number, cls?: string): HTMLElement {
   return h('bdi', cls ? { class: cls } : {}, String(text));
 }
 
+/** Figures, dates and coordinates: always left to right, even alone inside Arabic. */
+export function ltr(text: string | number, cls?: string): HTMLElement {
+  return h('bdi', { dir: 'ltr', class: cls }, String(text));
+}
+
 export function replace(el: Element, ...children: (Child | Child[])[]): void {
   el.replaceChildren();
   append(el, children);

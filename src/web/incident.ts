@@ -5,7 +5,7 @@
  */
 import { ApiError, api } from './api.js';
 import type { DocumentDetail, IncidentDetail, Member, ReviewResult } from './api-types.js';
-import { bdi, h } from './dom.js';
+import { bdi, h, ltr } from './dom.js';
 import { countryName, lang, type MessageKey, num, t, term } from './i18n/index.js';
 import { reviewPanel } from './review.js';
 import { highlightedText, locate, type Mark } from './spans.js';
@@ -116,20 +116,24 @@ export class IncidentView {
       this.#head(inc),
       h(
         'div',
-        { class: 'incident-top' },
-        this.#summary(inc),
+        { class: 'incident-body' },
         h(
-          'div',
+          'aside',
           { class: 'incident-side' },
+          this.#summary(inc),
           this.#disagreements(inc, detail.members),
           this.#claims(inc, detail.members),
         ),
-      ),
-      h('h3', {}, t('reports'), ' ', bdi(`(${num(detail.members.length)})`)),
-      h(
-        'div',
-        { class: 'members' },
-        detail.members.map((m) => this.#member(m, docs.get(m.documentId), inc.claims)),
+        h(
+          'section',
+          { class: 'members-panel' },
+          h('h3', {}, t('reports'), ' ', ltr(`(${num(detail.members.length)})`)),
+          h(
+            'div',
+            { class: 'members' },
+            detail.members.map((m) => this.#member(m, docs.get(m.documentId), inc.claims)),
+          ),
+        ),
       ),
     );
   }
@@ -148,7 +152,7 @@ export class IncidentView {
             ' — ',
             inc.location ? actorName(inc.location) : t('unknown'),
             ' ',
-            bdi(inc.date.start, 'date'),
+            ltr(inc.date.start, 'date'),
           )
         : h('h2', {}, t('incidentTitle')),
       inc?.disagreements.length ? h('span', { class: 'flag' }, '⚠ ', t('disagreements')) : null,
@@ -180,7 +184,7 @@ export class IncidentView {
             h('span', { class: 'category' }, ` (${term(a.category)})`),
           ])
         : [t('none')];
-    const figure = (n: number | null) => (n === null ? t('unknown') : bdi(num(n)));
+    const figure = (n: number | null) => (n === null ? t('unknown') : ltr(num(n)));
     return h(
       'section',
       { class: 'summary' },
@@ -193,7 +197,7 @@ export class IncidentView {
         this.#field(
           'date',
           'fieldDate',
-          bdi(inc.date.start === inc.date.end ? inc.date.start : `${inc.date.start} – ${inc.date.end}`),
+          ltr(inc.date.start === inc.date.end ? inc.date.start : `${inc.date.start} – ${inc.date.end}`),
           h('span', { class: 'muted' }, ` (${t('precision')}: ${term(`precision.${inc.date.precision}`)})`),
         ),
         this.#field(
@@ -202,10 +206,10 @@ export class IncidentView {
           ...(loc
             ? [
                 bdi(actorName(loc)),
-                loc.admin1 ? `، ${loc.admin1}` : '',
+                loc.admin1 ? h('span', {}, '، ', bdi(loc.admin1)) : '',
                 `، ${countryName(loc.country)} `,
                 h('span', { class: 'muted' }, `(${t('precision')}: ${term(`geo.${loc.precision}`)}) `),
-                bdi(`${loc.lat.toFixed(4)}, ${loc.lon.toFixed(4)}`, 'coords'),
+                ltr(`${loc.lat.toFixed(4)}, ${loc.lon.toFixed(4)}`, 'coords'),
               ]
             : [t('unknown')]),
         ),
@@ -276,9 +280,8 @@ export class IncidentView {
                           { type: 'button', class: 'link', onclick: () => this.#light([`claim:${i}`]) },
                           bdi(claimantName(c)),
                         ),
-                        ` (${t('inReport')} `,
+                        ` · ${t('inReport')} `,
                         bdi(source(c.member)),
-                        ')',
                       ])
                     : v.members.flatMap((m, n) => [n ? '، ' : '', bdi(source(m))]),
                 );
@@ -367,8 +370,8 @@ export class IncidentView {
         h(
           'p',
           { class: 'muted' },
-          m.document.published ? [t('published'), ' ', bdi(m.document.published), ' · '] : null,
-          bdi(m.key),
+          m.document.published ? [t('published'), ' ', ltr(m.document.published), ' · '] : null,
+          ltr(m.key),
           url ? [' · ', h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, t('openArticle'))] : null,
         ),
         h(
@@ -376,7 +379,7 @@ export class IncidentView {
           { class: 'member-fields' },
           term(e.subtype || e.type),
           ' · ',
-          bdi(e.date.start),
+          ltr(e.date.start),
           ' · ',
           e.location ? bdi(actorName(e.location)) : t('unknown'),
           ' · ',

@@ -3,7 +3,7 @@ import './styles/app.css';
 import { ApiError, api } from './api.js';
 import type { Incident, IncidentSort, Page, Point } from './api-types.js';
 import { renderChrome } from './chrome.js';
-import { bdi, byId, replace } from './dom.js';
+import { byId, ltr, replace } from './dom.js';
 import { FilterBar } from './filterbar.js';
 import { num, setLang, t } from './i18n/index.js';
 import { IncidentView } from './incident.js';
@@ -58,9 +58,9 @@ function drawPoints(s: AppState): void {
   const unplaced = shown.filter((p) => p.lat === null || p.lon === null).length;
   replace(
     byId('map-status'),
-    bdi(num(shown.length - unplaced)),
+    ltr(num(shown.length - unplaced)),
     ` ${t('onMap')}`,
-    unplaced ? [' · ', bdi(num(unplaced)), ` ${t('mapNotPlaced')}`] : null,
+    unplaced ? [' · ', ltr(num(unplaced)), ` ${t('mapNotPlaced')}`] : null,
   );
 }
 

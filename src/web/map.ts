@@ -6,7 +6,7 @@ import L from 'leaflet';
 import type { Point } from './api-types.js';
 import { addBaseMap } from './basemap.js';
 import { gridCluster } from './cluster.js';
-import { bdi, h } from './dom.js';
+import { bdi, h, ltr } from './dom.js';
 import { lang, num, t, term } from './i18n/index.js';
 import { toCode, typeColor } from './taxonomy.js';
 
@@ -130,7 +130,7 @@ export class MapView {
         'data-count': members.length,
         style: `--cluster-color:${typeColor(dominantType(members))};width:${size}px;height:${size}px`,
       },
-      bdi(num(members.length)),
+      ltr(num(members.length)),
     );
     const marker = L.marker(at, {
       icon: L.divIcon({ html: icon, className: 'cluster-icon', iconSize: [size, size] }),
@@ -162,10 +162,10 @@ export class MapView {
               'button',
               { type: 'button', class: 'link', 'data-incident': p.id, onclick: () => this.#onOpen(p.id) },
               h('span', { class: 'swatch', style: `background:${typeColor(p.type)}` }),
-              bdi(p.date),
+              ltr(p.date),
               ' ',
               term(toCode(p.subtype || p.type)),
-              p.killed ? [' · ', bdi(num(p.killed)), ' ', t('colKilled')] : null,
+              p.killed ? [' · ', ltr(num(p.killed)), ' ', t('colKilled')] : null,
             ),
           ),
         ),
@@ -181,18 +181,18 @@ export class MapView {
       'div',
       { class: 'tip' },
       h('strong', {}, p.place ?? t('unknown')),
-      h('div', {}, bdi(p.date), ' · ', term(toCode(p.subtype || p.type))),
+      h('div', {}, ltr(p.date), ' · ', term(toCode(p.subtype || p.type))),
       p.killed !== null || p.injured !== null
         ? h(
             'div',
             {},
             t('colKilled'),
             ' ',
-            bdi(p.killed === null ? '?' : num(p.killed)),
+            ltr(p.killed === null ? '?' : num(p.killed)),
             ' · ',
             t('colInjured'),
             ' ',
-            bdi(p.injured === null ? '?' : num(p.injured)),
+            ltr(p.injured === null ? '?' : num(p.injured)),
           )
         : null,
     );

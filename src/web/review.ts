@@ -7,7 +7,7 @@ import type { Actor, ActorCategory, EventRecord } from '../types.js';
 import { askAnalystName } from './analyst.js';
 import { ApiError, api } from './api.js';
 import type { Member, ReviewAction, ReviewBody, ReviewField, ReviewResult } from './api-types.js';
-import { bdi, h } from './dom.js';
+import { bdi, h, ltr } from './dom.js';
 import { lang, type MessageKey, num, t, term } from './i18n/index.js';
 import { EVENT_TYPES, SUBTYPES } from './taxonomy.js';
 
@@ -145,7 +145,7 @@ function historyItem(a: ReviewAction): HTMLElement {
       ? [' ', h('code', {}, what), ': ', bdi(showValue(a.before), 'before'), ' → ', bdi(showValue(a.after), 'after')]
       : null,
     ' · ',
-    h('time', { datetime: a.at }, bdi(a.at.replace('T', ' ').slice(0, 16))),
+    h('time', { datetime: a.at }, ltr(a.at.replace('T', ' ').slice(0, 16))),
     a.note ? h('div', { class: 'muted' }, a.note) : null,
   );
 }
@@ -239,7 +239,7 @@ export function reviewPanel(member: Member, onDone: (r: ReviewResult) => void): 
     h(
       'details',
       { class: 'history', open: actions.length > 0 },
-      h('summary', {}, t('history'), ' ', bdi(`(${num(actions.length)})`)),
+      h('summary', {}, t('history'), ' ', ltr(`(${num(actions.length)})`)),
       actions.length ? h('ol', {}, actions.map(historyItem)) : h('p', { class: 'muted' }, t('noHistory')),
     ),
   );

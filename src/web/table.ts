@@ -1,6 +1,6 @@
 /** The incidents table: sortable by date, killed and number of reports, paginated by the server. */
 import type { Incident, IncidentSort, Page } from './api-types.js';
-import { bdi, h } from './dom.js';
+import { bdi, h, ltr } from './dom.js';
 import { countryName, lang, type MessageKey, num, t, term } from './i18n/index.js';
 import { typeColor } from './taxonomy.js';
 
@@ -13,7 +13,7 @@ interface Column {
   cell: (i: Incident) => Node | string;
 }
 
-const figure = (n: number | null) => (n === null ? h('span', { class: 'muted' }, '–') : bdi(num(n)));
+const figure = (n: number | null) => (n === null ? h('span', { class: 'muted' }, '–') : ltr(num(n)));
 
 function actors(list: Incident['perpetrators']): Node {
   const names = list.map((a) => (lang() === 'ar' && a.name_ar ? a.name_ar : a.name));
@@ -25,7 +25,7 @@ function actors(list: Incident['perpetrators']): Node {
 }
 
 const COLUMNS: Column[] = [
-  { label: 'colDate', sort: 'date', cell: (i) => bdi(i.date.start) },
+  { label: 'colDate', sort: 'date', cell: (i) => ltr(i.date.start) },
   {
     label: 'colType',
     cell: (i) =>
@@ -47,7 +47,7 @@ const COLUMNS: Column[] = [
   { label: 'colPerpetrators', cell: (i) => actors(i.perpetrators) },
   { label: 'colKilled', sort: 'killed', numeric: true, cell: (i) => figure(i.fatalities.killed) },
   { label: 'colInjured', numeric: true, cell: (i) => figure(i.fatalities.injured) },
-  { label: 'colMembers', sort: 'members', numeric: true, cell: (i) => bdi(num(i.members.length)) },
+  { label: 'colMembers', sort: 'members', numeric: true, cell: (i) => ltr(num(i.members.length)) },
   {
     label: 'colFlags',
     cell: (i) =>
@@ -131,7 +131,7 @@ export class TableView {
         h(
           'span',
           { class: 'muted', id: 'table-total', 'data-total': page.total },
-          bdi(num(page.total)),
+          ltr(num(page.total)),
           ' ',
           t('incidents'),
         ),
@@ -144,9 +144,9 @@ export class TableView {
         h(
           'span',
           {},
-          bdi(`${num(first)}–${num(Math.min(page.total, page.offset + page.items.length))}`),
+          ltr(`${num(first)}–${num(Math.min(page.total, page.offset + page.items.length))}`),
           ` ${t('pageOf')} `,
-          bdi(num(page.total)),
+          ltr(num(page.total)),
         ),
         h('button', { type: 'button', disabled: pageNo >= last, onclick: () => this.#on.page(pageNo + 1) }, t('next')),
       ),
