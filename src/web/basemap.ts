@@ -7,7 +7,7 @@ import L from 'leaflet';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
-const DETAIL_ZOOM = 5;
+const DETAIL_ZOOM = 6;
 const STYLE: L.PathOptions = {
   color: '#8d97a3',
   weight: 0.8,

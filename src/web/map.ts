@@ -6,11 +6,19 @@ import L from 'leaflet';
 import type { Point } from './api-types.js';
 import { addBaseMap } from './basemap.js';
 import { gridCluster } from './cluster.js';
-import { bdi, h, ltr } from './dom.js';
+import { h, ltr } from './dom.js';
 import { lang, num, t, term } from './i18n/index.js';
 import { toCode, typeColor } from './taxonomy.js';
 
 const CELL_PX = 56;
+const TILE = 256;
+
+/** Web Mercator pixel coordinates at a zoom, as Leaflet's EPSG:3857 computes them, without its allocations. */
+function project(lat: number, lon: number, zoom: number): { x: number; y: number } {
+  const scale = TILE * 2 ** zoom;
+  const s = Math.sin((Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180);
+  return { x: ((lon + 180) / 360) * scale, y: (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * scale };
+}
 const MAX_ZOOM = 12;
 const LIST_LIMIT = 40;
 
@@ -20,7 +28,7 @@ function radius(killed: number | null): number {
 
 function dominantType(points: Point[]): string {
   const counts = new Map<string, number>();
-  for (const p of points) counts.set(toCode(p.type), (counts.get(toCode(p.type)) ?? 0) + 1);
+  for (const p of points) counts.set(p.type, (counts.get(p.type) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
 }
 
@@ -33,6 +41,9 @@ export class MapView {
   #layer = L.layerGroup();
   #placed: Point[] = [];
   #fitted = false;
+  /** what the layer shows: redrawn only when the points or the zoom changed */
+  #drawn = { version: -1, zoom: -1 };
+  #version = 0;
   #zoom = L.control.zoom({ position: 'topleft' });
 
   constructor(el: HTMLElement, onOpen: (id: string) => void) {
@@ -58,6 +69,7 @@ export class MapView {
   setPoints(points: Point[]): void {
     performance.mark('rasd:map-draw-start');
     this.#placed = points.filter((p) => p.lat !== null && p.lon !== null);
+    this.#version++;
     if (!this.#fitted && this.#placed.length > 0) {
       this.#fitted = true;
       this.fit(false);
@@ -81,10 +93,9 @@ export class MapView {
 
   #draw(): void {
     const zoom = this.map.getZoom();
-    const projected = this.#placed.map((p, index) => {
-      const { x, y } = this.map.project([p.lat!, p.lon!], zoom);
-      return { x, y, index };
-    });
+    if (this.#drawn.version === this.#version && this.#drawn.zoom === zoom) return;
+    this.#drawn = { version: this.#version, zoom };
+    const projected = this.#placed.map((p, index) => ({ ...project(p.lat!, p.lon!, zoom), index }));
     const clusters = gridCluster(projected, CELL_PX);
     this.#layer.clearLayers();
     let singles = 0;
