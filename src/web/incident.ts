@@ -179,7 +179,7 @@ export class IncidentView {
     const actors = (list: Actor[]) =>
       list.length
         ? list.flatMap((a, i) => [
-            i ? '، ' : '',
+            i ? t('listSeparator') : '',
             bdi(actorName(a)),
             h('span', { class: 'category' }, ` (${term(a.category)})`),
           ])
@@ -206,8 +206,8 @@ export class IncidentView {
           ...(loc
             ? [
                 bdi(actorName(loc)),
-                loc.admin1 ? h('span', {}, '، ', bdi(loc.admin1)) : '',
-                `، ${countryName(loc.country)} `,
+                loc.admin1 ? h('span', {}, t('listSeparator'), bdi(loc.admin1)) : '',
+                `${t('listSeparator')}${countryName(loc.country)} `,
                 h('span', { class: 'muted' }, `(${t('precision')}: ${term(`geo.${loc.precision}`)}) `),
                 ltr(`${loc.lat.toFixed(4)}, ${loc.lon.toFixed(4)}`, 'coords'),
               ]
@@ -218,7 +218,7 @@ export class IncidentView {
         this.#field(
           'weapons',
           'fieldWeapons',
-          inc.weapons.length ? inc.weapons.map((w) => term(w)).join('، ') : t('none'),
+          inc.weapons.length ? inc.weapons.map((w) => term(w)).join(t('listSeparator')) : t('none'),
         ),
         this.#field('killed', 'fieldKilled', figure(inc.fatalities.killed)),
         this.#field('injured', 'fieldInjured', figure(inc.fatalities.injured)),
@@ -226,7 +226,7 @@ export class IncidentView {
         h(
           'dd',
           {},
-          inc.sources.flatMap((s, i) => [i ? '، ' : '', bdi(s)]),
+          inc.sources.flatMap((s, i) => [i ? t('listSeparator') : '', bdi(s)]),
         ),
       ),
     );
@@ -274,7 +274,7 @@ export class IncidentView {
                   ` — ${t('saidBy')} `,
                   claimants.length
                     ? claimants.flatMap(({ c, i }, n) => [
-                        n ? '، ' : '',
+                        n ? t('listSeparator') : '',
                         h(
                           'button',
                           { type: 'button', class: 'link', onclick: () => this.#light([`claim:${i}`]) },
@@ -283,7 +283,7 @@ export class IncidentView {
                         ` · ${t('inReport')} `,
                         bdi(source(c.member)),
                       ])
-                    : v.members.flatMap((m, n) => [n ? '، ' : '', bdi(source(m))]),
+                    : v.members.flatMap((m, n) => [n ? t('listSeparator') : '', bdi(source(m))]),
                 );
               }),
             ),

@@ -20,7 +20,7 @@ function actors(list: Incident['perpetrators']): Node {
   return h(
     'span',
     {},
-    names.flatMap((n, i) => (i ? [', ', bdi(n)] : [bdi(n)])),
+    names.flatMap((n, i) => (i ? [t('listSeparator'), bdi(n)] : [bdi(n)])),
   );
 }
 

@@ -106,5 +106,6 @@ export const ar: Record<MessageKey, string> = {
   reviewFailed: 'لم تُحفظ المراجعة:',
   needName: 'أدخل اسمك أولًا: يُسجَّل مع المراجعة.',
   membersOf: 'تقارير هذه الحادثة',
+  listSeparator: '، ',
   legendUnknown: 'أخرى',
 };

@@ -104,6 +104,7 @@ export const en = {
   reviewFailed: 'The review was not saved:',
   needName: 'Give your name first: it is recorded with the review.',
   membersOf: 'reports of this incident',
+  listSeparator: ', ',
   legendUnknown: 'Other',
 } as const;
 
