@@ -1,0 +1,85 @@
+/** The HTTP API, typed against /work/api-contract.md. Errors carry the server's own message. */
+import type {
+  DocumentDetail,
+  Incident,
+  IncidentDetail,
+  IncidentSort,
+  Page,
+  Point,
+  ReviewBody,
+  ReviewResult,
+} from './api-types.js';
+import type { Filters } from './state.js';
+import { ACLED_SUBTYPE, ACLED_TYPE, type EventTypeCode } from './taxonomy.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The filters as the API reads them: types and sub-types by their ACLED names. */
+export function filterParams(f: Filters): URLSearchParams {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) {
+    if (!v) continue;
+    if (k === 'type') q.set(k, ACLED_TYPE[v as EventTypeCode] ?? v);
+    else if (k === 'subtype') q.set(k, ACLED_SUBTYPE[v] ?? v);
+    else q.set(k, v);
+  }
+  return q;
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, { headers: { accept: 'application/json' }, ...init });
+  const body = await res.text();
+  let json: unknown = null;
+  try {
+    json = body ? JSON.parse(body) : null;
+  } catch {
+    // not JSON: the status line says what happened
+  }
+  if (!res.ok) {
+    const message = (json as { message?: string } | null)?.message ?? `${res.status} ${res.statusText}`;
+    throw new ApiError(res.status, message);
+  }
+  return json as T;
+}
+
+export const api = {
+  points(filters: Filters, signal?: AbortSignal): Promise<{ total: number; items: Point[] }> {
+    return request(`/api/incidents/points?${filterParams(filters)}`, { signal });
+  },
+  incidents(
+    filters: Filters,
+    page: { sort: IncidentSort; limit: number; offset: number },
+    signal?: AbortSignal,
+  ): Promise<Page<Incident>> {
+    const q = filterParams(filters);
+    q.set('sort', page.sort);
+    q.set('limit', String(page.limit));
+    q.set('offset', String(page.offset));
+    return request(`/api/incidents?${q}`, { signal });
+  },
+  incident(id: string): Promise<IncidentDetail> {
+    return request(`/api/incidents/${encodeURIComponent(id)}`);
+  },
+  document(id: string): Promise<DocumentDetail> {
+    return request(`/api/documents/${encodeURIComponent(id)}`);
+  },
+  review(key: string, body: ReviewBody): Promise<ReviewResult> {
+    return request(`/api/events/${encodeURIComponent(key)}/reviews`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+  },
+  exportUrl(filters: Filters): string {
+    const q = filterParams(filters);
+    q.set('format', 'acled-csv');
+    return `/api/export?${q}`;
+  },
+};

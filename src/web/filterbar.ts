@@ -1,0 +1,107 @@
+/** The filter bar: dates, country, type and sub-type, actor, text. Typing waits a moment before it filters. */
+import { api } from './api.js';
+import { h } from './dom.js';
+import { type MessageKey, t, term } from './i18n/index.js';
+import { FILTER_KEYS, type FilterKey, type Filters } from './state.js';
+import { EVENT_TYPES, type EventTypeCode, SUBTYPES } from './taxonomy.js';
+
+const TYPING_DELAY_MS = 350;
+
+export class FilterBar {
+  #el: HTMLFormElement;
+  #onChange: (f: Filters) => void;
+  #filters: Filters = {};
+  #timer = 0;
+
+  constructor(el: HTMLFormElement, onChange: (f: Filters) => void) {
+    this.#el = el;
+    this.#onChange = onChange;
+    el.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.#emit();
+    });
+    el.addEventListener('change', (e) => {
+      const target = e.target as HTMLElement;
+      if (target.getAttribute('name') === 'type') (el.elements.namedItem('subtype') as HTMLSelectElement).value = '';
+      this.#emit();
+    });
+    el.addEventListener('input', (e) => {
+      if ((e.target as HTMLInputElement).type !== 'text' && (e.target as HTMLInputElement).type !== 'search') return;
+      clearTimeout(this.#timer);
+      this.#timer = window.setTimeout(() => this.#emit(), TYPING_DELAY_MS);
+    });
+  }
+
+  render(filters: Filters): void {
+    this.#filters = filters;
+    // re-rendering replaces the inputs: the one being typed in gets its focus and caret back
+    const active = document.activeElement as HTMLInputElement | null;
+    const focused = active && this.#el.contains(active) ? active.name : null;
+    const caret = active && 'selectionStart' in active ? active.selectionStart : null;
+    const text = (name: FilterKey, label: MessageKey, placeholder?: MessageKey, extra: Record<string, string> = {}) =>
+      h(
+        'label',
+        {},
+        h('span', {}, t(label)),
+        h('input', {
+          name,
+          type: name === 'q' ? 'search' : 'text',
+          value: filters[name] ?? '',
+          placeholder: placeholder ? t(placeholder) : null,
+          ...extra,
+        }),
+      );
+    const date = (name: 'from' | 'to', label: MessageKey) =>
+      h(
+        'label',
+        {},
+        h('span', {}, t(label)),
+        h('input', { name, type: 'date', value: filters[name] ?? '', dir: 'ltr' }),
+      );
+    const type = filters.type as EventTypeCode | undefined;
+    const subtypes = type && SUBTYPES[type] ? SUBTYPES[type] : Object.values(SUBTYPES).flat();
+    const select = (name: 'type' | 'subtype', label: MessageKey, codes: readonly string[]) =>
+      h(
+        'label',
+        {},
+        h('span', {}, t(label)),
+        h(
+          'select',
+          { name },
+          h('option', { value: '' }, t('any')),
+          codes.map((c) => h('option', { value: c, selected: filters[name] === c }, term(c))),
+        ),
+      );
+    this.#el.replaceChildren(
+      date('from', 'from'),
+      date('to', 'to'),
+      text('country', 'country', 'countryPlaceholder', { maxlength: '2', size: '3', dir: 'ltr', class: 'iso' }),
+      select('type', 'type', EVENT_TYPES),
+      select('subtype', 'subtype', subtypes),
+      text('actor', 'actor', 'actorPlaceholder'),
+      text('q', 'search', 'searchPlaceholder'),
+      h(
+        'div',
+        { class: 'filter-actions' },
+        h('button', { type: 'button', class: 'small', onclick: () => this.#onChange({}) }, t('clearFilters')),
+        h('a', { class: 'button small', href: api.exportUrl(filters), download: '' }, t('export')),
+      ),
+    );
+    if (!focused) return;
+    const el = this.#el.elements.namedItem(focused) as HTMLInputElement | null;
+    el?.focus();
+    if (el && caret !== null && (el.type === 'text' || el.type === 'search')) el.setSelectionRange(caret, caret);
+  }
+
+  #emit(): void {
+    clearTimeout(this.#timer);
+    const data = new FormData(this.#el);
+    const next: Filters = {};
+    for (const k of FILTER_KEYS) {
+      const v = String(data.get(k) ?? '').trim();
+      if (v) next[k] = k === 'country' ? v.toUpperCase() : v;
+    }
+    if (FILTER_KEYS.every((k) => (next[k] ?? '') === (this.#filters[k] ?? ''))) return;
+    this.#onChange(next);
+  }
+}

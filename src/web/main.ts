@@ -1,0 +1,129 @@
+/** Wires the views to the state in the URL: filters drive the map, timeline and table; an id opens an incident. */
+import './styles/app.css';
+import { ApiError, api } from './api.js';
+import type { Incident, IncidentSort, Page, Point } from './api-types.js';
+import { renderChrome } from './chrome.js';
+import { byId, ltr, replace } from './dom.js';
+import { FilterBar } from './filterbar.js';
+import { num, setLang, t } from './i18n/index.js';
+import { IncidentView } from './incident.js';
+import { MapView } from './map.js';
+import { type AppState, type Filters, Store, sameFilters } from './state.js';
+import { PAGE_SIZE, TableView } from './table.js';
+import { TimelineView } from './timeline.js';
+
+const store = new Store();
+setLang(store.state.lang);
+
+const openIncident = (id: string) => store.update({ incident: id }, 'push');
+const withDates = (from: string | null, to: string | null): Filters => {
+  const { from: _f, to: _t, ...rest } = store.state.filters;
+  return { ...rest, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+};
+
+const filterBar = new FilterBar(byId<HTMLFormElement>('filters'), (f) => store.setFilters(f));
+const map = new MapView(byId('map'), openIncident);
+const timeline = new TimelineView(byId('timeline'), (from, to) => store.setFilters(withDates(from, to)));
+const table = new TableView(byId('table'), {
+  open: openIncident,
+  sort: (sort: IncidentSort) => store.update({ sort, page: 1 }),
+  page: (page: number) => store.update({ page }),
+});
+const incident = new IncidentView(byId('incident'), {
+  close: () => store.update({ incident: null }, 'push'),
+  changed: (id) => {
+    void loadPoints(store.state);
+    void loadTable(store.state);
+    if (id && id !== store.state.incident) store.update({ incident: id });
+    else if (id) void incident.open(id);
+    else store.update({ incident: null });
+  },
+});
+byId('map-fit').addEventListener('click', () => map.fit());
+
+let points: Point[] = [];
+let lastPage: Page<Incident> | null = null;
+let pointsRequest: AbortController | null = null;
+let tableRequest: AbortController | null = null;
+
+function inRange(p: Point, f: Filters): boolean {
+  return (!f.from || p.date >= f.from) && (!f.to || p.date <= f.to);
+}
+
+/** The map shows the date range; the timeline shows every date so the range can be widened again. */
+function drawPoints(s: AppState): void {
+  const shown = points.filter((p) => inRange(p, s.filters));
+  map.setPoints(shown);
+  timeline.setData(points, { from: s.filters.from, to: s.filters.to });
+  const unplaced = shown.filter((p) => p.lat === null || p.lon === null).length;
+  replace(
+    byId('map-status'),
+    ltr(num(shown.length - unplaced)),
+    ` ${t('onMap')}`,
+    unplaced ? [' · ', ltr(num(unplaced)), ` ${t('mapNotPlaced')}`] : null,
+  );
+}
+
+async function loadPoints(s: AppState): Promise<void> {
+  pointsRequest?.abort();
+  pointsRequest = new AbortController();
+  const { from: _f, to: _t, ...rest } = s.filters;
+  performance.mark('rasd:points-request');
+  try {
+    const res = await api.points(rest, pointsRequest.signal);
+    performance.mark('rasd:points-received');
+    points = res.items;
+    drawPoints(store.state);
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') return;
+    replace(byId('map-status'), `${t('errorPrefix')} ${e instanceof ApiError ? e.message : String(e)}`);
+  }
+}
+
+async function loadTable(s: AppState): Promise<void> {
+  tableRequest?.abort();
+  tableRequest = new AbortController();
+  table.loading();
+  try {
+    lastPage = await api.incidents(
+      s.filters,
+      { sort: s.sort, limit: PAGE_SIZE, offset: (s.page - 1) * PAGE_SIZE },
+      tableRequest.signal,
+    );
+    table.render(lastPage, s.sort);
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') return;
+    table.error(e instanceof ApiError ? e.message : String(e), () => void loadTable(store.state));
+  }
+}
+
+function renderLanguage(s: AppState): void {
+  setLang(s.lang);
+  renderChrome(() => store.update({ lang: store.state.lang === 'ar' ? 'en' : 'ar' }));
+  filterBar.render(s.filters);
+  map.setDirection();
+}
+
+store.subscribe((next, prev) => {
+  if (next.lang !== prev.lang) {
+    renderLanguage(next);
+    drawPoints(next);
+    if (lastPage) table.render(lastPage, next.sort);
+    incident.rerender();
+  }
+  const filtersChanged = !sameFilters(next.filters, prev.filters);
+  if (filtersChanged) filterBar.render(next.filters);
+  if (!sameFilters(next.filters, prev.filters, ['from', 'to'])) void loadPoints(next);
+  else if (filtersChanged) drawPoints(next);
+  if (filtersChanged || next.sort !== prev.sort || next.page !== prev.page) void loadTable(next);
+  if (next.incident !== prev.incident) {
+    if (next.incident) void incident.open(next.incident);
+    else incident.close();
+  }
+});
+document.addEventListener('rasd:analyst', () => renderLanguage(store.state));
+
+renderLanguage(store.state);
+void loadPoints(store.state);
+void loadTable(store.state);
+if (store.state.incident) void incident.open(store.state.incident);

@@ -1,0 +1,211 @@
+/**
+ * The incident map: circle markers on a canvas, coloured by type and sized by the killed; grid clusters when
+ * dense (a cluster zooms in on click, or lists its incidents when they share one place).
+ */
+import L from 'leaflet';
+import type { Point } from './api-types.js';
+import { addBaseMap } from './basemap.js';
+import { gridCluster } from './cluster.js';
+import { h, ltr } from './dom.js';
+import { lang, num, t, term } from './i18n/index.js';
+import { toCode, typeColor } from './taxonomy.js';
+
+const CELL_PX = 56;
+const TILE = 256;
+
+/** Web Mercator pixel coordinates at a zoom, as Leaflet's EPSG:3857 computes them, without its allocations. */
+function project(lat: number, lon: number, zoom: number): { x: number; y: number } {
+  const scale = TILE * 2 ** zoom;
+  const s = Math.sin((Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180);
+  return { x: ((lon + 180) / 360) * scale, y: (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * scale };
+}
+const MAX_ZOOM = 12;
+const LIST_LIMIT = 40;
+
+function radius(killed: number | null): number {
+  return Math.min(22, 5 + 2.2 * Math.sqrt(killed ?? 0));
+}
+
+function dominantType(points: Point[]): string {
+  const counts = new Map<string, number>();
+  for (const p of points) counts.set(p.type, (counts.get(p.type) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+export class MapView {
+  readonly map: L.Map;
+  readonly ready: Promise<void>;
+  #el: HTMLElement;
+  #onOpen: (id: string) => void;
+  #renderer = L.canvas({ padding: 0.3 });
+  #layer = L.layerGroup();
+  #placed: Point[] = [];
+  #fitted = false;
+  /** what the layer shows: redrawn only when the points or the zoom changed */
+  #drawn = { version: -1, zoom: -1 };
+  #version = 0;
+  #zoom = L.control.zoom({ position: 'topleft' });
+
+  constructor(el: HTMLElement, onOpen: (id: string) => void) {
+    this.#el = el;
+    this.#onOpen = onOpen;
+    this.map = L.map(el, {
+      preferCanvas: true,
+      zoomControl: false,
+      minZoom: 2,
+      maxZoom: MAX_ZOOM,
+      worldCopyJump: true,
+      center: [31, 40],
+      zoom: 4,
+    });
+    this.map.attributionControl.setPrefix(false).addAttribution('Natural Earth · Leaflet');
+    this.#zoom.addTo(this.map);
+    this.#layer.addTo(this.map);
+    this.map.on('zoomend', () => this.#draw());
+    this.ready = addBaseMap(this.map);
+  }
+
+  /** Shows these incidents; the first call frames them. */
+  setPoints(points: Point[]): void {
+    performance.mark('rasd:map-draw-start');
+    this.#placed = points.filter((p) => p.lat !== null && p.lon !== null);
+    this.#version++;
+    if (!this.#fitted && this.#placed.length > 0) {
+      this.#fitted = true;
+      this.fit(false);
+    }
+    this.#draw();
+    this.#el.dataset.unplaced = String(points.length - this.#placed.length);
+    performance.mark('rasd:map-drawn');
+    requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('rasd:map-painted')));
+  }
+
+  fit(animate = true): void {
+    if (this.#placed.length === 0) return;
+    const bounds = L.latLngBounds(this.#placed.map((p) => [p.lat!, p.lon!] as L.LatLngTuple));
+    this.map.fitBounds(bounds.pad(0.15), { maxZoom: 7, animate });
+  }
+
+  /** Zoom control on the side the reading starts from. */
+  setDirection(): void {
+    this.#zoom.setPosition(lang() === 'ar' ? 'topright' : 'topleft');
+  }
+
+  #draw(): void {
+    const zoom = this.map.getZoom();
+    if (this.#drawn.version === this.#version && this.#drawn.zoom === zoom) return;
+    this.#drawn = { version: this.#version, zoom };
+    const projected = this.#placed.map((p, index) => ({ ...project(p.lat!, p.lon!, zoom), index }));
+    const clusters = gridCluster(projected, CELL_PX);
+    this.#layer.clearLayers();
+    let singles = 0;
+    let grouped = 0;
+    for (const c of clusters) {
+      const members = c.indexes.map((i) => this.#placed[i]);
+      const at = this.map.unproject([c.x, c.y], zoom);
+      if (members.length === 1) {
+        singles++;
+        this.#layer.addLayer(this.#marker(members[0]));
+      } else {
+        grouped++;
+        this.#layer.addLayer(this.#cluster(members, at));
+      }
+    }
+    this.#el.dataset.shown = String(this.#placed.length);
+    this.#el.dataset.singles = String(singles);
+    this.#el.dataset.clusters = String(grouped);
+  }
+
+  #marker(p: Point): L.CircleMarker {
+    const color = typeColor(p.type);
+    const m = L.circleMarker([p.lat!, p.lon!], {
+      renderer: this.#renderer,
+      radius: radius(p.killed),
+      color: '#ffffff',
+      weight: 1,
+      fillColor: color,
+      fillOpacity: 0.85,
+      bubblingMouseEvents: false,
+    });
+    m.bindTooltip(() => this.#describe(p), { direction: 'top', offset: [0, -4] });
+    m.on('click', () => this.#onOpen(p.id));
+    return m;
+  }
+
+  #cluster(members: Point[], at: L.LatLng): L.Marker {
+    const size = Math.round(26 + 8 * Math.log10(members.length));
+    const icon = h(
+      'div',
+      {
+        class: 'cluster',
+        'data-count': members.length,
+        style: `--cluster-color:${typeColor(dominantType(members))};width:${size}px;height:${size}px`,
+      },
+      ltr(num(members.length)),
+    );
+    const marker = L.marker(at, {
+      icon: L.divIcon({ html: icon, className: 'cluster-icon', iconSize: [size, size] }),
+      keyboard: true,
+      title: `${num(members.length)} ${t('mapCluster')}`,
+    });
+    marker.on('click', () => this.#openCluster(members, at));
+    return marker;
+  }
+
+  #openCluster(members: Point[], at: L.LatLng): void {
+    const bounds = L.latLngBounds(members.map((p) => [p.lat!, p.lon!] as L.LatLngTuple));
+    const onePlace = bounds.getNorthEast().equals(bounds.getSouthWest(), 1e-6);
+    if (!onePlace && this.map.getZoom() < MAX_ZOOM) {
+      this.map.fitBounds(bounds.pad(0.3), { maxZoom: MAX_ZOOM });
+      return;
+    }
+    const sorted = [...members].sort((a, b) => b.date.localeCompare(a.date));
+    const list = h(
+      'ul',
+      { class: 'cluster-list' },
+      sorted
+        .slice(0, LIST_LIMIT)
+        .map((p) =>
+          h(
+            'li',
+            {},
+            h(
+              'button',
+              { type: 'button', class: 'link', 'data-incident': p.id, onclick: () => this.#onOpen(p.id) },
+              h('span', { class: 'swatch', style: `background:${typeColor(p.type)}` }),
+              ltr(p.date),
+              ' ',
+              term(toCode(p.subtype || p.type)),
+              p.killed ? [' · ', ltr(num(p.killed)), ' ', t('colKilled')] : null,
+            ),
+          ),
+        ),
+    );
+    L.popup({ maxHeight: 280 })
+      .setLatLng(at)
+      .setContent(h('div', {}, h('strong', {}, sorted[0].place ?? ''), list))
+      .openOn(this.map);
+  }
+
+  #describe(p: Point): HTMLElement {
+    return h(
+      'div',
+      { class: 'tip' },
+      h('strong', {}, p.place ?? t('unknown')),
+      h('div', {}, ltr(p.date), ' · ', term(toCode(p.subtype || p.type))),
+      p.killed !== null || p.injured !== null
+        ? h(
+            'div',
+            {},
+            t('colKilled'),
+            ' ',
+            ltr(p.killed === null ? '?' : num(p.killed)),
+            ' · ',
+            t('colInjured'),
+            ' ',
+            ltr(p.injured === null ? '?' : num(p.injured)),
+          )
+        : null,
+    );
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The app's state, kept in the URL's query string so any view can be linked and reloaded: filters, table sort
+ * and page, the open incident, the language.
+ */
+import { INCIDENT_SORTS, type IncidentSort } from './api-types.js';
+import { LANGS, type Lang } from './i18n/index.js';
+
+export const FILTER_KEYS = ['from', 'to', 'country', 'type', 'subtype', 'actor', 'q'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export type Filters = Partial<Record<FilterKey, string>>;
+
+export interface AppState {
+  filters: Filters;
+  sort: IncidentSort;
+  page: number;
+  incident: string | null;
+  lang: Lang;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function parseState(search: string): AppState {
+  const q = new URLSearchParams(search);
+  const filters: Filters = {};
+  for (const k of FILTER_KEYS) {
+    const v = q.get(k)?.trim();
+    if (!v) continue;
+    if ((k === 'from' || k === 'to') && !DATE.test(v)) continue;
+    filters[k] = v;
+  }
+  const sort = q.get('sort') as IncidentSort | null;
+  const lang = q.get('lang') as Lang | null;
+  const page = Number(q.get('page'));
+  return {
+    filters,
+    sort: sort && INCIDENT_SORTS.includes(sort) ? sort : '-date',
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    incident: q.get('incident') || null,
+    lang: lang && LANGS.includes(lang) ? lang : 'ar',
+  };
+}
+
+export function stateQuery(s: AppState): string {
+  const q = new URLSearchParams();
+  for (const k of FILTER_KEYS) if (s.filters[k]) q.set(k, s.filters[k]!);
+  if (s.sort !== '-date') q.set('sort', s.sort);
+  if (s.page > 1) q.set('page', String(s.page));
+  if (s.incident) q.set('incident', s.incident);
+  if (s.lang !== 'ar') q.set('lang', s.lang);
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+export type Listener = (next: AppState, prev: AppState) => void;
+
+/** Holds the state, writes it to the URL, tells the views what changed; the back button walks incident views. */
+export class Store {
+  #state: AppState;
+  #listeners: Listener[] = [];
+
+  constructor() {
+    this.#state = parseState(location.search);
+    window.addEventListener('popstate', () => this.#emit(parseState(location.search)));
+  }
+
+  get state(): AppState {
+    return this.#state;
+  }
+
+  subscribe(fn: Listener): void {
+    this.#listeners.push(fn);
+  }
+
+  /** Merges a change; `history: 'push'` makes a new history entry (opening an incident), else the URL is replaced. */
+  update(change: Partial<AppState>, history: 'push' | 'replace' = 'replace'): void {
+    const next = { ...this.#state, ...change };
+    const url = `${location.pathname}${stateQuery(next)}`;
+    if (history === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+    this.#emit(next);
+  }
+
+  setFilters(filters: Filters): void {
+    const clean: Filters = {};
+    for (const k of FILTER_KEYS) if (filters[k]) clean[k] = filters[k];
+    this.update({ filters: clean, page: 1 });
+  }
+
+  #emit(next: AppState): void {
+    const prev = this.#state;
+    this.#state = next;
+    for (const fn of this.#listeners) fn(next, prev);
+  }
+}
+
+export function sameFilters(a: Filters, b: Filters, ignore: FilterKey[] = []): boolean {
+  return FILTER_KEYS.every((k) => ignore.includes(k) || (a[k] ?? '') === (b[k] ?? ''));
+}

@@ -1,0 +1,167 @@
+/** The incidents table: sortable by date, killed and number of reports, paginated by the server. */
+import type { Incident, IncidentSort, Page } from './api-types.js';
+import { bdi, h, ltr } from './dom.js';
+import { countryName, lang, type MessageKey, num, t, term } from './i18n/index.js';
+import { typeColor } from './taxonomy.js';
+
+export const PAGE_SIZE = 50;
+
+interface Column {
+  label: MessageKey;
+  sort?: 'date' | 'killed' | 'members';
+  numeric?: boolean;
+  cell: (i: Incident) => Node | string;
+}
+
+const figure = (n: number | null) => (n === null ? h('span', { class: 'muted' }, '–') : ltr(num(n)));
+
+function actors(list: Incident['perpetrators']): Node {
+  const names = list.map((a) => (lang() === 'ar' && a.name_ar ? a.name_ar : a.name));
+  return h(
+    'span',
+    {},
+    names.flatMap((n, i) => (i ? [t('listSeparator'), bdi(n)] : [bdi(n)])),
+  );
+}
+
+const COLUMNS: Column[] = [
+  { label: 'colDate', sort: 'date', cell: (i) => ltr(i.date.start) },
+  {
+    label: 'colType',
+    cell: (i) =>
+      h(
+        'span',
+        { class: 'type-cell' },
+        h('span', { class: 'swatch', style: `background:${typeColor(i.type)}` }),
+        term(i.subtype || i.type),
+      ),
+  },
+  {
+    label: 'colPlace',
+    cell: (i) =>
+      i.location
+        ? bdi(lang() === 'ar' ? i.location.name_ar || i.location.name : i.location.name)
+        : h('span', { class: 'muted' }, '–'),
+  },
+  { label: 'colCountry', cell: (i) => countryName(i.location?.country) },
+  { label: 'colPerpetrators', cell: (i) => actors(i.perpetrators) },
+  { label: 'colKilled', sort: 'killed', numeric: true, cell: (i) => figure(i.fatalities.killed) },
+  { label: 'colInjured', numeric: true, cell: (i) => figure(i.fatalities.injured) },
+  { label: 'colMembers', sort: 'members', numeric: true, cell: (i) => ltr(num(i.members.length)) },
+  {
+    label: 'colFlags',
+    cell: (i) =>
+      i.disagreements.length
+        ? h('span', { class: 'flag', title: i.disagreements.map((d) => term(`disagree.${d.field}`)).join(', ') }, '⚠')
+        : '',
+  },
+];
+
+export interface TableHandlers {
+  open(id: string): void;
+  sort(sort: IncidentSort): void;
+  page(page: number): void;
+}
+
+export class TableView {
+  #el: HTMLElement;
+  #on: TableHandlers;
+
+  constructor(el: HTMLElement, on: TableHandlers) {
+    this.#el = el;
+    this.#on = on;
+  }
+
+  loading(): void {
+    this.#el.setAttribute('aria-busy', 'true');
+  }
+
+  render(page: Page<Incident>, sort: IncidentSort): void {
+    this.#el.removeAttribute('aria-busy');
+    const key = sort.replace(/^-/, '');
+    const descending = sort.startsWith('-');
+    const head = h(
+      'tr',
+      {},
+      COLUMNS.map((c) => {
+        if (!c.sort) return h('th', { class: c.numeric ? 'num' : '' }, t(c.label));
+        const active = c.sort === key;
+        const next = (active && descending ? c.sort : `-${c.sort}`) as IncidentSort;
+        return h(
+          'th',
+          {
+            class: c.numeric ? 'num' : '',
+            'aria-sort': active ? (descending ? 'descending' : 'ascending') : 'none',
+          },
+          h(
+            'button',
+            { type: 'button', class: 'sort', 'data-sort': c.sort, onclick: () => this.#on.sort(next) },
+            t(c.label),
+            h('span', { class: 'arrow', 'aria-hidden': 'true' }, active ? (descending ? '▼' : '▲') : '↕'),
+          ),
+        );
+      }),
+    );
+    const rows = page.items.map((i) =>
+      h(
+        'tr',
+        {
+          tabindex: 0,
+          'data-incident': i.id,
+          onclick: () => this.#on.open(i.id),
+          onkeydown: (e: Event) => {
+            if ((e as KeyboardEvent).key === 'Enter') this.#on.open(i.id);
+          },
+        },
+        COLUMNS.map((c) => h('td', { class: c.numeric ? 'num' : '' }, c.cell(i))),
+      ),
+    );
+    const body =
+      rows.length > 0
+        ? h('tbody', {}, rows)
+        : h('tbody', {}, h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty' }, t('noIncidents'))));
+    const pageNo = Math.floor(page.offset / PAGE_SIZE) + 1;
+    const last = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
+    const first = page.total === 0 ? 0 : page.offset + 1;
+    this.#el.replaceChildren(
+      h(
+        'div',
+        { class: 'panel-head' },
+        h('h2', {}, t('tableTitle')),
+        h(
+          'span',
+          { class: 'muted', id: 'table-total', 'data-total': page.total },
+          ltr(num(page.total)),
+          ' ',
+          t('incidents'),
+        ),
+      ),
+      h('div', { class: 'table-scroll' }, h('table', { class: 'incidents' }, h('thead', {}, head), body)),
+      h(
+        'nav',
+        { class: 'pager' },
+        h('button', { type: 'button', disabled: pageNo <= 1, onclick: () => this.#on.page(pageNo - 1) }, t('previous')),
+        h(
+          'span',
+          {},
+          ltr(`${num(first)}–${num(Math.min(page.total, page.offset + page.items.length))}`),
+          ` ${t('pageOf')} `,
+          ltr(num(page.total)),
+        ),
+        h('button', { type: 'button', disabled: pageNo >= last, onclick: () => this.#on.page(pageNo + 1) }, t('next')),
+      ),
+    );
+  }
+
+  error(message: string, retry: () => void): void {
+    this.#el.removeAttribute('aria-busy');
+    this.#el.replaceChildren(
+      h(
+        'p',
+        { class: 'error', role: 'alert' },
+        `${t('errorPrefix')} ${message} `,
+        h('button', { type: 'button', onclick: retry }, t('retry')),
+      ),
+    );
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * The timeline: incidents per day, week or month (by the range shown), stacked by type. Dragging across it
+ * selects a date range (snapped to whole bins); a click selects one bin. Time runs left to right in both
+ * languages, as on the axes of Arabic news graphics.
+ */
+import type { Point } from './api-types.js';
+import { type BinSize, binSizeFor, binStart, dayOf, isoOf, nextBin } from './dates.js';
+import { h } from './dom.js';
+import { num, t } from './i18n/index.js';
+import { EVENT_TYPES, type EventTypeCode, TYPE_COLOR, toCode } from './taxonomy.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const HEIGHT = 120;
+const PAD = { top: 10, bottom: 20, left: 8, right: 8 };
+
+interface Bin {
+  start: number;
+  end: number;
+  counts: Map<string, number>;
+  total: number;
+}
+
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+export interface DateRange {
+  from?: string;
+  to?: string;
+}
+
+export class TimelineView {
+  #chart: HTMLElement;
+  #status: HTMLElement;
+  #clear: HTMLButtonElement;
+  #onRange: (from: string | null, to: string | null) => void;
+  #bins: Bin[] = [];
+  #size: BinSize = 'day';
+  #range: DateRange = {};
+
+  constructor(el: HTMLElement, onRange: (from: string | null, to: string | null) => void) {
+    this.#onRange = onRange;
+    this.#status = h('span', { class: 'muted' });
+    this.#clear = h('button', {
+      type: 'button',
+      class: 'small',
+      id: 'timeline-clear',
+      onclick: () => onRange(null, null),
+    });
+    this.#chart = h('div', { class: 'timeline-chart', dir: 'ltr' });
+    el.replaceChildren(
+      h('div', { class: 'panel-head' }, h('h2', { id: 'timeline-title' }), this.#status, this.#clear),
+      this.#chart,
+    );
+    new ResizeObserver(() => this.#render()).observe(this.#chart);
+  }
+
+  setData(points: Point[], range: DateRange): void {
+    this.#range = range;
+    const days = points.map((p) => dayOf(p.date)).filter((d) => Number.isFinite(d));
+    this.#bins = [];
+    if (days.length > 0) {
+      let min = days[0];
+      let max = min;
+      for (const d of days) {
+        if (d < min) min = d;
+        if (d > max) max = d;
+      }
+      this.#size = binSizeFor(max - min + 1);
+      const index = new Map<number, Bin>();
+      for (let s = binStart(min, this.#size); s <= max; s = nextBin(s, this.#size)) {
+        const bin = { start: s, end: nextBin(s, this.#size) - 1, counts: new Map(), total: 0 };
+        index.set(s, bin);
+        this.#bins.push(bin);
+      }
+      points.forEach((p, i) => {
+        const bin = index.get(binStart(days[i], this.#size));
+        if (!bin) return;
+        const type = toCode(p.type);
+        bin.counts.set(type, (bin.counts.get(type) ?? 0) + 1);
+        bin.total++;
+      });
+    }
+    this.#render();
+  }
+
+  setRange(range: DateRange): void {
+    this.#range = range;
+    this.#render();
+  }
+
+  #render(): void {
+    const per = { day: t('perDay'), week: t('perWeek'), month: t('perMonth') }[this.#size];
+    document.getElementById('timeline-title')!.textContent = t('timelineTitle');
+    this.#status.textContent = this.#bins.length ? `${per} · ${t('timelineHint')}` : '';
+    this.#clear.textContent = t('timelineClear');
+    this.#clear.hidden = !this.#range.from && !this.#range.to;
+    const width = this.#chart.clientWidth || 600;
+    const root = svg('svg', { width, height: HEIGHT, class: 'timeline-svg', role: 'img' });
+    root.dataset.bins = String(this.#bins.length);
+    root.dataset.binSize = this.#size;
+    this.#chart.replaceChildren(root);
+    if (this.#bins.length === 0) return;
+    const inner = width - PAD.left - PAD.right;
+    const bw = inner / this.#bins.length;
+    const top = Math.max(...this.#bins.map((b) => b.total));
+    const scale = (HEIGHT - PAD.top - PAD.bottom) / top;
+    const from = this.#range.from ? dayOf(this.#range.from) : -Infinity;
+    const to = this.#range.to ? dayOf(this.#range.to) : Infinity;
+    const selecting = Number.isFinite(from) || Number.isFinite(to);
+    this.#bins.forEach((bin, i) => {
+      let y = HEIGHT - PAD.bottom;
+      const inside = bin.end >= from && bin.start <= to;
+      const g = svg('g', { class: selecting && !inside ? 'bin out' : 'bin' });
+      const others = [...bin.counts.keys()].filter((k) => !(EVENT_TYPES as readonly string[]).includes(k));
+      for (const type of [...EVENT_TYPES, ...others]) {
+        const n = bin.counts.get(type);
+        if (!n) continue;
+        const hgt = n * scale;
+        y -= hgt;
+        g.appendChild(
+          svg('rect', {
+            x: PAD.left + i * bw + 0.5,
+            y,
+            width: Math.max(1, bw - 1),
+            height: hgt,
+            fill: TYPE_COLOR[type as EventTypeCode] ?? '#777',
+          }),
+        );
+      }
+      const title = svg('title', {});
+      title.textContent = `${isoOf(bin.start)}${bin.end > bin.start ? ` – ${isoOf(bin.end)}` : ''}: ${num(bin.total)}`;
+      g.appendChild(title);
+      root.appendChild(g);
+    });
+    this.#axis(root, bw, top);
+    if (selecting) {
+      const first = this.#bins.findIndex((b) => b.end >= from);
+      const lastFrom = this.#bins.findLastIndex((b) => b.start <= to);
+      if (first >= 0 && lastFrom >= first) {
+        root.appendChild(
+          svg('rect', {
+            class: 'selection',
+            x: PAD.left + first * bw,
+            y: PAD.top - 6,
+            width: (lastFrom - first + 1) * bw,
+            height: HEIGHT - PAD.top - PAD.bottom + 6,
+          }),
+        );
+      }
+    }
+    this.#brush(root, bw);
+  }
+
+  #axis(root: SVGSVGElement, bw: number, top: number): void {
+    const ticks = Math.min(this.#bins.length, Math.max(2, Math.floor((bw * this.#bins.length) / 110)));
+    const step = Math.max(1, Math.round(this.#bins.length / ticks));
+    for (let i = 0; i < this.#bins.length; i += step) {
+      const label = svg('text', { x: PAD.left + i * bw, y: HEIGHT - 5, class: 'tick' });
+      label.textContent = isoOf(this.#bins[i].start);
+      root.appendChild(label);
+    }
+    const max = svg('text', { x: PAD.left + 2, y: PAD.top + 2, class: 'tick max' });
+    max.textContent = `${num(top)}`;
+    root.appendChild(max);
+  }
+
+  /** Drag to select whole bins; pointer capture keeps the drag alive outside the chart. */
+  #brush(root: SVGSVGElement, bw: number): void {
+    const bar = svg('rect', { class: 'brush', y: 0, height: HEIGHT - PAD.bottom, x: 0, width: 0 });
+    root.appendChild(bar);
+    const binAt = (clientX: number) => {
+      const x = clientX - root.getBoundingClientRect().left - PAD.left;
+      return Math.max(0, Math.min(this.#bins.length - 1, Math.floor(x / bw)));
+    };
+    let start: number | null = null;
+    root.addEventListener('pointerdown', (e) => {
+      start = binAt(e.clientX);
+      root.setPointerCapture(e.pointerId);
+    });
+    root.addEventListener('pointermove', (e) => {
+      if (start === null) return;
+      const end = binAt(e.clientX);
+      bar.setAttribute('x', String(PAD.left + Math.min(start, end) * bw));
+      bar.setAttribute('width', String((Math.abs(end - start) + 1) * bw));
+    });
+    root.addEventListener('pointerup', (e) => {
+      if (start === null) return;
+      const end = binAt(e.clientX);
+      const [a, b] = [Math.min(start, end), Math.max(start, end)];
+      start = null;
+      this.#onRange(isoOf(this.#bins[a].start), isoOf(this.#bins[b].end));
+    });
+  }
+}

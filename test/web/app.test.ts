@@ -1,0 +1,258 @@
+/**
+ * The web app in a real browser (Debian chromium) against the real API server over a PGlite store holding the
+ * seeds and some dev articles: the map shows the incidents, the date inputs and the timeline's brush filter the
+ * map and the table, the Ain al-Asad incident shows both claims highlighted in its article, a correction is kept
+ * across a reload, the language toggle flips the page's direction. Then 10,000 synthetic incidents (route
+ * fixture) on the map, with the time of the first view reported.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Point } from '../../src/web/api-types.js';
+import {
+  artifactPath,
+  browserSkip,
+  ensureWebBuilt,
+  launchBrowser,
+  type RunningServer,
+  startServer,
+} from './browser.js';
+import { syntheticIncidents, syntheticPoints } from './synthetic.js';
+
+const skip = browserSkip();
+const shared = new URL('../../../shared/', import.meta.url);
+const lines = (file: string) =>
+  readFileSync(new URL(file, shared), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
+const seeds = lines('seeds/articles.jsonl');
+const seedIds = new Set(seeds.map((l) => (JSON.parse(l) as { id: string }).id));
+const dev = lines('dev/articles.jsonl')
+  .filter((l) => !seedIds.has((JSON.parse(l) as { id: string }).id))
+  .slice(0, 24);
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  if (skip) return;
+  ensureWebBuilt();
+  server = await startServer();
+  const res = await fetch(`${server.url}/api/ingest`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson' },
+    body: [...seeds, ...dev].join('\n'),
+  });
+  const ingested = await res.text();
+  assert.equal(res.status, 200, ingested);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function api<T>(path: string): Promise<T> {
+  const res = await fetch(`${server.url}${path}`);
+  const body = await res.text();
+  assert.equal(res.status, 200, `${path}: ${body}`);
+  return JSON.parse(body) as T;
+}
+
+async function openPage(path = '/'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+/** What the map says it drew: incidents placed, single markers, and clusters with their counts. */
+async function mapCounts(page: Page) {
+  return page.evaluate(() => {
+    const map = document.getElementById('map')!;
+    const clusters = [...map.querySelectorAll<HTMLElement>('.cluster')].map((c) => Number(c.dataset.count));
+    return {
+      shown: Number(map.dataset.shown),
+      singles: Number(map.dataset.singles),
+      clusters: clusters.length,
+      inClusters: clusters.reduce((a, b) => a + b, 0),
+    };
+  });
+}
+
+const placed = (items: Point[], from = '', to = '\uffff') =>
+  items.filter((p) => p.lat !== null && p.lon !== null && p.date >= from && p.date <= to).length;
+
+async function waitForShown(page: Page, n: number) {
+  await page.waitForFunction((n) => document.getElementById('map')?.dataset.shown === String(n), n);
+}
+
+test('overview: every placed incident is on the map (markers + clusters), the table pages the same incidents', {
+  skip,
+}, async () => {
+  const points = await api<{ total: number; items: Point[] }>('/api/incidents/points');
+  assert.ok(points.items.some((p) => p.place === 'Ain al-Asad Air Base' && p.date === '2023-10-30'));
+  const page = await openPage();
+  await waitForShown(page, placed(points.items));
+  const counts = await mapCounts(page);
+  assert.equal(counts.singles + counts.inClusters, placed(points.items));
+  assert.ok(counts.singles + counts.clusters > 0);
+  await page.waitForSelector('#table-total');
+  assert.equal(await page.getAttribute('#table-total', 'data-total'), String(points.total));
+  assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: artifactPath('overview-ar.png') });
+  // RASD_SCREENSHOT=1 refreshes the README's picture of the app
+  if (process.env.RASD_SCREENSHOT)
+    await page.screenshot({ path: new URL('../../docs/screenshot.png', import.meta.url).pathname });
+  assert.deepEqual((page as Page & { errors: string[] }).errors, []);
+  await page.close();
+});
+
+test('filters: the date inputs and a brush over the timeline filter the map and the table; clear undoes it', {
+  skip,
+}, async () => {
+  const points = await api<{ total: number; items: Point[] }>('/api/incidents/points');
+  const page = await openPage();
+  await waitForShown(page, placed(points.items));
+
+  await page.fill('input[name="from"]', '2023-10-01');
+  await page.fill('input[name="to"]', '2023-10-31');
+  await page.locator('input[name="to"]').dispatchEvent('change');
+  await page.waitForURL(/from=2023-10-01&to=2023-10-31/);
+  await waitForShown(page, placed(points.items, '2023-10-01', '2023-10-31'));
+  const october = await api<{ total: number }>('/api/incidents?from=2023-10-01&to=2023-10-31&limit=1');
+  await page.waitForSelector(`#table-total[data-total="${october.total}"]`);
+  await page.click('#timeline-clear');
+  await page.waitForURL((u) => !u.search.includes('from='));
+  await waitForShown(page, placed(points.items));
+
+  // drag over the last tenth of the timeline: the most recent bins
+  const box = (await page.locator('.timeline-svg').boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.9, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.95, y, { steps: 4 });
+  await page.mouse.move(box.x + box.width - 4, y, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+  const q = new URL(page.url()).searchParams;
+  const [from, to] = [q.get('from')!, q.get('to')!];
+  assert.ok(from <= to);
+  const brushed = placed(points.items, from, to);
+  assert.ok(brushed > 0 && brushed < placed(points.items), `${brushed} of ${placed(points.items)} in ${from}..${to}`);
+  await waitForShown(page, brushed);
+  const inRange = await api<{ total: number }>(`/api/incidents?from=${from}&to=${to}&limit=1`);
+  await page.waitForSelector(`#table-total[data-total="${inRange.total}"]`);
+  assert.equal(await page.inputValue('input[name="from"]'), from);
+  await page.screenshot({ path: artifactPath('brushed.png') });
+  await page.close();
+});
+
+test('incident: Ain al-Asad shows both claims highlighted, the outcome disagreement, and keeps a correction', {
+  skip,
+}, async () => {
+  const page = await openPage('/?from=2023-10-30&to=2023-10-30');
+  const row = page.locator('tr[data-incident]', { hasText: 'عين الأسد' }).first();
+  await row.click();
+  await page.waitForURL(/incident=/);
+  const view = page.locator('#incident');
+  await view.locator('.member .article-text').first().waitFor();
+
+  const responsibility = view.locator('mark.ev-claim-responsibility');
+  const outcome = view.locator('mark.ev-claim-outcome');
+  assert.ok((await responsibility.allTextContents()).join(' ').includes('تبنت'));
+  assert.ok((await outcome.allTextContents()).join(' ').includes('أصابت أهدافها'));
+  assert.match(await view.locator('[data-disagreement="outcome"]').innerText(), /أصاب/);
+
+  await view.locator('button.claim[data-kind="outcome"]').first().click();
+  assert.ok((await view.locator('mark.lit').count()) > 0);
+  await view.locator('button[data-field="location"]').click();
+  assert.match((await view.locator('mark.lit').allTextContents()).join(' '), /عين الأسد/);
+  await page.screenshot({ path: artifactPath('incident-ar.png') });
+
+  // a correction: killed = 3, by an analyst named once
+  const member = view.locator('article.member').first();
+  await member.locator('button[data-action="correct"]').click();
+  await member.locator('select[name="field"]').selectOption('fatalities.killed');
+  await member.locator('input[name="value"]').fill('3');
+  await member.locator('form.correct-form button[type="submit"]').click();
+  await page.locator('#analyst-input').fill('Test Analyst');
+  await page.locator('#analyst-dialog button[value="save"]').click();
+  await page.waitForFunction(() =>
+    document.querySelector('#incident button[data-field="killed"]')?.textContent?.includes('3'),
+  );
+
+  await page.reload();
+  await view.locator('.member .article-text').first().waitFor();
+  assert.match(await view.locator('button[data-field="killed"]').innerText(), /3/);
+  const reviewed = view.locator('article.member .status').first();
+  assert.equal(await reviewed.getAttribute('data-status'), 'corrected');
+  const history = await view.locator('.history li').first().innerText();
+  assert.match(history, /Test Analyst/);
+  assert.match(history, /fatalities\.killed/);
+
+  await page.click('#lang-toggle');
+  assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.match(page.url(), /lang=en/);
+  assert.equal(await page.locator('#incident-back').innerText(), 'Back to the overview');
+  await page.screenshot({ path: artifactPath('incident-en.png') });
+  await page.click('#incident-back');
+  await page.waitForSelector('#incident', { state: 'hidden' });
+  await page.screenshot({ path: artifactPath('overview-en.png') });
+  await page.click('#lang-toggle');
+  assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+  assert.deepEqual((page as Page & { errors: string[] }).errors, []);
+  await page.close();
+});
+
+test('10,000 incidents: all on the first view of the map; time to first view reported', { skip }, async (t) => {
+  const N = 10_000;
+  const points = syntheticPoints(N);
+  const incidents = syntheticIncidents(points);
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.route('**/api/incidents/points**', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ total: N, items: points }) }),
+  );
+  await page.route(/\/api\/incidents\?/, (route) => {
+    const q = new URL(route.request().url()).searchParams;
+    const offset = Number(q.get('offset') ?? 0);
+    const limit = Number(q.get('limit') ?? 100);
+    const items = incidents.slice(offset, offset + limit);
+    return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ total: N, limit, offset, items }) });
+  });
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => performance.getEntriesByName('rasd:map-painted').length > 0, null, {
+    timeout: 30_000,
+  });
+  const counts = await mapCounts(page);
+  assert.equal(counts.shown, N);
+  assert.equal(counts.singles + counts.inClusters, N);
+  // no named functions inside evaluate: tsx's transform would wrap them in a helper the page does not have
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(
+      ['rasd:points-received', 'rasd:map-draw-start', 'rasd:map-drawn', 'rasd:map-painted'].map((n) => [
+        n,
+        performance.getEntriesByName(n)[0].startTime,
+      ]),
+    ),
+  );
+  const timing = {
+    firstView: marks['rasd:map-painted'],
+    dataToPaint: marks['rasd:map-painted'] - marks['rasd:points-received'],
+    draw: marks['rasd:map-drawn'] - marks['rasd:map-draw-start'],
+  };
+  const figure = `10,000 incidents: first view ${timing.firstView.toFixed(0)} ms after navigation start; data to painted map ${timing.dataToPaint.toFixed(0)} ms (clustering + markers ${timing.draw.toFixed(0)} ms); ${counts.clusters} clusters, ${counts.singles} single markers`;
+  t.diagnostic(figure);
+  console.log(figure);
+  await page.screenshot({ path: artifactPath('map-10000.png') });
+  await page.close();
+});

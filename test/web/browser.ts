@@ -1,0 +1,93 @@
+/**
+ * What the browser tests share: Debian's chromium through playwright-core (skipped, saying why, only when it is
+ * missing outside CI; in CI a missing chromium fails), the built app, and the real API server on loopback over
+ * a fresh PGlite store.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { openStore, type Store } from '../../src/store/open.js';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+export const artifacts = path.join(root, 'test-artifacts');
+const CHROMIUM = '/usr/bin/chromium';
+
+/** false when the browser tests can run; else why they are skipped. Throws in CI, where chromium must be. */
+export function browserSkip(): string | false {
+  if (!existsSync(path.join(root, 'src/api/server.ts')))
+    return 'src/api/server.ts is not in this branch yet (the api branch adds it)';
+  if (existsSync(CHROMIUM)) return false;
+  if (process.env.CI) throw new Error(`${CHROMIUM} is missing in CI (.ci/run installs it)`);
+  return `${CHROMIUM} is missing: apt-get install chromium fonts-noto-core to run the browser tests`;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    const s = statSync(p);
+    t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
+  }
+  return t;
+}
+
+/** Builds dist/web when it is missing or older than src/web (npm install builds it; this keeps a dev honest). */
+export function ensureWebBuilt(): void {
+  const bundle = path.join(root, 'dist/web/assets/app.js');
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newest(path.join(root, 'src/web'))) return;
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts/build-web.mjs')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('scripts/build-web.mjs failed');
+}
+
+export function artifactPath(name: string): string {
+  mkdirSync(artifacts, { recursive: true });
+  return path.join(artifacts, name);
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+interface Listening {
+  listen(o: { host: string; port: number }): Promise<string>;
+  close(): Promise<unknown>;
+}
+
+/** The API server (src/api/server.ts, contract: /work/api-contract.md) over a new PGlite store, on loopback. */
+export async function startServer(): Promise<RunningServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rasd-web-'));
+  const store = await openStore(path.join(dir, 'db'));
+  // a computed specifier: this file type-checks before the api branch (which adds server.ts) is merged
+  const serverModule = '../../src/api/server.js';
+  const { buildServer } = (await import(serverModule)) as {
+    buildServer(o: { store: Store; webRoot?: string }): Listening;
+  };
+  const app = buildServer({ store, webRoot: path.join(root, 'dist/web') });
+  const url = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
+  return {
+    url,
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

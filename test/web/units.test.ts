@@ -1,0 +1,84 @@
+/** The web app's pure parts: evidence spans over a text, grid clustering, day bins, the state in the URL. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { gridCluster } from '../../src/web/cluster.js';
+import { binSizeFor, binStart, dayOf, isoOf, nextBin } from '../../src/web/dates.js';
+import { locate, type Mark, segments } from '../../src/web/spans.js';
+import { parseState, stateQuery } from '../../src/web/state.js';
+
+const text = 'تبنت المقاومة الإسلامية القصف الذي أصابت أهدافها';
+
+test('spans: overlapping and nested spans cut the text into segments that know every span over them', () => {
+  const marks: Mark[] = [
+    { id: 'a', kind: 'claim-responsibility', span: { start: 0, end: 13, text: text.slice(0, 13) } },
+    { id: 'b', kind: 'perpetrator', span: { start: 5, end: 23, text: text.slice(5, 23) } },
+    { id: 'c', kind: 'event', span: { start: 0, end: text.length, text } },
+  ];
+  const segs = segments(text.length, marks);
+  assert.equal(segs.map((s) => text.slice(s.start, s.end)).join(''), text);
+  const at = (i: number) => segs.find((s) => s.start <= i && i < s.end)!;
+  assert.deepEqual(
+    at(0).marks.map((m) => m.id),
+    ['a', 'c'],
+  );
+  assert.deepEqual(
+    at(6).marks.map((m) => m.id),
+    ['a', 'b', 'c'],
+  );
+  assert.deepEqual(
+    at(20).marks.map((m) => m.id),
+    ['b', 'c'],
+  );
+  assert.deepEqual(
+    at(30).marks.map((m) => m.id),
+    ['c'],
+  );
+});
+
+test('spans: a span whose offsets do not match its text is found at its nearest occurrence, or not at all', () => {
+  const t = 'قاعدة عين الأسد ثم قاعدة عين الأسد';
+  assert.deepEqual(locate(t, { start: 0, end: 15, text: 'قاعدة عين الأسد' }), {
+    start: 0,
+    end: 15,
+    text: 'قاعدة عين الأسد',
+  });
+  assert.equal(locate(t, { start: 17, end: 32, text: 'قاعدة عين الأسد' })!.start, 19);
+  assert.equal(locate(t, { start: 0, end: 4, text: 'بغداد' }), null);
+});
+
+test('cluster: points in one grid cell are one cluster at their mean position; every point is in one cluster', () => {
+  const pts = [
+    { x: 1, y: 1, index: 0 },
+    { x: 9, y: 9, index: 1 },
+    { x: 25, y: 1, index: 2 },
+  ];
+  const clusters = gridCluster(pts, 20);
+  assert.equal(clusters.length, 2);
+  const big = clusters.find((c) => c.indexes.length === 2)!;
+  assert.deepEqual([big.x, big.y], [5, 5]);
+  assert.deepEqual(clusters.flatMap((c) => c.indexes).sort(), [0, 1, 2]);
+});
+
+test('dates: day numbers round-trip; bins by day, Monday weeks or months by the range', () => {
+  assert.equal(isoOf(dayOf('2023-10-30')), '2023-10-30');
+  assert.equal(binSizeFor(30), 'day');
+  assert.equal(binSizeFor(400), 'week');
+  assert.equal(binSizeFor(2000), 'month');
+  assert.equal(isoOf(binStart(dayOf('2023-11-02'), 'week')), '2023-10-30');
+  assert.equal(isoOf(binStart(dayOf('2023-11-02'), 'month')), '2023-11-01');
+  assert.equal(isoOf(nextBin(dayOf('2023-12-01'), 'month')), '2024-01-01');
+});
+
+test('state: the URL query holds filters, sort, page, incident and language; bad values fall back', () => {
+  const s = parseState('?from=2023-10-01&to=bad&type=battles&sort=-killed&page=3&incident=inc-1&lang=en');
+  assert.deepEqual(s.filters, { from: '2023-10-01', type: 'battles' });
+  assert.equal(s.sort, '-killed');
+  assert.equal(s.page, 3);
+  assert.equal(s.incident, 'inc-1');
+  assert.equal(s.lang, 'en');
+  assert.equal(stateQuery(s), '?from=2023-10-01&type=battles&sort=-killed&page=3&incident=inc-1&lang=en');
+  const d = parseState('?sort=nonsense&lang=fr');
+  assert.equal(d.sort, '-date');
+  assert.equal(d.lang, 'ar');
+  assert.equal(stateQuery(d), '');
+});
