@@ -25,7 +25,11 @@ async function* documentItems(documents: unknown[]): AsyncGenerator<InputItem> {
   }
 }
 
+const SHAPES = 'JSONL documents (Content-Type: application/x-ndjson), { "url": "https://…" } or { "documents": [...] }';
+
 function itemsOf(body: unknown): AsyncIterable<InputItem> {
+  // fastify reads text/plain itself: it is not guessed to be JSONL
+  if (typeof body === 'string') throw badRequest(`a text/plain body is not read: send ${SHAPES}`);
   if (Buffer.isBuffer(body)) {
     return readJsonl(once(body), { refPrefix: 'line ', label: 'body' }, DEFAULT_MAX_DOC_BYTES);
   }
@@ -35,9 +39,7 @@ function itemsOf(body: unknown): AsyncIterable<InputItem> {
     return readUrl(o.url, { maxBytes: DEFAULT_MAX_DOC_BYTES });
   }
   if (Array.isArray(o.documents)) return documentItems(o.documents);
-  throw badRequest(
-    'the body must be JSONL documents (Content-Type: application/x-ndjson), { "url": "https://…" } or { "documents": [...] }',
-  );
+  throw badRequest(`the body must be ${SHAPES}`);
 }
 
 export function ingestRoutes(app: FastifyInstance, ctx: ApiContext): void {
