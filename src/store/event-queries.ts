@@ -47,13 +47,21 @@ async function withReviews(db: Kysely<Schema>, rows: EventRow[]): Promise<EventD
 
 export async function listEvents(db: Kysely<Schema>, f: ListFilter, page: Page): Promise<Listed<EventItem>> {
   const where = eventWhere(f);
-  const rows = await sql<EventRow>`
-    select e.key, e.document_id, m.incident_id, e.record, null as original, e.review
-    from events e left join incident_members m on m.event_key = e.key
-      left join incidents i on i.id = m.incident_id
-    where ${where}
-    order by ${orderBy(page.sort, 'e', 'i.members')} limit ${page.limit} offset ${page.offset}
-  `.execute(db);
+  // the page is cut from the events alone (their indexes serve the sort) unless it sorts by the incident's size
+  const bySize = page.sort.endsWith('members');
+  const rows = bySize
+    ? await sql<EventRow>`
+        select e.key, e.document_id, m.incident_id, e.record, null as original, e.review
+        from events e left join incident_members m on m.event_key = e.key
+          left join incidents i on i.id = m.incident_id
+        where ${where}
+        order by ${orderBy(page.sort, 'e', 'i.members')} limit ${page.limit} offset ${page.offset}`.execute(db)
+    : await sql<EventRow>`
+        select e.key, e.document_id, m.incident_id, e.record, null as original, e.review
+        from (select * from events e where ${where}
+              order by ${orderBy(page.sort, 'e', 'e.key')} limit ${page.limit} offset ${page.offset}) e
+          left join incident_members m on m.event_key = e.key
+        order by ${orderBy(page.sort, 'e', 'e.key')}`.execute(db);
   const count = await sql<{ n: number }>`select count(*)::int as n from events e where ${where}`.execute(db);
   const items = (await withReviews(db, rows.rows)).map(({ original: _, ...item }) => item);
   return { total: count.rows[0].n, items };

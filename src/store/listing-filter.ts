@@ -63,15 +63,20 @@ function common(t: 'i' | 'e', f: ListFilter): RawBuilder<unknown>[] {
   return out;
 }
 
-/** Incidents (alias i): a word of `q` may be in the incident's names or in the text of any member's document. */
+/**
+ * Incidents (alias i): a word of `q` may be in the incident's names or in the text of any member's document.
+ * Written as one IN over a union (not an OR) so that both sides are trigram index scans, not a scan of the table.
+ */
 export function incidentWhere(f: ListFilter): RawBuilder<unknown> {
   const out = common('i', f);
   for (const w of queryWords(f.q ?? '')) {
     const p = containsPattern(w);
-    out.push(sql`(i.names like ${p} or i.id in (
+    out.push(sql`i.id in (
+      select n.id from incidents n where n.names like ${p}
+      union
       select m.incident_id from documents d join events e on e.document_id = d.id
         join incident_members m on m.event_key = e.key
-      where d.search like ${p}))`);
+      where d.search like ${p})`);
   }
   return and(out);
 }
@@ -81,18 +86,26 @@ export function eventWhere(f: ListFilter): RawBuilder<unknown> {
   const out = common('e', f);
   for (const w of queryWords(f.q ?? '')) {
     const p = containsPattern(w);
-    out.push(sql`(e.names like ${p} or e.document_id in (select d.id from documents d where d.search like ${p}))`);
+    out.push(sql`e.id in (
+      select n.id from events n where n.names like ${p}
+      union
+      select x.id from documents d join events x on x.document_id = d.id where d.search like ${p})`);
   }
   if (f.review) out.push(sql`e.review = ${f.review}`);
   return and(out);
 }
 
-/** ORDER BY for a sort over alias `t`, where `members` is the column of the incident's member count. */
+/**
+ * ORDER BY for a sort over alias `t`, where `members` is the column of the incident's member count. The tie-breaker
+ * runs the same way as the key, and figures that are not known come last, so an index serves either direction.
+ */
 export function orderBy(sort: Sort, t: 'i' | 'e', members: string): RawBuilder<unknown> {
   const desc = sort.startsWith('-');
   const key = sort.replace('-', '');
   const col =
     key === 'date' ? sql.ref(`${t}.date_start`) : key === 'killed' ? sql.ref(`${t}.killed`) : sql.ref(members);
   const tie = t === 'i' ? sql.ref('i.id') : sql.ref('e.key');
-  return desc ? sql`${col} desc nulls last, ${tie}` : sql`${col} asc nulls last, ${tie}`;
+  // (dates and member counts are never null: without a NULLS clause the plain indexes serve them)
+  if (key !== 'killed') return desc ? sql`${col} desc, ${tie} desc` : sql`${col} asc, ${tie} asc`;
+  return desc ? sql`${col} desc nulls last, ${tie} desc` : sql`${col} asc nulls last, ${tie} asc`;
 }

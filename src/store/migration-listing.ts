@@ -30,11 +30,16 @@ export const listingColumns: Migration = {
       create index incidents_type on incidents (type, subtype);
       create index incidents_admin1 on incidents (lower(admin1));
       create index incidents_point on incidents using gist (point(lon, lat));
-      create index incidents_killed on incidents (killed);
-      create index incidents_members on incidents (members);
+      -- the sorts (src/store/listing-filter.ts orderBy), read forwards or backwards with their tie-breaker
+      create index incidents_date_id on incidents (date_start, id);
+      create index incidents_killed on incidents (killed, id);
+      create index incidents_killed_desc on incidents (killed desc nulls last, id desc);
+      create index incidents_members on incidents (members, id);
+      create index events_date_key on events (date_start, key);
       create index events_point on events using gist (point(lon, lat));
       create index events_review on events (review) where review <> 'unreviewed';
-      create index events_killed on events (killed);
+      create index events_killed on events (killed, key);
+      create index events_killed_desc on events (killed desc nulls last, key desc);
       create index events_admin1 on events (lower(admin1));
       create index review_actions_newest on review_actions (id desc);
     `.execute(db);
