@@ -10,6 +10,7 @@ import { runExtract } from './extract.js';
 import { formatGeocode } from './geocode.js';
 import { runIngest } from './ingest.js';
 import { runReextract } from './reextract.js';
+import { runServe } from './serve.js';
 import { runTag } from './tag.js';
 import { runTally } from './tally.js';
 
@@ -133,6 +134,33 @@ export async function main(argv: string[]): Promise<number> {
     .description('tag CoNLL tokens (first column, blank line between sentences) with named entities: "token TAG" lines')
     .argument('[file]', 'CoNLL file (default: stdin)')
     .action(async (file: string | undefined) => runTag(file));
+
+  program
+    .command('serve')
+    .description('serve the HTTP API (/api/…) and the web app over the store; Ctrl-C stops it')
+    .option('--db <store>', dbHelp)
+    .option('--port <n>', 'port (0: any free one)', (v) => Number.parseInt(v, 10), 8080)
+    .option('--host <address>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
+    .option('--sample', 'first ingest the bundled sample (the seeds and 201 articles of 2018), unless stored already')
+    .option('--web <dir>', 'the built web app folder (default: dist/web)')
+    .action(async (opts: { db?: string; port: number; host: string; sample?: boolean; web?: string }) => {
+      if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
+        throw new Error(`--port must be a port number (0-65535), not "${opts.port}"`);
+      }
+      const serving = await runServe(opts);
+      process.stdout.write(`Rasd is serving at ${serving.url}\n`);
+      const stop = () => {
+        process.stderr.write('rasd serve: stopping\n');
+        // a close that hangs must not keep the port: a second Ctrl-C or this timer ends the process
+        setTimeout(() => process.exit(1), 10_000).unref();
+        serving.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
 
   program
     .command('demo')

@@ -42,7 +42,7 @@ export const ACLED_COLUMNS = [
 
 export type AcledRow = Record<(typeof ACLED_COLUMNS)[number], string | number>;
 
-const EVENT_TYPE: Record<string, string> = {
+export const EVENT_TYPE: Record<string, string> = {
   battles: 'Battles',
   explosions_remote_violence: 'Explosions/Remote violence',
   violence_against_civilians: 'Violence against civilians',
@@ -51,7 +51,7 @@ const EVENT_TYPE: Record<string, string> = {
   strategic_developments: 'Strategic developments',
 };
 
-const SUB_EVENT_TYPE: Record<string, string> = {
+export const SUB_EVENT_TYPE: Record<string, string> = {
   armed_clash: 'Armed clash',
   government_regains_territory: 'Government regains territory',
   non_state_actor_overtakes_territory: 'Non-state actor overtakes territory',

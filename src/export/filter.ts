@@ -19,7 +19,8 @@ export interface IncidentFilter {
 
 const fold = (s: string) => normalizeString(s).toLowerCase();
 
-function haystack(i: Incident): string {
+/** The names an incident's text filter searches, folded. */
+export function haystack(i: Incident): string {
   const parts = [
     i.location?.name,
     i.location?.name_ar,

@@ -2,9 +2,10 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DocumentsTable, Schema } from './schema.js';
+import { documentSearch } from './search-text.js';
 
 /** A document as the ingest writes it (the database stamps ingested_at). */
-export type NewDocument = Omit<DocumentsTable, 'ingested_at'>;
+export type NewDocument = Omit<DocumentsTable, 'ingested_at' | 'search'>;
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -39,10 +40,11 @@ export async function findExisting(
 export async function insertDocuments(db: Kysely<Schema>, docs: NewDocument[]): Promise<void> {
   if (docs.length === 0) return;
   const col = <K extends keyof NewDocument>(k: K) => docs.map((d) => d[k]);
+  const search = docs.map((d) => documentSearch(d.title, d.text));
   await sql`
-    insert into documents (id, content_hash, source, url, published, title, text)
+    insert into documents (id, content_hash, source, url, published, title, text, search)
     select * from unnest(
       ${col('id')}::text[], ${col('content_hash')}::text[], ${col('source')}::text[], ${col('url')}::text[],
-      ${col('published')}::text[], ${col('title')}::text[], ${col('text')}::text[])
+      ${col('published')}::text[], ${col('title')}::text[], ${col('text')}::text[], ${search}::text[])
   `.execute(db);
 }

@@ -47,14 +47,16 @@ export async function insertExtractions(db: Kysely<Schema>, batch: ExtractionToS
   const c = <K extends keyof (typeof cols)[number]>(k: K) => cols.map((x) => x[k]);
   const inserted = await sql<{ id: string; key: string }>`
     insert into events (key, document_id, extraction_id, event_id, type, subtype, date_start, date_end,
-      date_precision, lat, lon, country, admin1, location_precision, killed, injured, confidence, record)
+      date_precision, lat, lon, country, admin1, location_precision, killed, injured, confidence, names, actors,
+      record, original)
     select * from unnest(
       ${events.map((e) => e.key)}::text[], ${events.map((e) => e.documentId)}::text[],
       ${events.map((e) => e.extractionId)}::bigint[], ${events.map((e) => e.record.id)}::text[],
       ${c('type')}::text[], ${c('subtype')}::text[], ${c('date_start')}::date[], ${c('date_end')}::date[],
       ${c('date_precision')}::text[], ${c('lat')}::float8[], ${c('lon')}::float8[], ${c('country')}::text[],
       ${c('admin1')}::text[], ${c('location_precision')}::int2[], ${c('killed')}::int4[], ${c('injured')}::int4[],
-      ${c('confidence')}::float4[], ${events.map((e) => json(e.record))}::jsonb[])
+      ${c('confidence')}::float4[], ${c('names')}::text[], ${c('actors')}::text[],
+      ${events.map((e) => json(e.record))}::jsonb[], ${events.map((e) => json(e.record))}::jsonb[])
     returning id, key
   `.execute(db);
   const idOf = new Map(inserted.rows.map((r) => [r.key, String(r.id)]));

@@ -10,6 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import { clusterMembers, compatible, fuseIncident } from '../fuse/fuse.js';
 import type { Incident, MemberEvent } from '../fuse/types.js';
 import { membersByKey, membersNear, unfusedMembers } from './members.js';
+import { type IncidentColumns, incidentColumns } from './rows.js';
 import type { Schema } from './schema.js';
 
 /** An arbitrary constant naming the fusion's advisory lock. */
@@ -126,11 +127,15 @@ function nearIndex(list: MemberEvent[]): (c: MemberEvent) => MemberEvent[] {
 
 async function insertIncidents(db: Kysely<Schema>, incidents: Incident[]): Promise<void> {
   if (incidents.length === 0) return;
+  const cols = incidents.map(incidentColumns);
+  const c = <K extends keyof IncidentColumns>(k: K) => cols.map((x) => x[k]);
   await sql`
-    insert into incidents (id, type, date_start, lat, lon, country, fields)
-    select * from unnest(${incidents.map((i) => i.id)}::text[], ${incidents.map((i) => i.type)}::text[],
-      ${incidents.map((i) => i.date.start.slice(0, 10))}::date[], ${incidents.map((i) => i.location?.lat ?? null)}::float8[],
-      ${incidents.map((i) => i.location?.lon ?? null)}::float8[], ${incidents.map((i) => i.location?.country ?? null)}::text[],
+    insert into incidents (id, type, subtype, date_start, date_end, lat, lon, country, admin1, killed, injured,
+      members, names, actors, fields)
+    select * from unnest(${c('id')}::text[], ${c('type')}::text[], ${c('subtype')}::text[],
+      ${c('date_start')}::date[], ${c('date_end')}::date[], ${c('lat')}::float8[], ${c('lon')}::float8[],
+      ${c('country')}::text[], ${c('admin1')}::text[], ${c('killed')}::int4[], ${c('injured')}::int4[],
+      ${c('members')}::int4[], ${c('names')}::text[], ${c('actors')}::text[],
       ${incidents.map((i) => JSON.stringify(i))}::jsonb[])
   `.execute(db);
   const members = incidents.flatMap((i) => i.members.map((key) => ({ id: i.id, key })));

@@ -25,11 +25,13 @@ const toMember = (r: MemberRow): MemberEvent => ({
   event: r.record,
 });
 
+/** Events an analyst rejected are no members of any incident. */
 function members(db: Kysely<Schema>) {
   return db
     .selectFrom('events as e')
     .innerJoin('documents as d', 'd.id', 'e.document_id')
-    .select(['e.key', 'e.document_id', 'd.source', 'd.url', 'd.published', 'e.record']);
+    .select(['e.key', 'e.document_id', 'd.source', 'd.url', 'd.published', 'e.record'])
+    .where('e.review', '<>', 'rejected');
 }
 
 export async function membersByKey(db: Kysely<Schema>, keys: string[]): Promise<MemberEvent[]> {
@@ -94,6 +96,7 @@ export async function membersNear(
     )
     select e.key, e.document_id, d.source, d.url, d.published, e.record
     from hits join events e on e.id = hits.id join documents d on d.id = e.document_id
+    where e.review <> 'rejected'
     order by e.key
   `.execute(db);
   return rows.rows.filter((r) => !exclude.has(r.key)).map(toMember);

@@ -77,7 +77,8 @@ async function openEmbedded(target: Target & { kind: 'pglite' }): Promise<Store>
     // Loaded only here: the WASM build is large, and a PostgreSQL user never needs it.
     const { PGlite } = await import('@electric-sql/pglite');
     const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-    const pglite = await PGlite.create(dataDir);
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
     const pool = new pg.Pool({ ...createPgConfig(pglite), types } as pg.PoolConfig);
     const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log });
     try {

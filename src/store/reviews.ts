@@ -1,7 +1,8 @@
 /**
- * Review actions: a person's correction of one field of one event, kept by the event's stable key
- * (`${documentId}#${eventId}`) so that it outlives re-extraction: re-applied to the new event of that key, or
- * flagged 'event_gone' when the new extraction has no such event (and re-applied if it comes back).
+ * Review actions: a person's correction of one field of one event, or their confirmation or rejection of the
+ * whole event (field STATUS_FIELD), kept by the event's stable key (`${documentId}#${eventId}`) so that it
+ * outlives re-extraction: re-applied to the new event of that key, or flagged 'event_gone' when the new
+ * extraction has no such event (and re-applied if it comes back). A rejected event leaves the incidents.
  */
 import { type Kysely, sql } from 'kysely';
 import type { EventRecord } from '../types.js';
@@ -9,6 +10,28 @@ import { incidentsOf, refreshIncidents } from './incidents.js';
 import { membersByKey } from './members.js';
 import { eventColumns } from './rows.js';
 import type { Schema } from './schema.js';
+
+/** The field of an action that confirms or rejects the event as a whole: `after` is 'confirmed' or 'rejected'. */
+export const STATUS_FIELD = '$status';
+
+export const REVIEW_STATUSES = ['unreviewed', 'confirmed', 'corrected', 'rejected'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/**
+ * What an event's actions (oldest first) come to: rejected if the last confirm/reject rejected it, else corrected
+ * if any field was corrected, else confirmed if it was confirmed.
+ */
+export function reviewStatus(actions: { field: string; after: unknown }[]): ReviewStatus {
+  let said: unknown = null;
+  let corrected = false;
+  for (const a of actions) {
+    if (a.field === STATUS_FIELD) said = a.after;
+    else corrected = true;
+  }
+  if (said === 'rejected') return 'rejected';
+  if (corrected) return 'corrected';
+  return said === 'confirmed' ? 'confirmed' : 'unreviewed';
+}
 
 const FORBIDDEN = new Set(['id', '__proto__', 'constructor', 'prototype']);
 
@@ -40,32 +63,45 @@ export function setField(record: EventRecord, field: string, value: unknown): Ev
   return copy as unknown as EventRecord;
 }
 
-async function rewriteEvent(db: Kysely<Schema>, key: string, record: EventRecord): Promise<void> {
+async function rewriteEvent(db: Kysely<Schema>, key: string, record: EventRecord, review: ReviewStatus) {
   await db
     .updateTable('events')
-    .set({ ...eventColumns(record), record: JSON.stringify(record) })
+    .set({ ...eventColumns(record), record: JSON.stringify(record), review })
     .where('key', '=', key)
     .execute();
+}
+
+async function actionsOf(db: Kysely<Schema>, key: string) {
+  return db.selectFrom('review_actions').select(['field', 'after']).where('target', '=', key).orderBy('id').execute();
 }
 
 export interface Review {
   who: string;
   /** the event key */
   target: string;
-  /** a dot path into the event record: 'type', 'fatalities.killed', 'location' … */
+  /** a dot path into the event record: 'type', 'fatalities.killed', 'location' …, or STATUS_FIELD */
   field: string;
+  /** the new value; for STATUS_FIELD 'confirmed' or 'rejected' */
   after: unknown;
   note?: string;
 }
 
-/** Records a review and applies it to the stored event (and the incidents around it). */
-export async function reviewEvent(db: Kysely<Schema>, review: Review): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('events').select('record').where('key', '=', review.target).executeTakeFirst();
+/** Records a review and applies it to the stored event (and the incidents around it); returns the action's id. */
+export async function reviewEvent(db: Kysely<Schema>, review: Review): Promise<string> {
+  const isStatus = review.field === STATUS_FIELD;
+  if (isStatus && review.after !== 'confirmed' && review.after !== 'rejected') {
+    throw new Error(`the status of an event is set to "confirmed" or "rejected", not ${JSON.stringify(review.after)}`);
+  }
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('events')
+      .select(['record', 'review'])
+      .where('key', '=', review.target)
+      .executeTakeFirst();
     if (!row) throw new Error(`no event ${review.target}`);
     const record = row.record as unknown as EventRecord;
-    const before = getField(record, review.field);
-    await trx
+    const before = isStatus ? row.review : getField(record, review.field);
+    const { id } = await trx
       .insertInto('review_actions')
       .values({
         who: review.who,
@@ -75,9 +111,13 @@ export async function reviewEvent(db: Kysely<Schema>, review: Review): Promise<v
         after: JSON.stringify(review.after ?? null),
         note: review.note ?? null,
       })
-      .execute();
-    await rewriteEvent(trx, review.target, setField(record, review.field, review.after));
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const next = isStatus ? record : setField(record, review.field, review.after);
+    await rewriteEvent(trx, review.target, next, reviewStatus(await actionsOf(trx, review.target)));
+    // a rejected event is no member (membersByKey leaves it out): its incident is cut again without it
     await refreshIncidents(trx, await membersByKey(trx, [review.target]), await incidentsOf(trx, [review.target]));
+    return String(id);
   });
 }
 
@@ -119,12 +159,13 @@ export async function reapplyReviews(
       gone.push(r.id);
       continue;
     }
-    records.set(r.target, setField(record, r.field, r.after));
+    if (r.field !== STATUS_FIELD) records.set(r.target, setField(record, r.field, r.after));
     applied.push(r.id);
   }
   for (const key of targets) {
     const record = records.get(key);
-    if (record) await rewriteEvent(db, key, record);
+    const status = reviewStatus(reviews.filter((r) => r.target === key));
+    if (record) await rewriteEvent(db, key, record, status);
   }
   if (applied.length > 0) {
     await db

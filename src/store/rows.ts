@@ -1,6 +1,8 @@
 /** An extraction result → the rows of events, spans and claims (columns for filtering, the record in full). */
+import type { Incident } from '../fuse/types.js';
 import type { EventRecord, Span } from '../types.js';
-import type { EventsTable } from './schema.js';
+import type { EventsTable, IncidentsTable } from './schema.js';
+import { actorNames, eventNames, incidentActors, incidentNames } from './search-text.js';
 
 export function eventKey(documentId: string, eventId: string): string {
   return `${documentId}#${eventId}`;
@@ -22,6 +24,8 @@ export type EventColumns = Pick<
   | 'killed'
   | 'injured'
   | 'confidence'
+  | 'names'
+  | 'actors'
 >;
 
 export function eventColumns(e: EventRecord): EventColumns {
@@ -40,6 +44,30 @@ export function eventColumns(e: EventRecord): EventColumns {
     killed: e.fatalities?.killed ?? null,
     injured: e.fatalities?.injured ?? null,
     confidence: e.confidence,
+    names: eventNames(e),
+    actors: actorNames(e.actors ?? []),
+  };
+}
+
+/** The columns of an incident row besides its `fields` (the Incident itself), for filtering and sorting. */
+export type IncidentColumns = Omit<IncidentsTable, 'fields' | 'updated_at'>;
+
+export function incidentColumns(i: Incident): IncidentColumns {
+  return {
+    id: i.id,
+    type: i.type,
+    subtype: i.subtype,
+    date_start: i.date.start.slice(0, 10),
+    date_end: (i.date.end ?? i.date.start).slice(0, 10),
+    lat: i.location?.lat ?? null,
+    lon: i.location?.lon ?? null,
+    country: i.location?.country ?? null,
+    admin1: i.location?.admin1 ?? null,
+    killed: i.fatalities.killed,
+    injured: i.fatalities.injured,
+    members: i.members.length,
+    names: incidentNames(i),
+    actors: incidentActors(i),
   };
 }
 

@@ -16,6 +16,8 @@ export interface DocumentsTable {
   title: string | null;
   text: string;
   ingested_at: Timestamp;
+  /** title and text folded for search (src/store/search-text.ts); written by insertDocuments */
+  search: ColumnType<string | null, string | undefined, string>;
 }
 
 export interface ExtractionsTable {
@@ -51,6 +53,14 @@ export interface EventsTable {
   record: JSONColumnType<object>;
   /** fused into the incidents yet */
   fused: Generated<boolean>;
+  /** the record as the extractor made it, before any review (null only if a store predates it and lost it) */
+  original: ColumnType<object | null, string | undefined, string>;
+  /** place, actor, claim and source names, folded for search */
+  names: string;
+  /** actor names, English and Arabic, folded */
+  actors: string;
+  /** unreviewed | confirmed | corrected | rejected: what the event's review actions come to */
+  review: Generated<string>;
 }
 
 export interface SpansTable {
@@ -78,6 +88,15 @@ export interface IncidentsTable {
   country: string | null;
   fields: JSONColumnType<object>;
   updated_at: Timestamp;
+  /** the columns below are read from `fields` (incidentColumns), for filtering and sorting in SQL */
+  subtype: string | null;
+  date_end: string | null;
+  admin1: string | null;
+  killed: number | null;
+  injured: number | null;
+  members: number | null;
+  names: string | null;
+  actors: string | null;
 }
 
 export interface IncidentMembersTable {

@@ -1,0 +1,8 @@
+/** What every route group is given. */
+import type { Store } from '../store/open.js';
+
+export interface ApiContext {
+  store: Store;
+  /** the largest POST /api/ingest body, in bytes */
+  ingestLimit: number;
+}

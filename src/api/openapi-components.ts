@@ -1,0 +1,242 @@
+/** The JSON shapes of the API as OpenAPI 3.1 component schemas (src/types.ts, src/fuse/types.ts, the stores'). */
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (type: string) => ({ type: [type, 'null'] });
+const day = { type: 'string', format: 'date' };
+const obj = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({
+  type: 'object',
+  properties,
+  required,
+});
+
+export const SCHEMAS: Record<string, unknown> = {
+  Error: obj({ statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } }),
+  Span: obj({
+    start: { type: 'integer', description: "offset into the document's text" },
+    end: { type: 'integer' },
+    text: { type: 'string', description: 'text.slice(start, end)' },
+  }),
+  EventDate: obj({ start: day, end: day, precision: { enum: ['day', 'week', 'month'] }, evidence: ref('Span') }, [
+    'start',
+    'end',
+    'precision',
+  ]),
+  Place: obj({
+    name: { type: 'string' },
+    name_ar: { type: 'string' },
+    lat: { type: 'number' },
+    lon: { type: 'number' },
+    country: { type: 'string' },
+    admin1: nullable('string'),
+    feature: { type: 'string' },
+    gazetteer_id: { type: 'string' },
+    precision: { enum: [1, 2, 3] },
+    evidence: ref('Span'),
+  }),
+  Actor: obj({
+    role: { enum: ['perpetrator', 'target'] },
+    name: { type: 'string' },
+    name_ar: { type: 'string' },
+    category: { type: 'string' },
+    country: nullable('string'),
+    evidence: ref('Span'),
+  }),
+  Claim: obj(
+    {
+      kind: { enum: ['responsibility', 'outcome', 'denial'] },
+      by: { type: 'string' },
+      by_ar: { type: 'string' },
+      outcome: nullable('string'),
+      evidence: ref('Span'),
+    },
+    ['kind', 'by', 'outcome', 'evidence'],
+  ),
+  EventRecord: obj({
+    id: { type: 'string' },
+    type: { type: 'string' },
+    subtype: { type: 'string' },
+    date: ref('EventDate'),
+    location: { oneOf: [ref('Place'), { type: 'null' }] },
+    actors: { type: 'array', items: ref('Actor') },
+    weapons: { type: 'array', items: { type: 'string' } },
+    fatalities: obj({
+      killed: nullable('integer'),
+      injured: nullable('integer'),
+      evidence: { type: 'array', items: ref('Span') },
+    }),
+    claims: { type: 'array', items: ref('Claim') },
+    sources: { type: 'array', items: { type: 'string' } },
+    evidence: { type: 'array', items: ref('Span') },
+    confidence: { type: 'number' },
+  }),
+  Incident: obj({
+    id: { type: 'string' },
+    type: { type: 'string' },
+    subtype: { type: 'string' },
+    date: ref('EventDate'),
+    location: { oneOf: [ref('Place'), { type: 'null' }] },
+    perpetrators: { type: 'array', items: ref('Actor') },
+    targets: { type: 'array', items: ref('Actor') },
+    weapons: { type: 'array', items: { type: 'string' } },
+    fatalities: obj({ killed: nullable('integer'), injured: nullable('integer') }),
+    claims: { type: 'array', items: ref('Claim') },
+    sources: { type: 'array', items: { type: 'string' } },
+    members: { type: 'array', items: { type: 'string' }, description: 'event keys' },
+    disagreements: { type: 'array', items: { type: 'object' } },
+  }),
+  ReviewAction: obj({
+    id: { type: 'string' },
+    who: { type: 'string' },
+    at: { type: 'string', format: 'date-time' },
+    target: { type: 'string', description: 'event key' },
+    field: { type: 'string', description: 'a corrected field, or "$status" for confirm/reject' },
+    before: {},
+    after: {},
+    status: { enum: ['applied', 'event_gone'] },
+    note: nullable('string'),
+  }),
+  ReviewState: obj({
+    status: { enum: ['unreviewed', 'confirmed', 'corrected', 'rejected'] },
+    actions: { type: 'array', items: ref('ReviewAction') },
+  }),
+  DocumentRef: obj({
+    id: { type: 'string' },
+    title: nullable('string'),
+    source: nullable('string'),
+    url: nullable('string'),
+    published: nullable('string'),
+  }),
+  Member: obj({
+    key: { type: 'string' },
+    documentId: { type: 'string' },
+    eventId: { type: 'string' },
+    event: ref('EventRecord'),
+    review: ref('ReviewState'),
+    document: ref('DocumentRef'),
+  }),
+  EventItem: obj({
+    key: { type: 'string' },
+    documentId: { type: 'string' },
+    incidentId: nullable('string'),
+    event: ref('EventRecord'),
+    review: ref('ReviewState'),
+  }),
+  Statistic: { type: 'object', description: 'a count an article cites (src/types.ts Statistic)' },
+  Statement: { type: 'object', description: 'a quoted statement (src/types.ts Statement)' },
+  IngestDocument: obj(
+    {
+      id: { type: 'string' },
+      title: { type: 'string' },
+      text: { type: 'string' },
+      html: { type: 'string' },
+      published: { type: 'string' },
+      source: { type: 'string' },
+      url: { type: 'string' },
+    },
+    [],
+  ),
+};
+
+const page = (item: string) =>
+  obj({
+    total: { type: 'integer' },
+    limit: { type: 'integer' },
+    offset: { type: 'integer' },
+    items: { type: 'array', items: ref(item) },
+  });
+
+/** The success response of each route, by "METHOD url". */
+export const RESPONSES: Record<string, { status: number; type?: string; schema: unknown }> = {
+  'GET /api/health': {
+    status: 200,
+    schema: obj({
+      ok: { const: true },
+      version: { type: 'string' },
+      store: { enum: ['pglite', 'postgres'] },
+      documents: { type: 'integer' },
+      events: { type: 'integer' },
+      incidents: { type: 'integer' },
+    }),
+  },
+  'GET /api/incidents': { status: 200, schema: page('Incident') },
+  'GET /api/incidents/points': {
+    status: 200,
+    schema: obj({
+      total: { type: 'integer' },
+      items: {
+        type: 'array',
+        items: obj({
+          id: { type: 'string' },
+          lat: nullable('number'),
+          lon: nullable('number'),
+          type: { type: 'string' },
+          subtype: { type: 'string' },
+          date: day,
+          killed: nullable('integer'),
+          injured: nullable('integer'),
+          members: { type: 'integer' },
+          place: nullable('string'),
+        }),
+      },
+    }),
+  },
+  'GET /api/incidents/:id': {
+    status: 200,
+    schema: obj({ incident: ref('Incident'), members: { type: 'array', items: ref('Member') } }),
+  },
+  'GET /api/events': { status: 200, schema: page('EventItem') },
+  'GET /api/events/:key': {
+    status: 200,
+    schema: {
+      allOf: [ref('EventItem'), obj({ original: ref('EventRecord') })],
+    },
+  },
+  'POST /api/events/:key/reviews': {
+    status: 201,
+    schema: obj({
+      key: { type: 'string' },
+      incidentId: nullable('string'),
+      event: ref('EventRecord'),
+      review: ref('ReviewState'),
+    }),
+  },
+  'GET /api/reviews': {
+    status: 200,
+    schema: obj({ total: { type: 'integer' }, items: { type: 'array', items: ref('ReviewAction') } }),
+  },
+  'GET /api/documents/:id': {
+    status: 200,
+    schema: obj({
+      id: { type: 'string' },
+      title: nullable('string'),
+      source: nullable('string'),
+      url: nullable('string'),
+      published: nullable('string'),
+      text: { type: 'string' },
+      events: {
+        type: 'array',
+        items: obj({ key: { type: 'string' }, incidentId: nullable('string'), event: ref('EventRecord') }),
+      },
+      statistics: { type: 'array', items: ref('Statistic') },
+      statements: { type: 'array', items: ref('Statement') },
+      errors: { type: 'array', items: obj({ code: { type: 'string' }, message: { type: 'string' } }) },
+    }),
+  },
+  'POST /api/ingest': {
+    status: 200,
+    schema: obj({
+      stored: { type: 'integer' },
+      duplicates: { type: 'integer' },
+      failed: { type: 'array', items: obj({ item: { type: 'string' }, reason: { type: 'string' } }) },
+      events: { type: 'integer' },
+      incidents: { type: 'integer', description: 'the change in the number of incidents' },
+    }),
+  },
+  'GET /api/export': { status: 200, type: 'text/csv', schema: { type: 'string' } },
+  'GET /api/statistics': {
+    status: 200,
+    schema: obj({
+      items: { type: 'array', items: obj({ document: { type: 'string' }, statistic: ref('Statistic') }) },
+    }),
+  },
+  'GET /api/openapi.json': { status: 200, schema: { type: 'object' } },
+};

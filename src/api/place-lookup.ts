@@ -1,0 +1,46 @@
+/**
+ * A place an analyst gives for an event's location: a gazetteer id, or a name typed in Arabic or English,
+ * resolved against the gazetteer (exact names first, then the geocoder over the name as a text).
+ */
+import { type GazEntry, gazetteer, isArea } from '../geo/gazetteer.js';
+import { geocode } from '../geo/geocode.js';
+import { fold } from '../store/search-text.js';
+import type { Place } from '../types.js';
+
+/** A place given by hand has no evidence in the text: an empty span stands for it. */
+const NO_EVIDENCE = { start: 0, end: 0, text: '' };
+
+export function placeOf(e: GazEntry): Place {
+  return {
+    name: e.name,
+    name_ar: e.name_ar,
+    lat: e.lat,
+    lon: e.lon,
+    country: e.country,
+    admin1: e.admin1 || null,
+    feature: e.feature,
+    gazetteer_id: e.id,
+    precision: isArea(e) ? 3 : 1,
+    evidence: NO_EVIDENCE,
+  };
+}
+
+export function placeById(id: string): Place | null {
+  const e = gazetteer().entries.find((x) => x.id === id);
+  return e ? placeOf(e) : null;
+}
+
+/** The most populous entry of that exact name (English, or Arabic normalised), else the geocoder's choice. */
+export function placeByName(name: string): Place | null {
+  const want = fold(name);
+  if (!want) return null;
+  const exact = gazetteer().entries.filter((e) => fold(e.name) === want || e.names_ar.includes(want));
+  if (exact.length > 0) return placeOf(exact.reduce((a, b) => (b.population > a.population ? b : a)));
+  const byId = new Map(gazetteer().entries.map((e) => [e.id, e]));
+  for (const g of geocode(name)) {
+    const id = g.chosen?.id ?? g.candidates[0]?.id;
+    const e = id ? byId.get(id) : undefined;
+    if (e) return placeOf(e);
+  }
+  return null;
+}

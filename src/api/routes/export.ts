@@ -1,0 +1,48 @@
+/** GET /api/export: the filtered incidents (reviewed values, rejected events left out) as a file. */
+import type { FastifyInstance } from 'fastify';
+import { acledCsv } from '../../export/acled.js';
+import { toGeoJson } from '../../export/geojson.js';
+import { allIncidents } from '../../store/incident-queries.js';
+import type { ApiContext } from '../context.js';
+import { FILTER_PROPERTIES, type FilterQuery, parseFilter } from '../filters.js';
+
+const FORMATS = {
+  'acled-csv': { type: 'text/csv; charset=utf-8', ext: 'csv' },
+  geojson: { type: 'application/geo+json', ext: 'geojson' },
+  jsonl: { type: 'application/x-ndjson', ext: 'jsonl' },
+} as const;
+type Format = keyof typeof FORMATS;
+
+export function exportRoutes(app: FastifyInstance, { store }: ApiContext): void {
+  app.get<{ Querystring: FilterQuery & { format: Format } }>(
+    '/api/export',
+    {
+      schema: {
+        summary: 'The filtered incidents as ACLED CSV, GeoJSON or JSONL (a download)',
+        tags: ['export'],
+        querystring: {
+          type: 'object',
+          properties: {
+            format: { type: 'string', enum: Object.keys(FORMATS), default: 'acled-csv' },
+            ...FILTER_PROPERTIES,
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const incidents = await allIncidents(store.db, parseFilter(req.query));
+      const format = FORMATS[req.query.format];
+      const body =
+        req.query.format === 'acled-csv'
+          ? acledCsv(incidents)
+          : req.query.format === 'geojson'
+            ? `${JSON.stringify(toGeoJson(incidents))}\n`
+            : incidents.map((i) => `${JSON.stringify(i)}\n`).join('');
+      const stamp = new Date().toISOString().slice(0, 10);
+      reply
+        .header('content-type', format.type)
+        .header('content-disposition', `attachment; filename=rasd-incidents-${stamp}.${format.ext}`);
+      return body;
+    },
+  );
+}

@@ -1,0 +1,62 @@
+/** GET /api/incidents, /api/incidents/points, /api/incidents/:id */
+import type { FastifyInstance } from 'fastify';
+import { incidentDetail, incidentPoints, listIncidents } from '../../store/incident-queries.js';
+import type { ApiContext } from '../context.js';
+import { notFound } from '../errors.js';
+import {
+  FILTER_PROPERTIES,
+  type FilterQuery,
+  PAGE_PROPERTIES,
+  type PageQuery,
+  parseFilter,
+  parsePage,
+} from '../filters.js';
+
+/** The most points one request returns. */
+export const MAX_POINTS = 100_000;
+
+export function incidentRoutes(app: FastifyInstance, { store }: ApiContext): void {
+  app.get<{ Querystring: FilterQuery & PageQuery }>(
+    '/api/incidents',
+    {
+      schema: {
+        summary: 'Incidents that pass the filters, a page at a time',
+        tags: ['incidents'],
+        querystring: { type: 'object', properties: { ...FILTER_PROPERTIES, ...PAGE_PROPERTIES } },
+      },
+    },
+    async (req) => {
+      const page = parsePage(req.query);
+      const listed = await listIncidents(store.db, parseFilter(req.query), page);
+      return { total: listed.total, limit: page.limit, offset: page.offset, items: listed.items };
+    },
+  );
+
+  app.get<{ Querystring: FilterQuery }>(
+    '/api/incidents/points',
+    {
+      schema: {
+        summary: `Every incident that passes the filters (up to ${MAX_POINTS}), compact, for the map and timeline`,
+        tags: ['incidents'],
+        querystring: { type: 'object', properties: FILTER_PROPERTIES },
+      },
+    },
+    async (req) => incidentPoints(store.db, parseFilter(req.query), MAX_POINTS),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/incidents/:id',
+    {
+      schema: {
+        summary: 'One incident with its member events, their documents and reviews',
+        tags: ['incidents'],
+        params: { type: 'object', properties: { id: { type: 'string', minLength: 1 } }, required: ['id'] },
+      },
+    },
+    async (req) => {
+      const found = await incidentDetail(store.db, req.params.id);
+      if (!found) throw notFound(`no incident "${req.params.id}"`);
+      return found;
+    },
+  );
+}

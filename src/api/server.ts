@@ -1,0 +1,45 @@
+/** The HTTP API (the contract in api-contract.md) and the web app, as a Fastify instance that is not listening. */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Store } from '../store/open.js';
+import type { ApiContext } from './context.js';
+import { formatSchemaError, installErrorHandler } from './errors.js';
+import { documentRoutes } from './routes/documents.js';
+import { eventRoutes } from './routes/events.js';
+import { exportRoutes } from './routes/export.js';
+import { healthRoutes } from './routes/health.js';
+import { incidentRoutes } from './routes/incidents.js';
+import { ingestRoutes } from './routes/ingest.js';
+import { reviewRoutes } from './routes/reviews.js';
+import { webRoutes } from './web.js';
+
+export const DEFAULT_INGEST_LIMIT = 32 * 1024 * 1024;
+
+export interface ServerOptions {
+  store: Store;
+  /** the built web app's folder (index.html, assets/); none: the API alone, and a page saying so at / */
+  webRoot?: string;
+  /** the largest POST /api/ingest body in bytes (default 32 MiB) */
+  ingestLimit?: number;
+  /** log requests (pino, to stdout) */
+  logger?: boolean;
+}
+
+export function buildServer(opts: ServerOptions): FastifyInstance {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    // event keys hold document ids, which may be whole URLs
+    routerOptions: { maxParamLength: 2000 },
+    schemaErrorFormatter: formatSchemaError,
+  });
+  const ctx: ApiContext = { store: opts.store, ingestLimit: opts.ingestLimit ?? DEFAULT_INGEST_LIMIT };
+  installErrorHandler(app, { ingest: ctx.ingestLimit });
+  healthRoutes(app, ctx);
+  incidentRoutes(app, ctx);
+  eventRoutes(app, ctx);
+  reviewRoutes(app, ctx);
+  documentRoutes(app, ctx);
+  ingestRoutes(app, ctx);
+  exportRoutes(app, ctx);
+  webRoutes(app, opts.webRoot);
+  return app;
+}

@@ -1,0 +1,107 @@
+/** Incidents for the API: a filtered page, every match as map points, one incident with its members, exports. */
+import { type Kysely, sql } from 'kysely';
+import type { Incident } from '../fuse/types.js';
+import type { EventRecord } from '../types.js';
+import { incidentWhere, type ListFilter, orderBy, type Page } from './listing-filter.js';
+import { actionsByKey, type ReviewState } from './review-queries.js';
+import type { ReviewStatus } from './reviews.js';
+import type { Schema } from './schema.js';
+
+export interface Listed<T> {
+  total: number;
+  items: T[];
+}
+
+async function countIncidents(db: Kysely<Schema>, f: ListFilter): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from incidents i where ${incidentWhere(f)}`.execute(db);
+  return r.rows[0].n;
+}
+
+export async function listIncidents(db: Kysely<Schema>, f: ListFilter, page: Page): Promise<Listed<Incident>> {
+  const rows = await sql<{ fields: Incident }>`
+    select i.fields from incidents i where ${incidentWhere(f)}
+    order by ${orderBy(page.sort, 'i', 'i.members')} limit ${page.limit} offset ${page.offset}
+  `.execute(db);
+  return { total: await countIncidents(db, f), items: rows.rows.map((r) => r.fields) };
+}
+
+export interface IncidentPoint {
+  id: string;
+  lat: number | null;
+  lon: number | null;
+  type: string;
+  subtype: string;
+  date: string;
+  killed: number | null;
+  injured: number | null;
+  members: number;
+  place: string | null;
+}
+
+/** Every match up to `max`, in date order, with only what a map and a timeline draw. */
+export async function incidentPoints(db: Kysely<Schema>, f: ListFilter, max: number): Promise<Listed<IncidentPoint>> {
+  const rows = await sql<IncidentPoint>`
+    select i.id, i.lat, i.lon, i.type, i.subtype, i.date_start as date, i.killed, i.injured, i.members,
+      i.fields->'location'->>'name' as place
+    from incidents i where ${incidentWhere(f)}
+    order by i.date_start, i.id limit ${max}
+  `.execute(db);
+  const total = rows.rows.length < max ? rows.rows.length : await countIncidents(db, f);
+  return { total, items: rows.rows };
+}
+
+/** Every match, in date order (for exports). */
+export async function allIncidents(db: Kysely<Schema>, f: ListFilter): Promise<Incident[]> {
+  const rows = await sql<{ fields: Incident }>`
+    select i.fields from incidents i where ${incidentWhere(f)} order by i.date_start, i.id
+  `.execute(db);
+  return rows.rows.map((r) => r.fields);
+}
+
+export interface MemberDocument {
+  id: string;
+  title: string | null;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+}
+
+export interface Member {
+  key: string;
+  documentId: string;
+  eventId: string;
+  event: EventRecord;
+  review: ReviewState;
+  document: MemberDocument;
+}
+
+export async function incidentDetail(
+  db: Kysely<Schema>,
+  id: string,
+): Promise<{ incident: Incident; members: Member[] } | null> {
+  const row = await db.selectFrom('incidents').select('fields').where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const rows = await db
+    .selectFrom('incident_members as m')
+    .innerJoin('events as e', 'e.key', 'm.event_key')
+    .innerJoin('documents as d', 'd.id', 'e.document_id')
+    .select(['e.key', 'e.event_id', 'e.record', 'e.review', 'd.id', 'd.title', 'd.source', 'd.url', 'd.published'])
+    .where('m.incident_id', '=', id)
+    .orderBy('e.key')
+    .execute();
+  const actions = await actionsByKey(
+    db,
+    rows.map((r) => r.key),
+  );
+  return {
+    incident: row.fields as Incident,
+    members: rows.map((r) => ({
+      key: r.key,
+      documentId: r.id,
+      eventId: r.event_id,
+      event: r.record as EventRecord,
+      review: { status: r.review as ReviewStatus, actions: actions.get(r.key) ?? [] },
+      document: { id: r.id, title: r.title, source: r.source, url: r.url, published: r.published },
+    })),
+  };
+}

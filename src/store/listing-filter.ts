@@ -1,0 +1,111 @@
+/** The filters of the API's listings, as SQL conditions over the incidents and events tables. */
+import { type RawBuilder, sql } from 'kysely';
+import type { ReviewStatus } from './reviews.js';
+import { containsPattern, fold, queryWords } from './search-text.js';
+
+export interface BBox {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+export interface ListFilter {
+  /** YYYY-MM-DD, inclusive: what overlaps [from, to] */
+  from?: string;
+  to?: string;
+  /** ISO2, upper case */
+  country?: string;
+  admin1?: string;
+  bbox?: BBox;
+  /** spec names: 'explosions_remote_violence', 'air_drone_strike' */
+  type?: string;
+  subtype?: string;
+  /** any part of an actor's English or Arabic name */
+  actor?: string;
+  /** words, each found in a document's text or in the names */
+  q?: string;
+  /** events only */
+  review?: ReviewStatus;
+}
+
+export const SORTS = ['date', '-date', 'killed', '-killed', 'members', '-members'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface Page {
+  limit: number;
+  offset: number;
+  sort: Sort;
+}
+
+const and = (conds: RawBuilder<unknown>[]) => (conds.length ? sql.join(conds, sql` and `) : sql`true`);
+
+/** The conditions both tables share; `t` is the table's alias, whose columns have the same names in both. */
+function common(t: 'i' | 'e', f: ListFilter): RawBuilder<unknown>[] {
+  const c = (col: string) => sql.ref(`${t}.${col}`);
+  const out: RawBuilder<unknown>[] = [];
+  if (f.from) out.push(sql`${c('date_end')} >= ${f.from}::date`);
+  if (f.to) out.push(sql`${c('date_start')} <= ${f.to}::date`);
+  if (f.country) out.push(sql`${c('country')} = ${f.country}`);
+  if (f.admin1) out.push(sql`lower(${c('admin1')}) = ${f.admin1.toLowerCase()}`);
+  if (f.type) out.push(sql`${c('type')} = ${f.type}`);
+  if (f.subtype) out.push(sql`${c('subtype')} = ${f.subtype}`);
+  if (f.actor) out.push(sql`${c('actors')} like ${containsPattern(fold(f.actor))}`);
+  const b = f.bbox;
+  if (b && b.west <= b.east) {
+    out.push(sql`point(${c('lon')}, ${c('lat')}) <@ box(point(${b.west}, ${b.south}), point(${b.east}, ${b.north}))`);
+  } else if (b) {
+    // across the antimeridian
+    out.push(
+      sql`${c('lat')} between ${b.south} and ${b.north} and (${c('lon')} >= ${b.west} or ${c('lon')} <= ${b.east})`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Incidents (alias i): a word of `q` may be in the incident's names or in the text of any member's document.
+ * Written as one IN over a union (not an OR) so that both sides are trigram index scans, not a scan of the table.
+ */
+export function incidentWhere(f: ListFilter): RawBuilder<unknown> {
+  const out = common('i', f);
+  for (const w of queryWords(f.q ?? '')) {
+    const p = containsPattern(w);
+    out.push(sql`i.id in (
+      select n.id from incidents n where n.names like ${p}
+      union
+      select m.incident_id from documents d join events e on e.document_id = d.id
+        join incident_members m on m.event_key = e.key
+      where d.search like ${p})`);
+  }
+  return and(out);
+}
+
+/** Events (alias e): a word of `q` may be in the event's names or in its document's text. */
+export function eventWhere(f: ListFilter): RawBuilder<unknown> {
+  const out = common('e', f);
+  for (const w of queryWords(f.q ?? '')) {
+    const p = containsPattern(w);
+    out.push(sql`e.id in (
+      select n.id from events n where n.names like ${p}
+      union
+      select x.id from documents d join events x on x.document_id = d.id where d.search like ${p})`);
+  }
+  if (f.review) out.push(sql`e.review = ${f.review}`);
+  return and(out);
+}
+
+/**
+ * ORDER BY for a sort over alias `t`, where `members` is the column of the incident's member count. The tie-breaker
+ * runs the same way as the key, and figures that are not known come last, so an index serves either direction.
+ */
+export function orderBy(sort: Sort, t: 'i' | 'e', members: string): RawBuilder<unknown> {
+  const desc = sort.startsWith('-');
+  const key = sort.replace('-', '');
+  const col =
+    key === 'date' ? sql.ref(`${t}.date_start`) : key === 'killed' ? sql.ref(`${t}.killed`) : sql.ref(members);
+  const tie = t === 'i' ? sql.ref('i.id') : sql.ref('e.key');
+  // (dates and member counts are never null: without a NULLS clause the plain indexes serve them)
+  if (key !== 'killed') return desc ? sql`${col} desc, ${tie} desc` : sql`${col} asc, ${tie} asc`;
+  return desc ? sql`${col} desc nulls last, ${tie} desc` : sql`${col} asc nulls last, ${tie} asc`;
+}

@@ -1,0 +1,433 @@
+/**
+ * The HTTP API over a store holding the seeds and the dev articles, on PGlite and PostgreSQL: listings and their
+ * filters, details whose spans index into the documents, bad parameters, and the review flow (correct, confirm,
+ * reject) through the incidents, the export and a re-extraction.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { inlinePool } from '../../src/store/extract-pool.js';
+import { reextract } from '../../src/store/reextract.js';
+import type { EventRecord, Span } from '../../src/types.js';
+import { backends } from '../store/backends.js';
+import { DEV, items, SEEDS } from '../store/data.js';
+import { type Api, type J, parseCsv, qs, startApi } from './helpers.js';
+
+/** Every evidence span of a record. */
+function spans(e: EventRecord): Span[] {
+  return [
+    ...e.evidence,
+    e.date.evidence,
+    e.location?.evidence,
+    ...e.actors.map((a) => a.evidence),
+    ...e.fatalities.evidence,
+    ...e.claims.map((c) => c.evidence),
+  ].filter((s): s is Span => !!s);
+}
+
+const AIN_AL_ASAD = 'عين الاسد'; // written without the hamza of الأسد
+
+for (const backend of backends()) {
+  describe(`API on ${backend.name}`, { skip: backend.skip }, () => {
+    let api: Api;
+    let ain: { id: string; lat: number; lon: number; members: string[] };
+
+    before(async () => {
+      api = await startApi(backend, await items([SEEDS, DEV]));
+    });
+    after(async () => {
+      await api?.close();
+      await backend.cleanup();
+    });
+
+    test('health counts what the store holds', async () => {
+      const r = await api.call('/api/health');
+      assert.equal(r.status, 200);
+      const n = async (t: 'documents' | 'events' | 'incidents') =>
+        Number(
+          (
+            await api.store.db
+              .selectFrom(t)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      assert.deepEqual(r.body, {
+        ok: true,
+        version: r.body.version,
+        store: backend.name,
+        documents: await n('documents'),
+        events: await n('events'),
+        incidents: await n('incidents'),
+      });
+      assert.ok(r.body.documents >= 40 && r.body.incidents > 10);
+    });
+
+    test('the Ain al-Asad incident: found by q without hamza, with hamza, and by a bbox around it', async () => {
+      const r = await api.call(`/api/incidents${qs({ q: AIN_AL_ASAD, country: 'IQ', limit: 50 })}`);
+      assert.equal(r.status, 200);
+      const found = r.body.items.filter((i: J) => /Ain al-Asad/.test(i.location?.name ?? ''));
+      assert.ok(found.length >= 1, JSON.stringify(r.body.items.map((i: J) => i.location?.name)));
+      assert.equal(r.body.total, r.body.items.length);
+      const first = found.find((i: J) => i.date.start === '2023-10-30') ?? found[0];
+      ain = { id: first.id, lat: first.location.lat, lon: first.location.lon, members: first.members };
+
+      const hamza = await api.call(`/api/incidents${qs({ q: 'عين الأسد', country: 'IQ', limit: 50 })}`);
+      assert.deepEqual(
+        hamza.body.items.map((i: J) => i.id),
+        r.body.items.map((i: J) => i.id),
+      );
+      const box = [ain.lon - 0.1, ain.lat - 0.1, ain.lon + 0.1, ain.lat + 0.1].join(',');
+      const inBox = await api.call(`/api/incidents${qs({ bbox: box, limit: 1000 })}`);
+      assert.ok(inBox.body.items.some((i: J) => i.id === ain.id));
+      for (const i of inBox.body.items) {
+        assert.ok(Math.abs(i.location.lat - ain.lat) <= 0.1 && Math.abs(i.location.lon - ain.lon) <= 0.1);
+      }
+      const far = await api.call(`/api/incidents${qs({ bbox: '0,0,1,1' })}`);
+      assert.equal(far.body.total, 0);
+      const nothing = await api.call(`/api/incidents${qs({ q: `${AIN_AL_ASAD} زززز` })}`);
+      assert.equal(nothing.body.total, 0);
+    });
+
+    test('filters, sorting and pages of incidents; points match the list', async () => {
+      const all = await api.call('/api/incidents?limit=10000');
+      const total = all.body.total;
+      assert.equal(all.body.items.length, total);
+      const iq = await api.call(
+        `/api/incidents${qs({ country: 'iq', type: 'Explosions/Remote violence', limit: 10000 })}`,
+      );
+      assert.ok(iq.body.total > 0 && iq.body.total < total);
+      for (const i of iq.body.items) {
+        assert.equal(i.location.country, 'IQ');
+        assert.equal(i.type, 'explosions_remote_violence');
+      }
+      const spec = await api.call(`/api/incidents${qs({ country: 'IQ', type: 'explosions_remote_violence' })}`);
+      assert.equal(spec.body.total, iq.body.total);
+      const dated = await api.call(`/api/incidents${qs({ from: '2023-10-01', to: '2023-12-31', limit: 10000 })}`);
+      assert.ok(dated.body.total >= 1);
+      for (const i of dated.body.items) assert.ok(i.date.start <= '2023-12-31' && i.date.end >= '2023-10-01');
+
+      const killed = await api.call('/api/incidents?sort=-killed&limit=10000');
+      const figures = killed.body.items.map((i: J) => i.fatalities.killed).filter((k: unknown) => k !== null);
+      assert.deepEqual(
+        figures,
+        [...figures].sort((a, b) => b - a),
+      );
+      const dates = (await api.call('/api/incidents?sort=date&limit=10000')).body.items.map((i: J) => i.date.start);
+      assert.deepEqual(dates, [...dates].sort());
+
+      const p1 = await api.call('/api/incidents?limit=5&offset=0&sort=date');
+      const p2 = await api.call('/api/incidents?limit=5&offset=5&sort=date');
+      assert.equal(p2.body.offset, 5);
+      assert.equal(p2.body.limit, 5);
+      const sorted = (await api.call('/api/incidents?sort=date&limit=10')).body.items.map((i: J) => i.id);
+      assert.deepEqual(
+        [...p1.body.items, ...p2.body.items].map((i: J) => i.id),
+        sorted,
+      );
+
+      const actor = await api.call(`/api/incidents${qs({ actor: 'المقاومه الاسلاميه', limit: 1000 })}`);
+      assert.ok(actor.body.total >= 1);
+      for (const i of actor.body.items) {
+        const names = [...i.perpetrators, ...i.targets].map((a: J) => `${a.name} ${a.name_ar}`).join(' ');
+        assert.match(names, /المقاومة الإسلامية|Islamic Resistance/);
+      }
+
+      const points = await api.call(`/api/incidents/points${qs({ country: 'IQ' })}`);
+      const listed = await api.call(`/api/incidents${qs({ country: 'IQ', sort: 'date', limit: 10000 })}`);
+      assert.equal(points.body.total, listed.body.total);
+      assert.deepEqual(
+        points.body.items.map((p: J) => p.id),
+        listed.body.items.map((i: J) => i.id),
+      );
+      const p = points.body.items.find((x: J) => x.id === ain.id);
+      assert.equal(p.lat, ain.lat);
+      assert.equal(p.members, ain.members.length);
+      assert.match(p.place, /Ain al-Asad/);
+    });
+
+    test('bad parameters are 400 with a message naming the parameter', async () => {
+      const cases: [string, RegExp][] = [
+        ['/api/incidents?from=2023-13-01', /"from".*not a date/],
+        ['/api/incidents?from=yesterday', /"from"/],
+        ['/api/incidents?from=2023-12-01&to=2023-11-01', /"from".*after "to"/],
+        ['/api/incidents?bbox=1,2,3', /"bbox"/],
+        ['/api/incidents?bbox=1,2,3,x', /"bbox"/],
+        ['/api/incidents?bbox=-200,0,10,10', /"bbox".*-180/],
+        ['/api/incidents?bbox=0,50,10,10', /"bbox".*south/],
+        ['/api/incidents?limit=0', /"limit"/],
+        ['/api/incidents?limit=10001', /"limit"/],
+        ['/api/incidents?limit=ten', /"limit"/],
+        ['/api/incidents?offset=-1', /"offset"/],
+        ['/api/incidents?sort=size', /"sort".*-date/],
+        ['/api/incidents?type=Bombing', /"type"/],
+        ['/api/incidents?subtype=boom', /"subtype"/],
+        ['/api/incidents?country=IRQ', /"country"/],
+        ['/api/incidents/points?to=2023-02-30', /"to"/],
+        ['/api/events?review=maybe', /"review"/],
+        ['/api/events?sort=name', /"sort"/],
+        ['/api/export?format=xml', /"format"/],
+        ['/api/export?from=1st', /"from"/],
+        ['/api/reviews?limit=0', /"limit"/],
+      ];
+      for (const [url, message] of cases) {
+        const r = await api.call(url);
+        assert.equal(r.status, 400, url);
+        assert.equal(r.body.error, 'Bad Request', url);
+        assert.equal(r.body.statusCode, 400, url);
+        assert.match(r.body.message, message, url);
+      }
+      for (const url of ['/api/incidents/inc-none', '/api/events/nodoc%23e1', '/api/documents/nodoc', '/api/nothing']) {
+        const r = await api.call(url);
+        assert.equal(r.status, 404, url);
+        assert.equal(r.body.statusCode, 404);
+        assert.ok(r.body.message.length > 5);
+      }
+    });
+
+    test("an incident's members: their spans index into their documents' text", async () => {
+      const r = await api.call(`/api/incidents/${encodeURIComponent(ain.id)}`);
+      assert.equal(r.status, 200);
+      assert.equal(r.body.incident.id, ain.id);
+      assert.deepEqual(
+        r.body.members.map((m: J) => m.key),
+        ain.members,
+      );
+      let checked = 0;
+      for (const m of r.body.members) {
+        assert.equal(m.key, `${m.documentId}#${m.eventId}`);
+        assert.equal(m.review.status, 'unreviewed');
+        assert.equal(m.document.id, m.documentId);
+        const doc = await api.call(`/api/documents/${encodeURIComponent(m.documentId)}`);
+        assert.equal(doc.status, 200);
+        assert.ok(doc.body.events.some((e: J) => e.key === m.key && e.incidentId === ain.id));
+        for (const s of spans(m.event)) {
+          assert.equal(doc.body.text.slice(s.start, s.end), s.text);
+          checked++;
+        }
+      }
+      assert.ok(checked >= 3);
+      const stats = await api.call('/api/statistics');
+      assert.ok(stats.body.items.length >= 1);
+      assert.ok(stats.body.items.every((s: J) => typeof s.document === 'string' && s.statistic.evidence));
+    });
+
+    test('events: filtered listing, detail with the original record', async () => {
+      const r = await api.call(`/api/events${qs({ q: AIN_AL_ASAD, limit: 100 })}`);
+      assert.ok(r.body.items.some((e: J) => ain.members.includes(e.key)));
+      for (const e of r.body.items) assert.equal(e.review.status, 'unreviewed');
+      const all = await api.call('/api/events?limit=1');
+      const unreviewed = await api.call('/api/events?limit=1&review=unreviewed');
+      assert.equal(unreviewed.body.total, all.body.total);
+      const iq = await api.call(`/api/events${qs({ country: 'IQ', subtype: 'Air/drone strike', limit: 1000 })}`);
+      for (const e of iq.body.items) {
+        assert.equal(e.event.location.country, 'IQ');
+        assert.equal(e.event.subtype, 'air_drone_strike');
+      }
+      const key = ain.members[0];
+      const d = await api.call(`/api/events/${encodeURIComponent(key)}`);
+      assert.equal(d.status, 200);
+      assert.equal(d.body.incidentId, ain.id);
+      assert.deepEqual(d.body.original, d.body.event);
+      assert.deepEqual(d.body.review, { status: 'unreviewed', actions: [] });
+    });
+
+    test('a correction of fatalities.killed changes the event, the incident and the ACLED export, and survives reextract', async () => {
+      const key = ain.members[0];
+      const before = (await api.call(`/api/events/${encodeURIComponent(key)}`)).body;
+      const extracted = before.event.fatalities.killed;
+      const r = await api.call({
+        method: 'POST',
+        url: `/api/events/${encodeURIComponent(key)}/reviews`,
+        payload: { who: 'analyst-1', action: 'correct', field: 'fatalities.killed', value: 0, note: 'no one died' },
+      });
+      assert.equal(r.status, 201, r.text);
+      assert.equal(r.body.key, key);
+      assert.equal(r.body.event.fatalities.killed, 0);
+      assert.equal(r.body.review.status, 'corrected');
+      const [action] = r.body.review.actions;
+      assert.equal(action.who, 'analyst-1');
+      assert.equal(action.field, 'fatalities.killed');
+      assert.equal(action.before, extracted);
+      assert.equal(action.after, 0);
+      assert.equal(action.note, 'no one died');
+      assert.ok(!Number.isNaN(Date.parse(action.at)));
+
+      const incident = (await api.call(`/api/incidents/${encodeURIComponent(r.body.incidentId)}`)).body.incident;
+      assert.equal(incident.fatalities.killed, 0); // the most conservative figure of the members
+      const csv = await api.call(`/api/export${qs({ format: 'acled-csv', q: AIN_AL_ASAD, country: 'IQ' })}`);
+      assert.equal(csv.status, 200);
+      assert.match(String(csv.headers['content-type']), /text\/csv/);
+      assert.match(String(csv.headers['content-disposition']), /attachment; filename=rasd-.*\.csv/);
+      const row = parseCsv(csv.text).find(
+        (x) => x.event_date === incident.date.start && /Ain al-Asad/.test(x.location),
+      );
+      assert.ok(row, csv.text);
+      assert.equal(row.fatalities, '0');
+
+      const detail = (await api.call(`/api/events/${encodeURIComponent(key)}`)).body;
+      assert.equal(detail.event.fatalities.killed, 0);
+      assert.equal(detail.original.fatalities.killed, extracted);
+      assert.equal(detail.review.status, 'corrected');
+
+      const summary = await reextract(api.store.db, { all: true, pool: inlinePool() });
+      assert.ok(summary.documents >= 40);
+      assert.ok(summary.reviewsApplied >= 1);
+      const again = (await api.call(`/api/events/${encodeURIComponent(key)}`)).body;
+      assert.equal(again.event.fatalities.killed, 0);
+      assert.equal(again.original.fatalities.killed, extracted);
+      assert.equal(again.review.status, 'corrected');
+      assert.equal(again.review.actions.length, 1);
+      const after = (await api.call(`/api/incidents/${encodeURIComponent(again.incidentId)}`)).body.incident;
+      assert.equal(after.fatalities.killed, 0);
+    });
+
+    test('corrections are checked: allowed fields, valid values; a place name is geocoded', async () => {
+      const key = ain.members[0];
+      const post = (payload: object, k = key) =>
+        api.call({ method: 'POST', url: `/api/events/${encodeURIComponent(k)}/reviews`, payload });
+      const bad: [object, RegExp][] = [
+        [{ who: 'a', action: 'correct', field: 'confidence', value: 1 }, /"field".*must be one of/],
+        [{ who: 'a', action: 'correct', field: 'fatalities.killed', value: -1 }, /non-negative integer/],
+        [{ who: 'a', action: 'correct', field: 'fatalities.injured', value: 2.5 }, /non-negative integer/],
+        [{ who: 'a', action: 'correct', field: 'type', value: 'bombing' }, /"type" must be one of/],
+        [{ who: 'a', action: 'correct', field: 'date', value: '2023-02-30' }, /"date"/],
+        [{ who: 'a', action: 'correct', field: 'weapons', value: ['laser'] }, /"weapons"/],
+        [{ who: 'a', action: 'correct', field: 'location', value: 'زززززز' }, /no place named/],
+        [{ who: 'a', action: 'correct', field: 'actors', value: [{ role: 'x' }] }, /actors\[0\]\.role/],
+        [{ who: 'a', action: 'correct', field: 'type' }, /"value"/],
+        [{ who: 'a', action: 'correct', value: 1 }, /"field"/],
+        [{ who: 'a', action: 'delete' }, /"action"/],
+        [{ action: 'confirm' }, /"who".*required/],
+        [{ who: '  ', action: 'confirm' }, /"who"/],
+      ];
+      for (const [payload, message] of bad) {
+        const r = await post(payload);
+        assert.equal(r.status, 400, JSON.stringify(payload));
+        assert.match(r.body.message, message, JSON.stringify(payload));
+      }
+      const missing = await post({ who: 'a', action: 'confirm' }, 'nodoc#e1');
+      assert.equal(missing.status, 404);
+
+      const other = ain.members[ain.members.length - 1];
+      const typed = await post({ who: 'analyst-2', action: 'correct', field: 'type', value: 'Battles' }, other);
+      assert.equal(typed.status, 201, typed.text);
+      assert.equal(typed.body.event.type, 'battles');
+      const placed = await post({ who: 'analyst-2', action: 'correct', field: 'location', value: 'الرمادي' }, other);
+      assert.equal(placed.status, 201, placed.text);
+      assert.equal(placed.body.event.location.name, 'Ramadi');
+      assert.equal(placed.body.event.location.country, 'IQ');
+      const byId = await post(
+        {
+          who: 'analyst-2',
+          action: 'correct',
+          field: 'location',
+          value: { gazetteer_id: placed.body.event.location.gazetteer_id },
+        },
+        other,
+      );
+      assert.equal(byId.status, 201);
+      assert.equal(byId.body.event.location.name, 'Ramadi');
+      const dated = await post({ who: 'analyst-2', action: 'correct', field: 'date', value: '2023-10-29' }, other);
+      assert.equal(dated.body.event.date.start, '2023-10-29');
+      const fields = dated.body.review.actions.map((a: J) => a.field);
+      assert.deepEqual(fields.slice(-4), ['type', 'location', 'location', 'date']);
+      const moved = dated.body.review.actions.at(-3);
+      assert.equal(moved.after.name, 'Ramadi');
+      assert.deepEqual(moved.before, typed.body.event.location);
+    });
+
+    test('reject takes the event out of its incident and the export; confirm brings it back; history is listed', async () => {
+      const key = ain.members[0];
+      const incidentBefore = (await api.call(`/api/events/${encodeURIComponent(key)}`)).body.incidentId;
+      const r = await api.call({
+        method: 'POST',
+        url: `/api/events/${encodeURIComponent(key)}/reviews`,
+        payload: { who: 'analyst-3', action: 'reject', note: 'not an attack' },
+      });
+      assert.equal(r.status, 201, r.text);
+      assert.equal(r.body.incidentId, null);
+      assert.equal(r.body.review.status, 'rejected');
+      const last = r.body.review.actions.at(-1);
+      assert.deepEqual([last.field, last.before, last.after], ['$status', 'corrected', 'rejected']);
+
+      const old = await api.call(`/api/incidents/${encodeURIComponent(incidentBefore)}`);
+      if (old.status === 200) assert.ok(!old.body.members.some((m: J) => m.key === key));
+      else assert.equal(old.status, 404);
+      const listed = await api.call('/api/incidents?limit=10000');
+      assert.ok(!listed.body.items.some((i: J) => i.members.includes(key)));
+      const jsonl = await api.call('/api/export?format=jsonl');
+      assert.match(String(jsonl.headers['content-type']), /application\/x-ndjson/);
+      const exported = jsonl.text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      assert.equal(exported.length, listed.body.total);
+      assert.ok(!exported.some((i: J) => i.members.includes(key)));
+      const geo = await api.call('/api/export?format=geojson');
+      assert.match(String(geo.headers['content-type']), /application\/geo\+json/);
+      assert.equal(JSON.parse(geo.text).type, 'FeatureCollection');
+
+      const rejected = await api.call('/api/events?review=rejected');
+      assert.deepEqual(
+        rejected.body.items.map((e: J) => [e.key, e.incidentId]),
+        [[key, null]],
+      );
+
+      const back = await api.call({
+        method: 'POST',
+        url: `/api/events/${encodeURIComponent(key)}/reviews`,
+        payload: { who: 'analyst-4', action: 'confirm' },
+      });
+      assert.equal(back.status, 201);
+      assert.equal(back.body.review.status, 'corrected'); // confirmed, and a field of it corrected
+      assert.notEqual(back.body.incidentId, null);
+      const members = (await api.call(`/api/incidents/${encodeURIComponent(back.body.incidentId)}`)).body.members;
+      assert.ok(members.some((m: J) => m.key === key));
+
+      const history = await api.call('/api/reviews?limit=3');
+      assert.equal(history.status, 200);
+      assert.equal(history.body.items.length, 3);
+      const ids = history.body.items.map((a: J) => Number(a.id));
+      assert.deepEqual(
+        ids,
+        [...ids].sort((a, b) => b - a),
+      );
+      assert.deepEqual(
+        [history.body.items[0].who, history.body.items[0].after, history.body.items[1].after],
+        ['analyst-4', 'confirmed', 'rejected'],
+      );
+      const total = (await api.call('/api/reviews')).body.total;
+      assert.equal(total, 7);
+    });
+
+    test('the OpenAPI document covers every route', async () => {
+      const r = await api.call('/api/openapi.json');
+      assert.equal(r.status, 200);
+      assert.equal(r.body.openapi, '3.1.0');
+      const routes = Object.entries(r.body.paths).flatMap(([p, ops]) =>
+        Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${p}`),
+      );
+      assert.deepEqual(routes.sort(), [
+        'GET /api/documents/{id}',
+        'GET /api/events',
+        'GET /api/events/{key}',
+        'GET /api/export',
+        'GET /api/health',
+        'GET /api/incidents',
+        'GET /api/incidents/points',
+        'GET /api/incidents/{id}',
+        'GET /api/openapi.json',
+        'GET /api/reviews',
+        'GET /api/statistics',
+        'POST /api/events/{key}/reviews',
+        'POST /api/ingest',
+      ]);
+      const list = r.body.paths['/api/incidents'].get;
+      assert.ok(list.parameters.some((p: J) => p.name === 'bbox' && p.in === 'query'));
+      assert.equal(
+        list.responses['200'].content['application/json'].schema.properties.items.items.$ref,
+        '#/components/schemas/Incident',
+      );
+    });
+  });
+}

@@ -1,0 +1,77 @@
+/** A store with real inputs behind the API, requests through fastify's inject, and small readers for the answers. */
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildServer, type ServerOptions } from '../../src/api/server.js';
+import type { InputItem } from '../../src/ingest/item.js';
+import { ingestItems } from '../../src/store/ingest.js';
+import { openStore, type Store } from '../../src/store/open.js';
+import type { Backend } from '../store/backends.js';
+import { each } from '../store/data.js';
+
+/** A JSON answer, read loosely: the assertions say what it must hold. */
+// biome-ignore lint/suspicious/noExplicitAny: answers are checked by assertions, not by types
+export type J = any;
+
+export interface Api {
+  app: FastifyInstance;
+  store: Store;
+  /** a request; the body parsed as JSON when it is JSON */
+  call(
+    opts: InjectOptions | string,
+  ): Promise<{ status: number; body: J; text: string; headers: Record<string, unknown> }>;
+  close(): Promise<void>;
+}
+
+export async function startApi(
+  backend: Backend,
+  items: InputItem[] = [],
+  opts: Omit<ServerOptions, 'store'> = {},
+): Promise<Api> {
+  const store = await openStore(await backend.fresh());
+  if (items.length > 0) await ingestItems(store.db, each(items));
+  const app = buildServer({ store, ...opts });
+  return {
+    app,
+    store,
+    async call(o) {
+      const res = await app.inject(o);
+      const json = /^application\/json/.test(String(res.headers['content-type'] ?? ''));
+      return { status: res.statusCode, body: json ? res.json() : res.body, text: res.body, headers: res.headers };
+    },
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+export const qs = (params: Record<string, string | number>) =>
+  `?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`;
+
+/** A minimal RFC 4180 reader, enough to read our own CSV back, as objects by column name. */
+export function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  const [head, ...body] = rows;
+  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+}
