@@ -5,4 +5,6 @@ export interface ApiContext {
   store: Store;
   /** the largest POST /api/ingest body, in bytes */
   ingestLimit: number;
+  /** URLs on private addresses may be fetched */
+  allowPrivate: boolean;
 }

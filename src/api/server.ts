@@ -20,6 +20,8 @@ export interface ServerOptions {
   webRoot?: string;
   /** the largest POST /api/ingest body in bytes (default 32 MiB) */
   ingestLimit?: number;
+  /** POST /api/ingest may fetch URLs on loopback, private and link-local addresses (default: refused) */
+  allowPrivate?: boolean;
   /** log requests (pino, to stdout) */
   logger?: boolean;
 }
@@ -31,7 +33,11 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     routerOptions: { maxParamLength: 2000 },
     schemaErrorFormatter: formatSchemaError,
   });
-  const ctx: ApiContext = { store: opts.store, ingestLimit: opts.ingestLimit ?? DEFAULT_INGEST_LIMIT };
+  const ctx: ApiContext = {
+    store: opts.store,
+    ingestLimit: opts.ingestLimit ?? DEFAULT_INGEST_LIMIT,
+    allowPrivate: opts.allowPrivate ?? false,
+  };
   installErrorHandler(app, { ingest: ctx.ingestLimit });
   healthRoutes(app, ctx);
   incidentRoutes(app, ctx);

@@ -14,6 +14,15 @@ import { runServe } from './serve.js';
 import { runTag } from './tag.js';
 import { runTally } from './tally.js';
 
+interface ServeCliOptions {
+  db?: string;
+  port: number;
+  host: string;
+  sample?: boolean;
+  web?: string;
+  allowPrivate?: boolean;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const program = new Command('rasd')
@@ -143,7 +152,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--host <address>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--sample', 'first ingest the bundled sample (the seeds and 201 articles of 2018), unless stored already')
     .option('--web <dir>', 'the built web app folder (default: dist/web)')
-    .action(async (opts: { db?: string; port: number; host: string; sample?: boolean; web?: string }) => {
+    .option('--allow-private', 'let POST /api/ingest fetch URLs on loopback, private and link-local addresses')
+    .action(async (opts: ServeCliOptions) => {
       if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
         throw new Error(`--port must be a port number (0-65535), not "${opts.port}"`);
       }

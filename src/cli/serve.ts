@@ -20,6 +20,8 @@ export interface ServeOptions {
   sample?: boolean;
   /** the built web app (default: dist/web beside the package's data/) */
   web?: string;
+  /** POST /api/ingest may fetch URLs on private addresses */
+  allowPrivate?: boolean;
   log?: (line: string) => void;
 }
 
@@ -57,7 +59,7 @@ export async function runServe(opts: ServeOptions): Promise<Serving> {
   try {
     if (opts.sample) await ingestSample(store, log);
     const web = opts.web ?? defaultWebRoot();
-    const app = buildServer({ store, webRoot: web });
+    const app = buildServer({ store, webRoot: web, allowPrivate: opts.allowPrivate });
     try {
       await app.listen({ port: opts.port, host: opts.host });
     } catch (e) {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { buildServer } from '../../src/api/server.js';
 import { backends } from '../store/backends.js';
 import { SEEDS } from '../store/data.js';
 import { type Api, startApi } from './helpers.js';
@@ -24,7 +25,7 @@ for (const backend of backends()) {
     let base: string;
 
     before(async () => {
-      api = await startApi(backend, [], { ingestLimit: 64 * 1024 });
+      api = await startApi(backend, [], { ingestLimit: 64 * 1024, allowPrivate: true });
       // one real article as a web page
       const s = seeds[1];
       site = createServer((req, res) => {
@@ -122,6 +123,14 @@ for (const backend of backends()) {
       assert.equal(gone.status, 200);
       assert.equal(gone.body.stored, 0);
       assert.match(gone.body.failed[0].reason, /404/);
+
+      // by default the server does not fetch from its own machine or network
+      const strict = buildServer({ store: api.store });
+      const refused = await strict.inject({ method: 'POST', url: '/api/ingest', payload: { url: `${base}/article` } });
+      assert.equal(refused.statusCode, 200);
+      assert.equal(refused.json().stored, 0);
+      assert.match(refused.json().failed[0].reason, /private, loopback or link-local/);
+      await strict.close();
     });
 
     test('bad bodies: 400, 413 over the limit, 415 for unknown content types', async () => {

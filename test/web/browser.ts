@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { openStore, type Store } from '../../src/store/open.js';
+import { buildServer } from '../../src/api/server.js';
+import { openStore } from '../../src/store/open.js';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const artifacts = path.join(root, 'test-artifacts');
@@ -16,8 +17,6 @@ const CHROMIUM = '/usr/bin/chromium';
 
 /** false when the browser tests can run; else why they are skipped. Throws in CI, where chromium must be. */
 export function browserSkip(): string | false {
-  if (!existsSync(path.join(root, 'src/api/server.ts')))
-    return 'src/api/server.ts is not in this branch yet (the api branch adds it)';
   if (existsSync(CHROMIUM)) return false;
   if (process.env.CI) throw new Error(`${CHROMIUM} is missing in CI (.ci/run installs it)`);
   return `${CHROMIUM} is missing: apt-get install chromium fonts-noto-core to run the browser tests`;
@@ -66,20 +65,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-interface Listening {
-  listen(o: { host: string; port: number }): Promise<string>;
-  close(): Promise<unknown>;
-}
-
-/** The API server (src/api/server.ts, contract: /work/api-contract.md) over a new PGlite store, on loopback. */
+/** The API server (src/api/server.ts) over a new PGlite store, on loopback. */
 export async function startServer(): Promise<RunningServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rasd-web-'));
   const store = await openStore(path.join(dir, 'db'));
-  // a computed specifier: this file type-checks before the api branch (which adds server.ts) is merged
-  const serverModule = '../../src/api/server.js';
-  const { buildServer } = (await import(serverModule)) as {
-    buildServer(o: { store: Store; webRoot?: string }): Listening;
-  };
   const app = buildServer({ store, webRoot: path.join(root, 'dist/web') });
   const url = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
   return {

@@ -27,7 +27,7 @@ async function* documentItems(documents: unknown[]): AsyncGenerator<InputItem> {
 
 const SHAPES = 'JSONL documents (Content-Type: application/x-ndjson), { "url": "https://…" } or { "documents": [...] }';
 
-function itemsOf(body: unknown): AsyncIterable<InputItem> {
+function itemsOf(body: unknown, allowPrivate: boolean): AsyncIterable<InputItem> {
   // fastify reads text/plain itself: it is not guessed to be JSONL
   if (typeof body === 'string') throw badRequest(`a text/plain body is not read: send ${SHAPES}`);
   if (Buffer.isBuffer(body)) {
@@ -36,7 +36,7 @@ function itemsOf(body: unknown): AsyncIterable<InputItem> {
   const o = (typeof body === 'object' && body !== null ? body : {}) as { url?: unknown; documents?: unknown };
   if (typeof o.url === 'string') {
     if (!isUrl(o.url)) throw badRequest(`body field "url": "${o.url}" is not an http(s) URL`);
-    return readUrl(o.url, { maxBytes: DEFAULT_MAX_DOC_BYTES });
+    return readUrl(o.url, { maxBytes: DEFAULT_MAX_DOC_BYTES, allowPrivate });
   }
   if (Array.isArray(o.documents)) return documentItems(o.documents);
   throw badRequest(`the body must be ${SHAPES}`);
@@ -61,7 +61,7 @@ export function ingestRoutes(app: FastifyInstance, ctx: ApiContext): void {
       },
     },
     async (req) => {
-      const items = itemsOf(req.body);
+      const items = itemsOf(req.body, ctx.allowPrivate);
       const run = queue.then(() => ingestItems(ctx.store.db, items, { pool: inlinePool() }));
       queue = run.catch(() => {});
       const s = await run;
