@@ -252,7 +252,7 @@ async function main() {
       places(); // the same draws as when the store was made, so the queries are the same
       synthesize(0);
     }
-    const app = buildServer({ store });
+    const app = buildServer({ store, token: 'bench' });
     await app.ready();
     const list = queries(N_QUERIES, places());
     for (const url of list.slice(0, 10)) await app.inject(url); // warm the caches and the planner

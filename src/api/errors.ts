@@ -40,8 +40,10 @@ export function installErrorHandler(app: FastifyInstance, bodyLimits: { ingest: 
     } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       message = `unsupported Content-Type "${req.headers['content-type'] ?? ''}"`;
     } else if (status >= 500) {
+      // the details (SQL, paths) are for the server's log, not for whoever sent the request
       req.log.error(err);
-      message = `internal error: ${err.message}`;
+      process.stderr.write(`rasd serve: ${req.method} ${req.url}: ${err.stack ?? err.message}\n`);
+      message = 'internal error (the server log has the details)';
     }
     reply.status(status).send(errorBody(status, message));
   });

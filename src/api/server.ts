@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { reviewRoutes } from './routes/reviews.js';
+import { installSecurity } from './security.js';
 import { webRoutes } from './web.js';
 
 export const DEFAULT_INGEST_LIMIT = 32 * 1024 * 1024;
@@ -20,6 +21,10 @@ export interface ServerOptions {
   webRoot?: string;
   /** the largest POST /api/ingest body in bytes (default 32 MiB) */
   ingestLimit?: number;
+  /** the token writes need (Authorization: Bearer …) */
+  token: string;
+  /** the largest body of any other request in bytes (default 1 MiB) */
+  bodyLimit?: number;
   /** POST /api/ingest may fetch URLs on loopback, private and link-local addresses (default: refused) */
   allowPrivate?: boolean;
   /** log requests (pino, to stdout) */
@@ -32,7 +37,9 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     // event keys hold document ids, which may be whole URLs
     routerOptions: { maxParamLength: 2000 },
     schemaErrorFormatter: formatSchemaError,
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
   });
+  installSecurity(app, opts.token);
   const ctx: ApiContext = {
     store: opts.store,
     ingestLimit: opts.ingestLimit ?? DEFAULT_INGEST_LIMIT,

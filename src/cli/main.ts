@@ -159,6 +159,13 @@ export async function main(argv: string[]): Promise<number> {
       }
       const serving = await runServe(opts);
       process.stdout.write(`Rasd is serving at ${serving.url}\n`);
+      const hidden = serving.tokenFrom === 'RASD_TOKEN';
+      process.stdout.write(
+        hidden
+          ? 'Reviews and ingest through the API need $RASD_TOKEN (Authorization: Bearer …)\n'
+          : `Reviews and ingest need this token (${serving.tokenFrom}; set RASD_TOKEN to choose one): ${serving.token}\n` +
+              `  in the browser, open ${serving.url}/#token=${serving.token} once to keep it there\n`,
+      );
       const stop = () => {
         process.stderr.write('rasd serve: stopping\n');
         // a close that hangs must not keep the port: a second Ctrl-C or this timer ends the process

@@ -11,6 +11,7 @@ import { storeCounts } from '../store/document-queries.js';
 import { inlinePool, workerPool } from '../store/extract-pool.js';
 import { ingestItems } from '../store/ingest.js';
 import { openStore, redact, type Store } from '../store/open.js';
+import { serveToken } from './token.js';
 
 export interface ServeOptions {
   db?: string;
@@ -30,6 +31,9 @@ export interface Serving {
   store: Store;
   /** where a browser goes */
   url: string;
+  /** what writes need, and where it came from */
+  token: string;
+  tokenFrom: string;
   close(): Promise<void>;
 }
 
@@ -59,7 +63,8 @@ export async function runServe(opts: ServeOptions): Promise<Serving> {
   try {
     if (opts.sample) await ingestSample(store, log);
     const web = opts.web ?? defaultWebRoot();
-    const app = buildServer({ store, webRoot: web, allowPrivate: opts.allowPrivate });
+    const access = serveToken(store);
+    const app = buildServer({ store, webRoot: web, allowPrivate: opts.allowPrivate, token: access.token });
     try {
       await app.listen({ port: opts.port, host: opts.host });
     } catch (e) {
@@ -81,6 +86,8 @@ export async function runServe(opts: ServeOptions): Promise<Serving> {
       app,
       store,
       url,
+      token: access.token,
+      tokenFrom: access.from,
       async close() {
         if (closed) return;
         closed = true;

@@ -9,8 +9,10 @@ import type {
   ReviewBody,
   ReviewResult,
 } from './api-types.js';
+import { t } from './i18n/index.js';
 import type { Filters } from './state.js';
 import { ACLED_SUBTYPE, ACLED_TYPE, type EventTypeCode } from './taxonomy.js';
+import { setWriteToken, writeToken } from './token.js';
 
 export class ApiError extends Error {
   constructor(
@@ -70,12 +72,27 @@ export const api = {
   document(id: string): Promise<DocumentDetail> {
     return request(`/api/documents/${encodeURIComponent(id)}`);
   },
-  review(key: string, body: ReviewBody): Promise<ReviewResult> {
-    return request(`/api/events/${encodeURIComponent(key)}/reviews`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-    });
+  async review(key: string, body: ReviewBody): Promise<ReviewResult> {
+    const send = () =>
+      request<ReviewResult>(`/api/events/${encodeURIComponent(key)}/reviews`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          authorization: `Bearer ${writeToken() ?? ''}`,
+        },
+        body: JSON.stringify(body),
+      });
+    try {
+      return await send();
+    } catch (e) {
+      // no token yet, or another server's: ask once, then try again
+      if (!(e instanceof ApiError) || (e.status !== 401 && e.status !== 403)) throw e;
+      const given = prompt(t('tokenPrompt'));
+      if (!given?.trim()) throw e;
+      setWriteToken(given);
+      return send();
+    }
   },
   exportUrl(filters: Filters): string {
     const q = filterParams(filters);

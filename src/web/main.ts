@@ -11,7 +11,9 @@ import { MapView } from './map.js';
 import { type AppState, type Filters, Store, sameFilters } from './state.js';
 import { PAGE_SIZE, TableView } from './table.js';
 import { TimelineView } from './timeline.js';
+import { adoptTokenFromAddress } from './token.js';
 
+adoptTokenFromAddress();
 const store = new Store();
 setLang(store.state.lang);
 

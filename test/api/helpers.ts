@@ -21,19 +21,25 @@ export interface Api {
   close(): Promise<void>;
 }
 
+/** The token the test servers are given; `call` sends it with writes unless the request has its own headers. */
+export const TOKEN = 'test-token-of-the-api-tests';
+
 export async function startApi(
   backend: Backend,
   items: InputItem[] = [],
-  opts: Omit<ServerOptions, 'store'> = {},
+  opts: Partial<Omit<ServerOptions, 'store'>> = {},
 ): Promise<Api> {
   const store = await openStore(await backend.fresh());
   if (items.length > 0) await ingestItems(store.db, each(items));
-  const app = buildServer({ store, ...opts });
+  const app = buildServer({ store, token: TOKEN, ...opts });
   return {
     app,
     store,
     async call(o) {
-      const res = await app.inject(o);
+      const req: InjectOptions = typeof o === 'string' ? { url: o } : o;
+      const write = req.method !== undefined && !['GET', 'HEAD', 'OPTIONS'].includes(req.method.toUpperCase());
+      if (write && !req.headers?.authorization) req.headers = { ...req.headers, authorization: `Bearer ${TOKEN}` };
+      const res = await app.inject(req);
       const json = /^application\/json/.test(String(res.headers['content-type'] ?? ''));
       return { status: res.statusCode, body: json ? res.json() : res.body, text: res.body, headers: res.headers };
     },

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildServer } from '../../src/api/server.js';
 import { backends } from '../store/backends.js';
 import { SEEDS } from '../store/data.js';
-import { type Api, startApi } from './helpers.js';
+import { type Api, startApi, TOKEN } from './helpers.js';
 
 const seeds = readFileSync(SEEDS, 'utf8')
   .split('\n')
@@ -125,8 +125,13 @@ for (const backend of backends()) {
       assert.match(gone.body.failed[0].reason, /404/);
 
       // by default the server does not fetch from its own machine or network
-      const strict = buildServer({ store: api.store });
-      const refused = await strict.inject({ method: 'POST', url: '/api/ingest', payload: { url: `${base}/article` } });
+      const strict = buildServer({ store: api.store, token: TOKEN });
+      const refused = await strict.inject({
+        method: 'POST',
+        url: '/api/ingest',
+        headers: { authorization: `Bearer ${TOKEN}` },
+        payload: { url: `${base}/article` },
+      });
       assert.equal(refused.statusCode, 200);
       assert.equal(refused.json().stored, 0);
       assert.match(refused.json().failed[0].reason, /private, loopback or link-local/);

@@ -41,7 +41,7 @@ before(async () => {
   server = await startServer();
   const res = await fetch(`${server.url}/api/ingest`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson' },
+    headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${server.token}` },
     body: [...seeds, ...dev].join('\n'),
   });
   const ingested = await res.text();
@@ -69,7 +69,8 @@ async function openPage(path = '/'): Promise<Page> {
     if (m.type() === 'error') errors.push(m.text());
   });
   (page as Page & { errors: string[] }).errors = errors;
-  await page.goto(`${server.url}${path}`);
+  // the token reaches the app as the printed address gives it: in the fragment, kept, then taken off the address
+  await page.goto(`${server.url}${path}#token=${server.token}`);
   return page;
 }
 

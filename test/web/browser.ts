@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import { newToken } from '../../src/api/security.js';
 import { buildServer } from '../../src/api/server.js';
 import { openStore } from '../../src/store/open.js';
 
@@ -62,6 +63,8 @@ export function artifactPath(name: string): string {
 
 export interface RunningServer {
   url: string;
+  /** what writes need */
+  token: string;
   close(): Promise<void>;
 }
 
@@ -69,10 +72,12 @@ export interface RunningServer {
 export async function startServer(): Promise<RunningServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rasd-web-'));
   const store = await openStore(path.join(dir, 'db'));
-  const app = buildServer({ store, webRoot: path.join(root, 'dist/web') });
+  const token = newToken();
+  const app = buildServer({ store, webRoot: path.join(root, 'dist/web'), token });
   const url = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
   return {
     url,
+    token,
     async close() {
       await app.close();
       await store.close();

@@ -11,6 +11,7 @@ export const ar: Record<MessageKey, string> = {
   analystChange: 'تغيير',
   analystPrompt: 'اسمك، يُسجَّل مع كل مراجعة تقوم بها',
   analystSave: 'حفظ',
+  tokenPrompt: 'يطلب الخادم رمز الكتابة لحفظ المراجعات (يطبعه الأمر rasd serve):',
   cancel: 'إلغاء',
   filters: 'التصفية',
   from: 'من',

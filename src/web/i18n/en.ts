@@ -9,6 +9,7 @@ export const en = {
   analystChange: 'Change',
   analystPrompt: 'Your name, recorded with every review you make',
   analystSave: 'Save',
+  tokenPrompt: 'This server asks for its write token to save reviews (rasd serve prints it):',
   cancel: 'Cancel',
   filters: 'Filters',
   from: 'From',
