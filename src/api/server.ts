@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Store } from '../store/open.js';
 import type { ApiContext } from './context.js';
 import { formatSchemaError, installErrorHandler } from './errors.js';
+import { installReadCache } from './read-cache.js';
 import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/export.js';
@@ -25,6 +26,8 @@ export interface ServerOptions {
   token: string;
   /** the largest body of any other request in bytes (default 1 MiB) */
   bodyLimit?: number;
+  /** POST /api/ingest extracts on the event loop instead of a worker thread (default false) */
+  inlineExtraction?: boolean;
   /** POST /api/ingest may fetch URLs on loopback, private and link-local addresses (default: refused) */
   allowPrivate?: boolean;
   /** log requests (pino, to stdout) */
@@ -40,10 +43,12 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
   });
   installSecurity(app, opts.token);
+  if (opts.store.target.kind === 'pglite') installReadCache(app);
   const ctx: ApiContext = {
     store: opts.store,
     ingestLimit: opts.ingestLimit ?? DEFAULT_INGEST_LIMIT,
     allowPrivate: opts.allowPrivate ?? false,
+    inlineExtraction: opts.inlineExtraction ?? false,
   };
   installErrorHandler(app, { ingest: ctx.ingestLimit });
   healthRoutes(app, ctx);

@@ -8,7 +8,7 @@ import type { InputItem } from '../../ingest/item.js';
 import { readJsonl } from '../../ingest/jsonl.js';
 import { DEFAULT_MAX_DOC_BYTES } from '../../ingest/read.js';
 import { isUrl, readUrl } from '../../ingest/web.js';
-import { inlinePool } from '../../store/extract-pool.js';
+import { type ExtractPool, inlinePool, workerPool } from '../../store/extract-pool.js';
 import { ingestItems } from '../../store/ingest.js';
 import type { ApiContext } from '../context.js';
 import { badRequest } from '../errors.js';
@@ -49,6 +49,11 @@ export function ingestRoutes(app: FastifyInstance, ctx: ApiContext): void {
     (_req, body, done) => done(null, body),
   );
   let queue: Promise<unknown> = Promise.resolve();
+  // extraction off the event loop (a worker thread, made at the first ingest): reads stay answered meanwhile
+  let pool: ExtractPool | null = null;
+  app.addHook('onClose', async () => {
+    await pool?.close();
+  });
 
   app.post(
     '/api/ingest',
@@ -62,7 +67,9 @@ export function ingestRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
     async (req) => {
       const items = itemsOf(req.body, ctx.allowPrivate);
-      const run = queue.then(() => ingestItems(ctx.store.db, items, { pool: inlinePool() }));
+      pool ??= ctx.inlineExtraction ? inlinePool() : workerPool(1);
+      const using = pool;
+      const run = queue.then(() => ingestItems(ctx.store.db, items, { pool: using }));
       queue = run.catch(() => {});
       const s = await run;
       return {
