@@ -138,7 +138,14 @@ export const SCHEMAS: Record<string, unknown> = {
 
 const page = (item: string) =>
   obj({
-    total: { type: 'integer' },
+    total: {
+      type: 'integer',
+      description: 'the number of matches; when totalExact is false, a lower bound (counting stopped there)',
+    },
+    totalExact: {
+      type: 'boolean',
+      description: 'false when more than 10,000 matches (or more than offset + limit, if further) were not all counted',
+    },
     limit: { type: 'integer' },
     offset: { type: 'integer' },
     items: { type: 'array', items: ref(item) },

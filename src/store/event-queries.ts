@@ -1,7 +1,7 @@
 /** Events for the API: a filtered page, and one event with its original record and review history. */
 import { type Kysely, sql } from 'kysely';
 import type { EventRecord } from '../types.js';
-import type { Listed } from './incident-queries.js';
+import { inOrder, type Listed, pageTotal } from './incident-queries.js';
 import { eventWhere, type ListFilter, orderBy, type Page } from './listing-filter.js';
 import { actionsByKey, type ReviewState } from './review-queries.js';
 import type { ReviewStatus } from './reviews.js';
@@ -47,24 +47,30 @@ async function withReviews(db: Kysely<Schema>, rows: EventRow[]): Promise<EventD
 
 export async function listEvents(db: Kysely<Schema>, f: ListFilter, page: Page): Promise<Listed<EventItem>> {
   const where = eventWhere(f);
-  // the page is cut from the events alone (their indexes serve the sort) unless it sorts by the incident's size
-  const bySize = page.sort.endsWith('members');
-  const rows = bySize
-    ? await sql<EventRow>`
-        select e.key, e.document_id, m.incident_id, e.record, null as original, e.review
-        from events e left join incident_members m on m.event_key = e.key
-          left join incidents i on i.id = m.incident_id
-        where ${where}
-        order by ${orderBy(page.sort, 'e', 'i.members')} limit ${page.limit} offset ${page.offset}`.execute(db)
-    : await sql<EventRow>`
-        select e.key, e.document_id, m.incident_id, e.record, null as original, e.review
-        from (select * from events e where ${where}
-              order by ${orderBy(page.sort, 'e', 'e.key')} limit ${page.limit} offset ${page.offset}) e
-          left join incident_members m on m.event_key = e.key
-        order by ${orderBy(page.sort, 'e', 'e.key')}`.execute(db);
-  const count = await sql<{ n: number }>`select count(*)::int as n from events e where ${where}`.execute(db);
-  const items = (await withReviews(db, rows.rows)).map(({ original: _, ...item }) => item);
-  return { total: count.rows[0].n, items };
+  // the page's keys first, from the narrow columns the filters and the sort read (the size of each event's
+  // incident is kept on the event, so no sort needs a join); then the records of those alone
+  const keys = (
+    await sql<{ key: string }>`
+      select e.key from events e where ${where}
+      order by ${orderBy(page.sort, 'e', 'e.members')} limit ${page.limit} offset ${page.offset}`.execute(db)
+  ).rows.map((r) => r.key);
+  const rows =
+    keys.length === 0
+      ? []
+      : (
+          await sql<EventRow>`
+            select e.key, e.document_id, m.incident_id, e.record, null as original, e.review
+            from events e left join incident_members m on m.event_key = e.key
+            where e.key = any(${keys}::text[])`.execute(db)
+        ).rows;
+  const total = await pageTotal(db, sql`from events e where ${where}`, page, keys.length);
+  const items = (
+    await withReviews(
+      db,
+      inOrder(keys, rows, (r) => r.key),
+    )
+  ).map(({ original: _, ...item }) => item);
+  return { ...total, items };
 }
 
 export async function eventDetail(db: Kysely<Schema>, key: string): Promise<EventDetail | null> {

@@ -1,5 +1,5 @@
 /** Incidents for the API: a filtered page, every match as map points, one incident with its members, exports. */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Incident } from '../fuse/types.js';
 import type { EventRecord } from '../types.js';
 import { incidentWhere, type ListFilter, orderBy, type Page } from './listing-filter.js';
@@ -8,8 +8,47 @@ import type { ReviewStatus } from './reviews.js';
 import type { Schema } from './schema.js';
 
 export interface Listed<T> {
+  /** the number of matches; when `totalExact` is false, a lower bound (counting stopped there) */
   total: number;
+  totalExact: boolean;
   items: T[];
+}
+
+/**
+ * Matches are counted exactly up to this many (or up to the end of the page asked for, if further): past it a
+ * count reads every matching row, which is what makes a listing slow on a large store.
+ */
+export const COUNT_CAP = 10_000;
+
+/** The number of rows of `from` (a FROM … WHERE … clause): exact up to `cap`, else `cap` and `totalExact: false`. */
+export async function cappedCount(
+  db: Kysely<Schema>,
+  from: RawBuilder<unknown>,
+  cap: number,
+): Promise<{ total: number; totalExact: boolean }> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from (select 1 ${from} limit ${cap + 1}) c`.execute(db);
+  const n = r.rows[0].n;
+  return n > cap ? { total: cap, totalExact: false } : { total: n, totalExact: true };
+}
+
+/** The total of a page of `found` rows: known without counting on a last page, else counted up to the cap. */
+export async function pageTotal(
+  db: Kysely<Schema>,
+  from: RawBuilder<unknown>,
+  page: Page,
+  found: number,
+): Promise<{ total: number; totalExact: boolean }> {
+  if (found > 0 && found < page.limit) return { total: page.offset + found, totalExact: true };
+  return cappedCount(db, from, Math.max(COUNT_CAP, page.offset + page.limit));
+}
+
+/** Rows in the order of `ids` (what a page query found), leaving out any not found. */
+export function inOrder<T>(ids: string[], rows: T[], id: (r: T) => string): T[] {
+  const by = new Map(rows.map((r) => [id(r), r]));
+  return ids.flatMap((k) => {
+    const r = by.get(k);
+    return r === undefined ? [] : [r];
+  });
 }
 
 async function countIncidents(db: Kysely<Schema>, f: ListFilter): Promise<number> {
@@ -18,11 +57,17 @@ async function countIncidents(db: Kysely<Schema>, f: ListFilter): Promise<number
 }
 
 export async function listIncidents(db: Kysely<Schema>, f: ListFilter, page: Page): Promise<Listed<Incident>> {
-  const rows = await sql<{ fields: Incident }>`
-    select i.fields from incidents i where ${incidentWhere(f)}
-    order by ${orderBy(page.sort, 'i', 'i.members')} limit ${page.limit} offset ${page.offset}
-  `.execute(db);
-  return { total: await countIncidents(db, f), items: rows.rows.map((r) => r.fields) };
+  const where = incidentWhere(f);
+  // the page's ids first, from the narrow columns the filters and the sort read; then the `fields` of those alone
+  const ids = (
+    await sql<{ id: string }>`
+      select i.id from incidents i where ${where}
+      order by ${orderBy(page.sort, 'i', 'i.members')} limit ${page.limit} offset ${page.offset}`.execute(db)
+  ).rows.map((r) => r.id);
+  const found = sql<{ id: string; fields: Incident }>`select id, fields from incidents where id = any(${ids}::text[])`;
+  const rows = ids.length === 0 ? [] : (await found.execute(db)).rows;
+  const total = await pageTotal(db, sql`from incidents i where ${where}`, page, ids.length);
+  return { ...total, items: inOrder(ids, rows, (r) => r.id).map((r) => r.fields) };
 }
 
 export interface IncidentPoint {
@@ -39,7 +84,11 @@ export interface IncidentPoint {
 }
 
 /** Every match up to `max`, in date order, with only what a map and a timeline draw. */
-export async function incidentPoints(db: Kysely<Schema>, f: ListFilter, max: number): Promise<Listed<IncidentPoint>> {
+export async function incidentPoints(
+  db: Kysely<Schema>,
+  f: ListFilter,
+  max: number,
+): Promise<{ total: number; items: IncidentPoint[] }> {
   const rows = await sql<IncidentPoint>`
     select i.id, i.lat, i.lon, i.type, i.subtype, i.date_start as date, i.killed, i.injured, i.members,
       i.fields->'location'->>'name' as place

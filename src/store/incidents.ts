@@ -60,6 +60,8 @@ export async function refreshIncidents(
   let frontier = [...region.values()];
   const dropped = new Set<string>();
   let stale = staleIncidents;
+  // the members of the incidents dropped (some of which may be in none after: rejected, or gone)
+  const left = new Set<string>();
   while (frontier.length > 0 || stale.length > 0) {
     const found: MemberEvent[] = [];
     const near = nearIndex(frontier);
@@ -79,7 +81,9 @@ export async function refreshIncidents(
     ].filter((id) => !dropped.has(id));
     stale = [];
     for (const id of touched) dropped.add(id);
-    const outside = (await memberKeysOf(db, touched)).filter((k) => !region.has(k));
+    const before = await memberKeysOf(db, touched);
+    for (const k of before) left.add(k);
+    const outside = before.filter((k) => !region.has(k));
     // (members that were removed are no events any more, and are not found)
     const more = await membersByKey(db, outside);
     for (const m of more) region.set(m.key, m);
@@ -95,6 +99,7 @@ export async function refreshIncidents(
       .execute();
   }
   await insertIncidents(db, incidents);
+  await keepEventMembers(db, [...left, ...region.keys()], incidents);
   await db.updateTable('events').set({ fused: true }).where('fused', '=', false).execute();
   return { removed: dropped.size, written: incidents.length };
 }
@@ -142,5 +147,20 @@ async function insertIncidents(db: Kysely<Schema>, incidents: Incident[]): Promi
   await sql`
     insert into incident_members (incident_id, event_key)
     select * from unnest(${members.map((m) => m.id)}::text[], ${members.map((m) => m.key)}::text[])
+  `.execute(db);
+}
+
+/**
+ * Sets the incident size kept on each of these events (events.members): the size of its incident among the ones
+ * just written (every incident that held any of them before was dropped), else null.
+ */
+async function keepEventMembers(db: Kysely<Schema>, keys: string[], written: Incident[]): Promise<void> {
+  const size = new Map<string, number | null>(keys.map((k) => [k, null]));
+  for (const i of written) for (const k of i.members) size.set(k, i.members.length);
+  if (size.size === 0) return;
+  await sql`
+    update events e set members = u.members
+    from unnest(${[...size.keys()]}::text[], ${[...size.values()]}::int4[]) as u(key, members)
+    where e.key = u.key and e.members is distinct from u.members
   `.execute(db);
 }

@@ -61,6 +61,8 @@ export interface EventsTable {
   actors: string;
   /** unreviewed | confirmed | corrected | rejected: what the event's review actions come to */
   review: Generated<string>;
+  /** the number of members of the event's incident, null when it is in none (kept by refreshIncidents) */
+  members: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SpansTable {

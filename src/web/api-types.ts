@@ -60,7 +60,9 @@ export interface Point {
 }
 
 export interface Page<T> {
+  /** the number of matches; when totalExact is false, a lower bound (the server stopped counting there) */
   total: number;
+  totalExact: boolean;
   limit: number;
   offset: number;
   items: T[];

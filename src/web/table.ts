@@ -121,33 +121,24 @@ export class TableView {
         ? h('tbody', {}, rows)
         : h('tbody', {}, h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty' }, t('noIncidents'))));
     const pageNo = Math.floor(page.offset / PAGE_SIZE) + 1;
-    const last = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
+    // past a count the server capped there are more pages than the total says: one more while pages are full
+    const more = page.totalExact === false && page.items.length === PAGE_SIZE;
+    const last = Math.max(1, Math.ceil(page.total / PAGE_SIZE), more ? pageNo + 1 : 1);
+    const total = page.totalExact === false ? `${num(page.total)}+` : num(page.total);
     const first = page.total === 0 ? 0 : page.offset + 1;
     this.#el.replaceChildren(
       h(
         'div',
         { class: 'panel-head' },
         h('h2', {}, t('tableTitle')),
-        h(
-          'span',
-          { class: 'muted', id: 'table-total', 'data-total': page.total },
-          ltr(num(page.total)),
-          ' ',
-          t('incidents'),
-        ),
+        h('span', { class: 'muted', id: 'table-total', 'data-total': page.total }, ltr(total), ' ', t('incidents')),
       ),
       h('div', { class: 'table-scroll' }, h('table', { class: 'incidents' }, h('thead', {}, head), body)),
       h(
         'nav',
         { class: 'pager' },
         h('button', { type: 'button', disabled: pageNo <= 1, onclick: () => this.#on.page(pageNo - 1) }, t('previous')),
-        h(
-          'span',
-          {},
-          ltr(`${num(first)}–${num(Math.min(page.total, page.offset + page.items.length))}`),
-          ` ${t('pageOf')} `,
-          ltr(num(page.total)),
-        ),
+        h('span', {}, ltr(`${num(first)}–${num(page.offset + page.items.length)}`), ` ${t('pageOf')} `, ltr(total)),
         h('button', { type: 'button', disabled: pageNo >= last, onclick: () => this.#on.page(pageNo + 1) }, t('next')),
       ),
     );

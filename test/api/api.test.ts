@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { inlinePool } from '../../src/store/extract-pool.js';
+import { cappedCount, listIncidents } from '../../src/store/incident-queries.js';
 import { reextract } from '../../src/store/reextract.js';
 import type { EventRecord, Span } from '../../src/types.js';
 import { backends } from '../store/backends.js';
@@ -25,6 +27,40 @@ function spans(e: EventRecord): Span[] {
 }
 
 const AIN_AL_ASAD = 'عين الاسد'; // written without the hamza of الأسد
+
+/**
+ * /api/events sorted by the size of their incident, in both directions, against the sizes the incidents hold now
+ * (the size kept on each event must follow every re-fusion).
+ */
+async function assertMembersSort(api: Api): Promise<void> {
+  const truth = await sql<{ key: string; n: number | null }>`
+    select e.key, i.members as n from events e left join incident_members m on m.event_key = e.key
+      left join incidents i on i.id = m.incident_id`.execute(api.store.db);
+  const size = new Map(truth.rows.map((r) => [r.key, r.n]));
+  const kept = await api.store.db.selectFrom('events').select(['key', 'members']).execute();
+  assert.deepEqual(
+    kept.filter((r) => r.members !== size.get(r.key)),
+    [],
+  );
+  // what PostgreSQL's ORDER BY does: nulls (events in no incident) last ascending, first descending
+  const cmp = (a: string, b: string) => {
+    const [x, y] = [size.get(a) ?? Number.POSITIVE_INFINITY, size.get(b) ?? Number.POSITIVE_INFINITY];
+    return x !== y ? x - y : a < b ? -1 : a > b ? 1 : 0;
+  };
+  const keys = [...size.keys()].sort(cmp);
+  for (const [sort, want] of [
+    ['members', keys],
+    ['-members', [...keys].reverse()],
+  ] as const) {
+    const r = await api.call(`/api/events?sort=${sort}&limit=10000`);
+    assert.equal(r.status, 200);
+    assert.deepEqual(
+      r.body.items.map((e: J) => e.key),
+      want,
+      sort,
+    );
+  }
+}
 
 for (const backend of backends()) {
   describe(`API on ${backend.name}`, { skip: backend.skip }, () => {
@@ -143,6 +179,45 @@ for (const backend of backends()) {
       assert.equal(p.lat, ain.lat);
       assert.equal(p.members, ain.members.length);
       assert.match(p.place, /Ain al-Asad/);
+    });
+
+    test('totals: exact up to the cap, flagged past it; a last page, a page past the end, a date filter', async () => {
+      const all = await api.call('/api/incidents?limit=3&sort=date');
+      const n = all.body.total;
+      assert.equal(all.body.totalExact, true);
+      const tail = await api.call(`/api/incidents?limit=3&sort=date&offset=${n - 2}`);
+      assert.deepEqual([tail.body.total, tail.body.totalExact, tail.body.items.length], [n, true, 2]);
+      const past = await api.call(`/api/incidents?limit=3&offset=${n + 5}`);
+      assert.deepEqual([past.body.total, past.body.totalExact, past.body.items.length], [n, true, 0]);
+      const events = await api.call('/api/events?limit=1');
+      assert.equal(events.body.totalExact, true);
+      assert.equal(events.body.total, (await api.call('/api/events?limit=10000')).body.items.length);
+
+      // past the cap the count stops: a lower bound, flagged
+      const from = sql`from incidents i where true`;
+      assert.deepEqual(await cappedCount(api.store.db, from, n - 1), { total: n - 1, totalExact: false });
+      assert.deepEqual(await cappedCount(api.store.db, from, n), { total: n, totalExact: true });
+      const page = await listIncidents(api.store.db, {}, { limit: 2, offset: 0, sort: '-date' });
+      assert.deepEqual([page.total, page.totalExact, page.items.length], [n, true, 2]);
+
+      // a date filter: what overlaps [from, to], either end open; from after to matches nothing
+      const dated = (q: Record<string, string>) => api.call(`/api/incidents${qs({ ...q, limit: 10000 })}`);
+      const days: [string, string][] = (await dated({})).body.items.map((i: J) => [
+        i.date.start.slice(0, 10),
+        (i.date.end ?? i.date.start).slice(0, 10),
+      ]);
+      const mid = [...days].sort()[Math.floor(days.length / 2)][0];
+      const overlaps = (a: string | null, b: string | null) =>
+        days.filter(([s, e]) => (!b || s <= b) && (!a || e >= a)).length;
+      assert.equal((await dated({ from: mid })).body.total, overlaps(mid, null));
+      assert.equal((await dated({ to: mid })).body.total, overlaps(null, mid));
+      assert.equal((await dated({ from: mid, to: mid })).body.total, overlaps(mid, mid));
+      const none = await listIncidents(
+        api.store.db,
+        { from: '2024-01-02', to: '2024-01-01' },
+        { limit: 5, offset: 0, sort: 'date' },
+      );
+      assert.equal(none.total, 0);
     });
 
     test('bad parameters are 400 with a message naming the parameter', async () => {
@@ -279,6 +354,7 @@ for (const backend of backends()) {
       assert.equal(again.review.actions.length, 1);
       const after = (await api.call(`/api/incidents/${encodeURIComponent(again.incidentId)}`)).body.incident;
       assert.equal(after.fatalities.killed, 0);
+      await assertMembersSort(api); // every event re-inserted, every incident cut again
     });
 
     test('corrections are checked: allowed fields, valid values; a place name is geocoded', async () => {
@@ -338,6 +414,7 @@ for (const backend of backends()) {
 
     test('reject takes the event out of its incident and the export; confirm brings it back; history is listed', async () => {
       const key = ain.members[0];
+      await assertMembersSort(api);
       const incidentBefore = (await api.call(`/api/events/${encodeURIComponent(key)}`)).body.incidentId;
       const r = await api.call({
         method: 'POST',
@@ -347,6 +424,7 @@ for (const backend of backends()) {
       assert.equal(r.status, 201, r.text);
       assert.equal(r.body.incidentId, null);
       assert.equal(r.body.review.status, 'rejected');
+      await assertMembersSort(api);
       const last = r.body.review.actions.at(-1);
       assert.deepEqual([last.field, last.before, last.after], ['$status', 'corrected', 'rejected']);
 
@@ -383,6 +461,7 @@ for (const backend of backends()) {
       assert.notEqual(back.body.incidentId, null);
       const members = (await api.call(`/api/incidents/${encodeURIComponent(back.body.incidentId)}`)).body.members;
       assert.ok(members.some((m: J) => m.key === key));
+      await assertMembersSort(api);
 
       const history = await api.call('/api/reviews?limit=3');
       assert.equal(history.status, 200);

@@ -41,7 +41,13 @@ export function eventRoutes(app: FastifyInstance, { store }: ApiContext): void {
     async (req) => {
       const page = parsePage(req.query);
       const listed = await listEvents(store.db, parseFilter(req.query), page);
-      return { total: listed.total, limit: page.limit, offset: page.offset, items: listed.items };
+      return {
+        total: listed.total,
+        totalExact: listed.totalExact,
+        limit: page.limit,
+        offset: page.offset,
+        items: listed.items,
+      };
     },
   );
 

@@ -28,7 +28,13 @@ export function incidentRoutes(app: FastifyInstance, { store }: ApiContext): voi
     async (req) => {
       const page = parsePage(req.query);
       const listed = await listIncidents(store.db, parseFilter(req.query), page);
-      return { total: listed.total, limit: page.limit, offset: page.offset, items: listed.items };
+      return {
+        total: listed.total,
+        totalExact: listed.totalExact,
+        limit: page.limit,
+        offset: page.offset,
+        items: listed.items,
+      };
     },
   );
 
