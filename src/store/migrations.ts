@@ -1,6 +1,7 @@
 /** The one set of migrations, run on open for PGlite and PostgreSQL alike. Append; never edit a shipped one. */
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import { listingColumns } from './migration-listing.js';
+import { queueTables } from './migration-queue.js';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -119,6 +120,7 @@ const initial: Migration = {
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_listing': listingColumns,
+  '0004_queue': queueTables,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */
