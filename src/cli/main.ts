@@ -9,6 +9,7 @@ import { FORMATS, type Format, runExport } from './export.js';
 import { runExtract } from './extract.js';
 import { formatGeocode } from './geocode.js';
 import { runIngest } from './ingest.js';
+import { addQueueCommands } from './queue-commands.js';
 import { runReextract } from './reextract.js';
 import { runServe } from './serve.js';
 import { runTag } from './tag.js';
@@ -56,6 +57,8 @@ export async function main(argv: string[]): Promise<number> {
       const s = await runIngest(sources, opts);
       if (s.failed > 0) code = 1;
     });
+
+  addQueueCommands(program, dbHelp);
 
   program
     .command('reextract')

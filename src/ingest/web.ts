@@ -43,7 +43,7 @@ export function decodeFetched(bytes: Uint8Array, contentType: string, kind: 'htm
   return xmlDecoder ? xmlDecoder.decode(bytes) : decodeSniffed(bytes).text;
 }
 
-function isFeed(f: Fetched): boolean {
+export function isFeed(f: Fetched): boolean {
   if (/(rss|atom|rdf)\+xml|[/+]xml\b/i.test(f.contentType) && !/html/i.test(f.contentType)) return true;
   return looksLikeFeed(Buffer.from(f.bytes.subarray(0, 1024)).toString('latin1'));
 }
@@ -61,7 +61,7 @@ function pageDate(html: string): string | null {
   return m ? m[1] : null;
 }
 
-function articleItem(
+export function articleItem(
   f: Fetched,
   ref: string,
   fallback: { title?: string | null; published?: string | null },

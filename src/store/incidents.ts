@@ -56,7 +56,8 @@ export async function refreshIncidents(
   // one fusion at a time per database (PostgreSQL may have several writers): the others wait for it to commit
   await sql`select pg_advisory_xact_lock(${FUSION_LOCK})`.execute(db);
   const region = new Map<string, MemberEvent>();
-  for (const m of [...(await unfusedMembers(db)), ...changed]) region.set(m.key, m);
+  const unfused = await unfusedMembers(db);
+  for (const m of [...unfused, ...changed]) region.set(m.key, m);
   let frontier = [...region.values()];
   const dropped = new Set<string>();
   let stale = staleIncidents;
@@ -100,7 +101,15 @@ export async function refreshIncidents(
   }
   await insertIncidents(db, incidents);
   await keepEventMembers(db, [...left, ...region.keys()], incidents);
-  await db.updateTable('events').set({ fused: true }).where('fused', '=', false).execute();
+  // only the events read above: another writer may have committed new ones since, and they are not fused yet
+  const fusedKeys = unfused.map((m) => m.key);
+  if (fusedKeys.length > 0) {
+    await db
+      .updateTable('events')
+      .set({ fused: true })
+      .where('key', '=', sql<string>`any(${fusedKeys}::text[])`)
+      .execute();
+  }
   return { removed: dropped.size, written: incidents.length };
 }
 

@@ -40,6 +40,8 @@ export interface IngestOptions {
   batchSize?: number;
   /** documents between two fusions of the new events into the incidents, and at the end (default 1000) */
   fuseEvery?: number;
+  /** fuse the new events into the incidents (default true; a job queue fuses in jobs of its own) */
+  fuse?: boolean;
   /** called after each document is counted, with the running summary */
   onOutcome?: (o: Outcome, summary: IngestSummary) => void;
 }
@@ -149,7 +151,7 @@ export class Ingester {
   async finish(): Promise<IngestSummary> {
     await this.submit();
     await Promise.all(this.writes);
-    if (this.unfused > 0) await this.fuse();
+    if (this.unfused > 0 && this.opts.fuse !== false) await this.fuse();
     return this.summary;
   }
 
@@ -212,7 +214,7 @@ export class Ingester {
 
   private async write(checked: Checked[]): Promise<void> {
     await this.writeDocuments(checked);
-    if (this.unfused >= this.fuseEvery) await this.fuse();
+    if (this.unfused >= this.fuseEvery && this.opts.fuse !== false) await this.fuse();
   }
 
   private async writeDocuments(checked: Checked[]): Promise<void> {

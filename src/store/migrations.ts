@@ -2,6 +2,7 @@
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import { listingColumns } from './migration-listing.js';
 import { eventMembers } from './migration-members.js';
+import { queueTables } from './migration-queue.js';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -121,6 +122,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_listing': listingColumns,
   '0003_event_members': eventMembers,
+  '0004_queue': queueTables,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -1,0 +1,107 @@
+/**
+ * Workers on PostgreSQL (npm run bench:queue): ingest throughput of 1, 2 and 4 `rasd worker` processes over the
+ * same documents (JSONL → extract → store → fuse jobs), each run in a fresh database; then the time of one
+ * fusion (fuseAll) of 100,000 synthetic events. Figures only; never a timed test.
+ *
+ * usage: node --import tsx bench/queue.bench.ts [--docs N] [--events N]   (RASD_BENCH_PG: a server to use)
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { fuseAll } from '../src/fuse/fuse.js';
+import { type LocalPostgres, startPostgres } from './local-postgres.js';
+import { syntheticMembers } from './synthetic-events.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: number) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? Number(args[at + 1]) : dflt;
+};
+const N_DOCS = arg('--docs', 1000);
+const N_EVENTS = arg('--events', 100_000);
+const root = path.resolve(import.meta.dirname, '..');
+const cli = path.join(root, 'src/cli/run.ts');
+const NEWS = path.resolve(root, '../shared/data/news/ant2018-conflict.jsonl');
+
+async function query<T>(url: string, text: string): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(text)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+async function freshDatabase(server: string, name: string): Promise<string> {
+  await query(server, `drop database if exists ${name} with (force)`);
+  await query(server, `create database ${name}`);
+  const u = new URL(server);
+  u.pathname = `/${name}`;
+  return u.href;
+}
+
+const rasd = (...a: string[]) => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...a], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+};
+
+/** Seconds from starting `workers` processes until every document is stored and fused. */
+async function ingest(server: string, file: string, workers: number): Promise<number> {
+  const db = await freshDatabase(server, `rasd_bench_queue_${workers}`);
+  rasd('enqueue', '--db', db, file);
+  const started = performance.now();
+  const children: ChildProcess[] = Array.from({ length: workers }, () =>
+    spawn(process.execPath, ['--import', 'tsx', cli, 'worker', '--db', db, '--until-idle'], {
+      cwd: root,
+      stdio: 'ignore',
+    }),
+  );
+  const exited = children.map((c) => new Promise((r) => c.on('exit', r)));
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 200));
+    const [row] = await query<{ docs: string; unfused: string; pending: string }>(
+      db,
+      `select (select count(*) from documents) as docs, (select count(*) from events where not fused) as unfused,
+        (select count(*) from pgboss.job where state < 'completed') as pending`,
+    ).catch(() => [{ docs: '0', unfused: '1', pending: '1' }]);
+    if (Number(row.pending) === 0 && Number(row.unfused) === 0 && Number(row.docs) > 0) break;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(exited);
+  await query(server, `drop database rasd_bench_queue_${workers} with (force)`);
+  return seconds;
+}
+
+async function main() {
+  const local: LocalPostgres | null = process.env.RASD_BENCH_PG ? null : await startPostgres();
+  const server = process.env.RASD_BENCH_PG ?? local!.url;
+  const dir = mkdtempSync(path.join(tmpdir(), 'rasd-bench-queue-'));
+  try {
+    const file = path.join(dir, 'docs.jsonl');
+    const lines = readFileSync(NEWS, 'utf8').split('\n').filter(Boolean).slice(0, N_DOCS);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    console.log(`ingest of ${lines.length} documents of the 2018 news through the job queue (fresh database each)`);
+    console.log('workers  seconds  docs/s');
+    for (const n of [1, 2, 4]) {
+      const s = await ingest(server, file, n);
+      console.log(
+        `${String(n).padStart(7)}  ${s.toFixed(1).padStart(7)}  ${(lines.length / s).toFixed(1).padStart(6)}`,
+      );
+    }
+    const members = syntheticMembers(N_EVENTS);
+    const t0 = performance.now();
+    const incidents = fuseAll(members);
+    const ms = performance.now() - t0;
+    console.log(
+      `\nfuseAll of ${members.length} synthetic events: ${(ms / 1000).toFixed(2)} s → ${incidents.length} incidents`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    local?.stop();
+  }
+}
+
+await main();
