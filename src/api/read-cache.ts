@@ -50,9 +50,12 @@ export function installReadCache(app: FastifyInstance): void {
     const started = (req as { cacheGeneration?: number }).cacheGeneration;
     if (started === undefined || started !== generation || reply.statusCode !== 200) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    // JSON answers only: a file (an export) has headers of its own a stored body would lose
+    const contentType = String(reply.getHeader('content-type') ?? '');
+    if (!contentType.startsWith('application/json')) return payload;
     const size = Buffer.byteLength(payload);
     if (size > MAX_BYTES / 8) return payload;
-    cache.set(req.url, { contentType: String(reply.getHeader('content-type') ?? 'application/json'), body: payload });
+    cache.set(req.url, { contentType, body: payload });
     bytes += size;
     for (const [k, v] of cache) {
       if (cache.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break;

@@ -25,6 +25,12 @@ test('a read is cached until a write; what the write changed is read at once', a
   assert.match(String(again.headers['content-type']), /application\/json/);
   assert.match(String(again.headers['content-security-policy']), /default-src 'self'/, 'hits carry the headers too');
 
+  const csv = '/api/export?format=acled-csv';
+  await api.call(csv);
+  const file = await api.call(csv);
+  assert.equal(file.headers['x-rasd-cache'], undefined, 'files are not cached');
+  assert.match(String(file.headers['content-disposition']), /attachment/);
+
   const key = first.body.items[0].key;
   const refused = await api.app.inject({
     method: 'POST',
