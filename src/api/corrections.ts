@@ -3,7 +3,7 @@
  * record's shape (a date string becomes a day's EventDate, a place name a gazetteer Place, ACLED type names spec
  * names). A bad value is a 400 that says what is expected.
  */
-import { EVENT_TYPE, SUB_EVENT_TYPE } from '../export/acled.js';
+import { EVENT_TYPE, SUB_EVENT_TYPE } from '../events/acled-names.js';
 import type { Actor, ActorCategory, EventDate, Place, Weapon } from '../types.js';
 import { badRequest } from './errors.js';
 import { isDay, specName } from './filters.js';

@@ -3,7 +3,7 @@
  * checked into a ListFilter, each bad value a 400 naming its parameter. Types and sub-types are taken by their
  * spec names (explosions_remote_violence) or ACLED's (Explosions/Remote violence).
  */
-import { EVENT_TYPE, SUB_EVENT_TYPE } from '../export/acled.js';
+import { EVENT_TYPE, SUB_EVENT_TYPE } from '../events/acled-names.js';
 import type { BBox, ListFilter, Page, Sort } from '../store/listing-filter.js';
 import { SORTS } from '../store/listing-filter.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/reviews.js';
