@@ -257,3 +257,33 @@ test('10,000 incidents: all on the first view of the map; time to first view rep
   await page.screenshot({ path: artifactPath('map-10000.png') });
   await page.close();
 });
+
+test('hostile article text and titles are shown as text: nothing in them runs or becomes markup', {
+  skip,
+}, async () => {
+  const hostile = {
+    id: 'hostile-page',
+    title: '<img src=x onerror="window.__xss=1"><b>عنوان</b>',
+    published: '2018-09-09',
+    source: '<script>window.__xss=2</script>',
+    text: 'قصفت طائرات حربية مدينة إدلب اليوم. <img src=x onerror="window.__xss=3"><script>window.__xss=4</script> وقال شهود إن القصف استهدف حيا سكنيا.',
+  };
+  const res = await fetch(`${server.url}/api/ingest`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+    body: JSON.stringify({ documents: [hostile] }),
+  });
+  assert.equal(res.status, 200, await res.text());
+  const doc = await api<{ events: { incidentId: string | null }[] }>('/api/documents/hostile-page');
+  const incident = doc.events.find((e) => e.incidentId)?.incidentId;
+  assert.ok(incident, 'the hostile page has an event in an incident');
+  const page = await openPage(`/?incident=${encodeURIComponent(incident)}`);
+  const view = page.locator('#incident');
+  const article = view.locator('.member .article-text', { hasText: 'onerror' });
+  await article.first().waitFor();
+  assert.match(await article.first().innerText(), /<img src=x onerror="window.__xss=3"><script>/);
+  assert.equal(await view.locator('.article-text img, .article-text script, .member b').count(), 0);
+  assert.equal(await page.evaluate(() => (window as { __xss?: number }).__xss), undefined);
+  assert.deepEqual((page as Page & { errors: string[] }).errors, []);
+  await page.close();
+});
