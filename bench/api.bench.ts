@@ -236,7 +236,8 @@ async function main() {
   // --db DIR keeps the generated store there and reuses it on the next run (to try queries without regenerating)
   const keep = args.includes('--db') ? path.resolve(args[args.indexOf('--db') + 1]) : null;
   const dir = keep ?? mkdtempSync(path.join(tmpdir(), 'rasd-bench-api-'));
-  const store = await openStore(keep ?? path.join(dir, 'db'));
+  const target = keep ?? path.join(dir, 'db');
+  let store = await openStore(target);
   try {
     if (store.created || !keep) {
       let t0 = performance.now();
@@ -248,11 +249,17 @@ async function main() {
         `store: ${docs.length} documents, ${N_EVENTS} events, ${incidents.length} incidents ` +
           `(made in ${(made / 1000).toFixed(1)} s, written in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
       );
+      // served the way `rasd serve` serves it: opened afresh, its buffers sized for what is on disk
+      await store.close();
+      store = await openStore(target);
+      const buffers = (await sql<{ shared_buffers: string }>`show shared_buffers`.execute(store.db)).rows[0];
+      console.log(`reopened with shared_buffers ${buffers.shared_buffers}`);
     } else {
       places(); // the same draws as when the store was made, so the queries are the same
       synthesize(0);
     }
-    const app = buildServer({ store, token: 'bench' });
+    // no read cache: every query measured is run
+    const app = buildServer({ store, token: 'bench', readCache: false });
     await app.ready();
     const list = queries(N_QUERIES, places());
     for (const url of list.slice(0, 10)) await app.inject(url); // warm the caches and the planner

@@ -26,6 +26,8 @@ export interface ServerOptions {
   token: string;
   /** the largest body of any other request in bytes (default 1 MiB) */
   bodyLimit?: number;
+  /** keep API reads of an embedded store until the next write (default true; the bench measures queries without) */
+  readCache?: boolean;
   /** POST /api/ingest extracts on the event loop instead of a worker thread (default false) */
   inlineExtraction?: boolean;
   /** POST /api/ingest may fetch URLs on loopback, private and link-local addresses (default: refused) */
@@ -43,7 +45,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
   });
   installSecurity(app, opts.token);
-  if (opts.store.target.kind === 'pglite') installReadCache(app);
+  if (opts.store.target.kind === 'pglite' && opts.readCache !== false) installReadCache(app);
   const ctx: ApiContext = {
     store: opts.store,
     ingestLimit: opts.ingestLimit ?? DEFAULT_INGEST_LIMIT,

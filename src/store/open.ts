@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kysely, type KyselyConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { sharedBuffersMb } from './buffers.js';
 import { acquireLock } from './lock.js';
 import { migrate } from './migrations.js';
 import type { Schema } from './schema.js';
@@ -78,7 +79,10 @@ async function openEmbedded(target: Target & { kind: 'pglite' }): Promise<Store>
     const { PGlite } = await import('@electric-sql/pglite');
     const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
     const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-    const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+    const pglite = await PGlite.create(dataDir, {
+      extensions: { pg_trgm },
+      postgresqlconf: [`shared_buffers = ${sharedBuffersMb(dataDir)}MB`],
+    });
     const pool = new pg.Pool({ ...createPgConfig(pglite), types } as pg.PoolConfig);
     const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log });
     try {
