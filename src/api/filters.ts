@@ -118,3 +118,12 @@ export interface PageQuery {
 
 /** limit, offset and sort were checked by the route's schema. */
 export const parsePage = (q: PageQuery): Page => ({ limit: q.limit, offset: q.offset, sort: q.sort as Sort });
+
+/** A list answer: the page asked for, what it holds, and how many match in all. */
+export const pageAnswer = <T>(listed: { total: number; totalExact: boolean; items: T[] }, page: Page) => ({
+  total: listed.total,
+  totalExact: listed.totalExact,
+  limit: page.limit,
+  offset: page.offset,
+  items: listed.items,
+});

@@ -4,26 +4,14 @@
  */
 import { type GazEntry, gazetteer, isArea } from '../geo/gazetteer.js';
 import { geocode } from '../geo/geocode.js';
+import { placeFrom } from '../geo/resolve.js';
 import { fold } from '../store/search-text.js';
 import type { Place } from '../types.js';
 
 /** A place given by hand has no evidence in the text: an empty span stands for it. */
 const NO_EVIDENCE = { start: 0, end: 0, text: '' };
 
-export function placeOf(e: GazEntry): Place {
-  return {
-    name: e.name,
-    name_ar: e.name_ar,
-    lat: e.lat,
-    lon: e.lon,
-    country: e.country,
-    admin1: e.admin1 || null,
-    feature: e.feature,
-    gazetteer_id: e.id,
-    precision: isArea(e) ? 3 : 1,
-    evidence: NO_EVIDENCE,
-  };
-}
+export const placeOf = (e: GazEntry): Place => placeFrom(e, isArea(e) ? 3 : 1, NO_EVIDENCE);
 
 export function placeById(id: string): Place | null {
   const e = gazetteer().entries.find((x) => x.id === id);

@@ -1,6 +1,7 @@
 /** Choosing one gazetteer entry per place mention, by context, and its ACLED precision. */
 import type { PlaceMention } from '../recognize/places.js';
 import type { Doc } from '../text/doc.js';
+import type { Span } from '../text/span.js';
 import type { Place } from '../types.js';
 import { type GazEntry, haversineKm, isArea } from './gazetteer.js';
 
@@ -109,8 +110,10 @@ export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlac
   return out;
 }
 
-export function toPlace(r: ResolvedPlace): Place {
-  const e = r.entry;
+export const toPlace = (r: ResolvedPlace): Place => placeFrom(r.entry, r.precision, r.mention.span);
+
+/** A gazetteer entry as the record's place, at a precision, read from a span (empty for a place given by hand). */
+export function placeFrom(e: GazEntry, precision: Place['precision'], evidence: Span): Place {
   return {
     name: e.name,
     name_ar: e.name_ar,
@@ -120,7 +123,7 @@ export function toPlace(r: ResolvedPlace): Place {
     admin1: e.admin1 || null,
     feature: e.feature,
     gazetteer_id: e.id,
-    precision: r.precision,
-    evidence: r.mention.span,
+    precision,
+    evidence,
   };
 }

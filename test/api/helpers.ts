@@ -4,6 +4,7 @@ import { buildServer, type ServerOptions } from '../../src/api/server.js';
 import type { InputItem } from '../../src/ingest/item.js';
 import { ingestItems } from '../../src/store/ingest.js';
 import { openStore, type Store } from '../../src/store/open.js';
+import { csvRows } from '../export/csv.js';
 import type { Backend } from '../store/backends.js';
 import { each } from '../store/data.js';
 
@@ -53,31 +54,9 @@ export async function startApi(
 export const qs = (params: Record<string, string | number>) =>
   `?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`;
 
-/** A minimal RFC 4180 reader, enough to read our own CSV back, as objects by column name. */
+/** Our own CSV read back, as objects by column name. */
 export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
+  const rows = csvRows(text);
   const [head, ...body] = rows;
   return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
 }

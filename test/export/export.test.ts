@@ -10,6 +10,7 @@ import { fuseAll } from '../../src/fuse/fuse.js';
 import { checkTallies } from '../../src/fuse/tally.js';
 import type { MemberEvent } from '../../src/fuse/types.js';
 import type { DocumentInput } from '../../src/types.js';
+import { csvRows } from './csv.js';
 
 const seeds = readFileSync(new URL('../../../shared/seeds/articles.jsonl', import.meta.url), 'utf8')
   .split('\n')
@@ -28,37 +29,9 @@ const members: MemberEvent[] = results.flatMap((r) =>
 );
 const incidents = fuseAll(members);
 
-/** A minimal RFC 4180 reader, enough to read our own CSV back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  return rows;
-}
-
 test('ACLED CSV: ACLED columns in order, one row per incident, names and codes as ACLED writes them', () => {
   const csv = acledCsv(incidents, 1700000000);
-  const rows = parseCsv(csv);
+  const rows = csvRows(csv);
   assert.deepEqual(rows[0], [...ACLED_COLUMNS]);
   assert.equal(rows.length, incidents.length + 1);
   const at = (r: string[], c: (typeof ACLED_COLUMNS)[number]) => r[ACLED_COLUMNS.indexOf(c)];

@@ -10,6 +10,7 @@ import {
   type FilterQuery,
   PAGE_PROPERTIES,
   type PageQuery,
+  pageAnswer,
   parseFilter,
   parsePage,
 } from '../filters.js';
@@ -40,14 +41,7 @@ export function eventRoutes(app: FastifyInstance, { store }: ApiContext): void {
     },
     async (req) => {
       const page = parsePage(req.query);
-      const listed = await listEvents(store.db, parseFilter(req.query), page);
-      return {
-        total: listed.total,
-        totalExact: listed.totalExact,
-        limit: page.limit,
-        offset: page.offset,
-        items: listed.items,
-      };
+      return pageAnswer(await listEvents(store.db, parseFilter(req.query), page), page);
     },
   );
 

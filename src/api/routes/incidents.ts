@@ -8,6 +8,7 @@ import {
   type FilterQuery,
   PAGE_PROPERTIES,
   type PageQuery,
+  pageAnswer,
   parseFilter,
   parsePage,
 } from '../filters.js';
@@ -27,14 +28,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ApiContext): voi
     },
     async (req) => {
       const page = parsePage(req.query);
-      const listed = await listIncidents(store.db, parseFilter(req.query), page);
-      return {
-        total: listed.total,
-        totalExact: listed.totalExact,
-        limit: page.limit,
-        offset: page.offset,
-        items: listed.items,
-      };
+      return pageAnswer(await listIncidents(store.db, parseFilter(req.query), page), page);
     },
   );
 
