@@ -151,7 +151,8 @@ export class Ingester {
   async finish(): Promise<IngestSummary> {
     await this.submit();
     await Promise.all(this.writes);
-    if (this.unfused > 0 && this.opts.fuse !== false) await this.fuse();
+    // also when this run stored nothing new: an earlier run cut short may have left stored events unfused
+    if (this.opts.fuse !== false) await this.fuse();
     return this.summary;
   }
 

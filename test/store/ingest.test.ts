@@ -146,6 +146,25 @@ for (const backend of backends()) {
       }
     });
 
+    test('a run cut short after storing and before fusing: the next run, with nothing new to store, fuses what was left', async () => {
+      const list = await items([DEV]);
+      const store = await openStore(await backend.fresh());
+      try {
+        // a run that stored every document and died before its fusion leaves exactly this
+        await ingestItems(store.db, each(list), { fuse: false });
+        assert.equal(await count(store, 'incidents'), 0);
+        const again = await ingestItems(store.db, each(list));
+        assert.equal(again.new, 0);
+        const incidents = await storedIncidents(store);
+        assert.ok(incidents.length > 0, 'the second run fused the stored events');
+        assert.deepEqual(incidents, await fusedFromScratch(store));
+        const unfused = await sql<{ n: string }>`select count(*) as n from events where not fused`.execute(store.db);
+        assert.equal(Number(unfused.rows[0].n), 0);
+      } finally {
+        await store.close();
+      }
+    });
+
     test('incidents are the fusion of everything stored, whatever the order and the batch size', async () => {
       const list = await items([DEV]);
       const stores = [await openStore(await backend.fresh()), await openStore(await backend.fresh())];
