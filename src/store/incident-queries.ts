@@ -31,14 +31,17 @@ export async function cappedCount(
   return n > cap ? { total: cap, totalExact: false } : { total: n, totalExact: true };
 }
 
-/** The total of a page of `found` rows: known without counting on a last page, else counted up to the cap. */
+/**
+ * The total of a page of `found` rows: known without counting on a last page (or an empty first one), else
+ * counted up to the cap. An empty page further on is past the end, and only a count says where the end is.
+ */
 export async function pageTotal(
   db: Kysely<Schema>,
   from: RawBuilder<unknown>,
   page: Page,
   found: number,
 ): Promise<{ total: number; totalExact: boolean }> {
-  if (found > 0 && found < page.limit) return { total: page.offset + found, totalExact: true };
+  if (found < page.limit && (found > 0 || page.offset === 0)) return { total: page.offset + found, totalExact: true };
   return cappedCount(db, from, Math.max(COUNT_CAP, page.offset + page.limit));
 }
 
