@@ -1,5 +1,6 @@
 /** Extraction results in the store: one extractions row per run, its events, spans and claims, all in bulk. */
 import { type Kysely, sql } from 'kysely';
+import { incidentId } from '../fuse/fuse.js';
 import type { EventRecord, ExtractionResult } from '../types.js';
 import { eventColumns, eventKey, eventSpans } from './rows.js';
 import type { Schema } from './schema.js';
@@ -48,7 +49,7 @@ export async function insertExtractions(db: Kysely<Schema>, batch: ExtractionToS
   const inserted = await sql<{ id: string; key: string }>`
     insert into events (key, document_id, extraction_id, event_id, type, subtype, date_start, date_end,
       date_precision, lat, lon, country, admin1, location_precision, killed, injured, confidence, names, actors,
-      record, original)
+      record, original, origin_incident)
     select * from unnest(
       ${events.map((e) => e.key)}::text[], ${events.map((e) => e.documentId)}::text[],
       ${events.map((e) => e.extractionId)}::bigint[], ${events.map((e) => e.record.id)}::text[],
@@ -56,7 +57,8 @@ export async function insertExtractions(db: Kysely<Schema>, batch: ExtractionToS
       ${c('date_precision')}::text[], ${c('lat')}::float8[], ${c('lon')}::float8[], ${c('country')}::text[],
       ${c('admin1')}::text[], ${c('location_precision')}::int2[], ${c('killed')}::int4[], ${c('injured')}::int4[],
       ${c('confidence')}::float4[], ${c('names')}::text[], ${c('actors')}::text[],
-      ${events.map((e) => json(e.record))}::jsonb[], ${events.map((e) => json(e.record))}::jsonb[])
+      ${events.map((e) => json(e.record))}::jsonb[], ${events.map((e) => json(e.record))}::jsonb[],
+      ${events.map((e) => incidentId(e.key))}::text[])
     returning id, key
   `.execute(db);
   const idOf = new Map(inserted.rows.map((r) => [r.key, String(r.id)]));

@@ -110,6 +110,20 @@ export async function allIncidents(db: Kysely<Schema>, f: ListFilter): Promise<I
   return rows.rows.map((r) => r.fields);
 }
 
+/**
+ * The incident that holds, now, the event an old incident id was made from (its smallest member then), if that
+ * event is still in one: incident ids change when an earlier report joins or an incident is cut in two.
+ */
+export async function incidentNow(db: Kysely<Schema>, oldId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('events as e')
+    .innerJoin('incident_members as m', 'm.event_key', 'e.key')
+    .select('m.incident_id')
+    .where('e.origin_incident', '=', oldId)
+    .executeTakeFirst();
+  return row?.incident_id ?? null;
+}
+
 export interface MemberDocument {
   id: string;
   title: string | null;

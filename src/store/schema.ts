@@ -62,7 +62,12 @@ export interface EventsTable {
   /** unreviewed | confirmed | corrected | rejected: what the event's review actions come to */
   review: Generated<string>;
   /** the number of members of the event's incident, null when it is in none (kept by refreshIncidents) */
-  members: ColumnType<number | null, number | null | undefined, number | null>;
+  members: ColumnType<
+    number | null,
+    number | null | undefined,
+    number | null
+  > /** the id of an incident this event is the smallest member of (incidentId of its key): old links find it */;
+  origin_incident: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SpansTable {

@@ -52,6 +52,8 @@ export interface IncidentHandlers {
   close(): void;
   /** a review changed the incident; it may now have another id (or none, when its last member was rejected) */
   changed(incidentId: string | null): void;
+  /** the id opened was an old one of the incident: this is its id now */
+  moved(incidentId: string): void;
 }
 
 export class IncidentView {
@@ -80,6 +82,7 @@ export class IncidentView {
       if (ticket !== this.#opening) return;
       this.#last = { detail, docs };
       this.#render();
+      if (detail.incident.id !== id) this.#on.moved(detail.incident.id);
     } catch (e) {
       if (ticket !== this.#opening) return;
       this.#el.replaceChildren(

@@ -40,6 +40,7 @@ const incident = new IncidentView(byId('incident'), {
     else if (id) void incident.open(id);
     else store.update({ incident: null });
   },
+  moved: (id) => store.update({ incident: id }),
 });
 byId('map-fit').addEventListener('click', () => map.fit());
 

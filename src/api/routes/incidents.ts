@@ -1,6 +1,6 @@
 /** GET /api/incidents, /api/incidents/points, /api/incidents/:id */
 import type { FastifyInstance } from 'fastify';
-import { incidentDetail, incidentPoints, listIncidents } from '../../store/incident-queries.js';
+import { incidentDetail, incidentNow, incidentPoints, listIncidents } from '../../store/incident-queries.js';
 import type { ApiContext } from '../context.js';
 import { notFound } from '../errors.js';
 import {
@@ -48,15 +48,19 @@ export function incidentRoutes(app: FastifyInstance, { store }: ApiContext): voi
     '/api/incidents/:id',
     {
       schema: {
-        summary: 'One incident with its member events, their documents and reviews',
+        summary:
+          'One incident with its member events, their documents and reviews; an id it had before (an earlier report joined it, or it was cut in two) gets a 307 to its id now',
         tags: ['incidents'],
         params: { type: 'object', properties: { id: { type: 'string', minLength: 1 } }, required: ['id'] },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const found = await incidentDetail(store.db, req.params.id);
-      if (!found) throw notFound(`no incident "${req.params.id}"`);
-      return found;
+      if (found) return found;
+      // an old address of an incident that took another id: sent on to where its first member is now
+      const now = await incidentNow(store.db, req.params.id);
+      if (now) return reply.redirect(`/api/incidents/${encodeURIComponent(now)}`, 307);
+      throw notFound(`no incident "${req.params.id}"`);
     },
   );
 }
