@@ -1,8 +1,9 @@
 /** Events for the API: a filtered page, and one event with its original record and review history. */
 import { type Kysely, sql } from 'kysely';
 import type { EventRecord } from '../types.js';
-import { inOrder, type Listed, pageTotal } from './incident-queries.js';
+import type { Listed } from './incident-queries.js';
 import { eventWhere, type ListFilter, orderBy, type Page } from './listing-filter.js';
+import { inOrder, pageKeys } from './page-keys.js';
 import { actionsByKey, type ReviewState } from './review-queries.js';
 import type { ReviewStatus } from './reviews.js';
 import type { Schema } from './schema.js';
@@ -46,14 +47,18 @@ async function withReviews(db: Kysely<Schema>, rows: EventRow[]): Promise<EventD
 }
 
 export async function listEvents(db: Kysely<Schema>, f: ListFilter, page: Page): Promise<Listed<EventItem>> {
-  const where = eventWhere(f);
   // the page's keys first, from the narrow columns the filters and the sort read (the size of each event's
   // incident is kept on the event, so no sort needs a join); then the records of those alone
-  const keys = (
-    await sql<{ key: string }>`
-      select e.key from events e where ${where}
-      order by ${orderBy(page.sort, 'e', 'e.members')} limit ${page.limit} offset ${page.offset}`.execute(db)
-  ).rows.map((r) => r.key);
+  const { keys, ...total } = await pageKeys(
+    db,
+    {
+      table: 'events',
+      from: sql`from events e where ${eventWhere(f)}`,
+      key: sql.ref('e.key'),
+      order: orderBy(page.sort, 'e', 'e.members'),
+    },
+    page,
+  );
   const rows =
     keys.length === 0
       ? []
@@ -63,7 +68,6 @@ export async function listEvents(db: Kysely<Schema>, f: ListFilter, page: Page):
             from events e left join incident_members m on m.event_key = e.key
             where e.key = any(${keys}::text[])`.execute(db)
         ).rows;
-  const total = await pageTotal(db, sql`from events e where ${where}`, page, keys.length);
   const items = (
     await withReviews(
       db,

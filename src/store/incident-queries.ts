@@ -1,57 +1,15 @@
 /** Incidents for the API: a filtered page, every match as map points, one incident with its members, exports. */
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Incident } from '../fuse/types.js';
 import type { EventRecord } from '../types.js';
 import { incidentWhere, type ListFilter, orderBy, type Page } from './listing-filter.js';
+import { type Counted, inOrder, pageKeys } from './page-keys.js';
 import { actionsByKey, type ReviewState } from './review-queries.js';
 import type { ReviewStatus } from './reviews.js';
 import type { Schema } from './schema.js';
 
-export interface Listed<T> {
-  /** the number of matches; when `totalExact` is false, a lower bound (counting stopped there) */
-  total: number;
-  totalExact: boolean;
+export interface Listed<T> extends Counted {
   items: T[];
-}
-
-/**
- * Matches are counted exactly up to this many (or up to the end of the page asked for, if further): past it a
- * count reads every matching row, which is what makes a listing slow on a large store.
- */
-export const COUNT_CAP = 10_000;
-
-/** The number of rows of `from` (a FROM … WHERE … clause): exact up to `cap`, else `cap` and `totalExact: false`. */
-export async function cappedCount(
-  db: Kysely<Schema>,
-  from: RawBuilder<unknown>,
-  cap: number,
-): Promise<{ total: number; totalExact: boolean }> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from (select 1 ${from} limit ${cap + 1}) c`.execute(db);
-  const n = r.rows[0].n;
-  return n > cap ? { total: cap, totalExact: false } : { total: n, totalExact: true };
-}
-
-/**
- * The total of a page of `found` rows: known without counting on a last page (or an empty first one), else
- * counted up to the cap. An empty page further on is past the end, and only a count says where the end is.
- */
-export async function pageTotal(
-  db: Kysely<Schema>,
-  from: RawBuilder<unknown>,
-  page: Page,
-  found: number,
-): Promise<{ total: number; totalExact: boolean }> {
-  if (found < page.limit && (found > 0 || page.offset === 0)) return { total: page.offset + found, totalExact: true };
-  return cappedCount(db, from, Math.max(COUNT_CAP, page.offset + page.limit));
-}
-
-/** Rows in the order of `ids` (what a page query found), leaving out any not found. */
-export function inOrder<T>(ids: string[], rows: T[], id: (r: T) => string): T[] {
-  const by = new Map(rows.map((r) => [id(r), r]));
-  return ids.flatMap((k) => {
-    const r = by.get(k);
-    return r === undefined ? [] : [r];
-  });
 }
 
 async function countIncidents(db: Kysely<Schema>, f: ListFilter): Promise<number> {
@@ -60,16 +18,19 @@ async function countIncidents(db: Kysely<Schema>, f: ListFilter): Promise<number
 }
 
 export async function listIncidents(db: Kysely<Schema>, f: ListFilter, page: Page): Promise<Listed<Incident>> {
-  const where = incidentWhere(f);
   // the page's ids first, from the narrow columns the filters and the sort read; then the `fields` of those alone
-  const ids = (
-    await sql<{ id: string }>`
-      select i.id from incidents i where ${where}
-      order by ${orderBy(page.sort, 'i', 'i.members')} limit ${page.limit} offset ${page.offset}`.execute(db)
-  ).rows.map((r) => r.id);
+  const { keys: ids, ...total } = await pageKeys(
+    db,
+    {
+      table: 'incidents',
+      from: sql`from incidents i where ${incidentWhere(f)}`,
+      key: sql.ref('i.id'),
+      order: orderBy(page.sort, 'i', 'i.members'),
+    },
+    page,
+  );
   const found = sql<{ id: string; fields: Incident }>`select id, fields from incidents where id = any(${ids}::text[])`;
   const rows = ids.length === 0 ? [] : (await found.execute(db)).rows;
-  const total = await pageTotal(db, sql`from incidents i where ${where}`, page, ids.length);
   return { ...total, items: inOrder(ids, rows, (r) => r.id).map((r) => r.fields) };
 }
 

@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { inlinePool } from '../../src/store/extract-pool.js';
-import { cappedCount, listIncidents } from '../../src/store/incident-queries.js';
+import { listIncidents } from '../../src/store/incident-queries.js';
+import { eventWhere, incidentWhere, type ListFilter, orderBy, SORTS } from '../../src/store/listing-filter.js';
+import { cappedCount, pageKeys } from '../../src/store/page-keys.js';
 import { reextract } from '../../src/store/reextract.js';
 import type { EventRecord, Span } from '../../src/types.js';
 import { backends } from '../store/backends.js';
@@ -218,6 +220,41 @@ for (const backend of backends()) {
         { limit: 5, offset: 0, sort: 'date' },
       );
       assert.equal(none.total, 0);
+    });
+
+    test('a page is the same whether the sort index is walked or the matches are sorted', async () => {
+      const filters: [string, ListFilter][] = [
+        ['all', {}],
+        ['country', { country: 'IQ' }],
+        ['actor', { actor: 'حوثي' }],
+        ['bbox', { bbox: { west: 35, south: 29, east: 48, north: 38 } }],
+        ['q', { q: 'قصف' }],
+      ];
+      for (const [name, f] of filters) {
+        for (const sort of SORTS) {
+          for (const [table, where, key, members] of [
+            ['incidents', incidentWhere(f), 'i.id', 'i.members'],
+            ['events', eventWhere(f), 'e.key', 'e.members'],
+          ] as const) {
+            const t = table === 'incidents' ? 'i' : 'e';
+            const q = {
+              table,
+              from: sql`from ${sql.table(table)} ${sql.raw(t)} where ${where}`,
+              key: sql.ref(key),
+              order: orderBy(sort, t, members),
+            };
+            for (const page of [
+              { limit: 7, offset: 0, sort },
+              { limit: 5, offset: 9, sort },
+            ]) {
+              const walked = await pageKeys(api.store.db, q, page, true);
+              const sorted = await pageKeys(api.store.db, q, page, false);
+              assert.deepEqual(walked, sorted, `${table} ${name} ${sort} ${page.offset}`);
+              if (name === 'all') assert.equal(walked.keys.length, page.limit);
+            }
+          }
+        }
+      }
     });
 
     test('bad parameters are 400 with a message naming the parameter', async () => {

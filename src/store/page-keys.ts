@@ -1,0 +1,80 @@
+/**
+ * One page of a filtered, sorted listing: the keys of its rows and the number of matches.
+ *
+ * The matches are counted first (up to a cap). PostgreSQL guesses how many rows a box, a trigram LIKE or a text
+ * search matches badly (a box is always 0.1% of the table), so for a broad filter it reads every match and sorts
+ * them, where walking the sort's index and keeping the matching rows would stop after a few pages of them. With
+ * the count in hand the choice is ours: the walk visits about (offset + limit) × rows / matches rows, the planner's
+ * way about `matches`; when the walk is cheaper, bitmap scans and sorts are turned off for that one query.
+ */
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Page } from './listing-filter.js';
+import type { Schema } from './schema.js';
+
+/**
+ * Matches are counted exactly up to this many (or up to the end of the page asked for, if further): past it a
+ * count reads every matching row, which is what makes a listing slow on a large store.
+ */
+export const COUNT_CAP = 10_000;
+
+export interface Counted {
+  /** the number of matches; when `totalExact` is false, a lower bound (counting stopped there) */
+  total: number;
+  totalExact: boolean;
+}
+
+/** The number of rows of `from` (a FROM … WHERE … clause): exact up to `cap`, else `cap` and `totalExact: false`. */
+export async function cappedCount(db: Kysely<Schema>, from: RawBuilder<unknown>, cap: number): Promise<Counted> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from (select 1 ${from} limit ${cap + 1}) c`.execute(db);
+  const n = r.rows[0].n;
+  return n > cap ? { total: cap, totalExact: false } : { total: n, totalExact: true };
+}
+
+/** The planner's idea of a table's size (it scales the last ANALYZE to the table's pages now): no scan. */
+async function tableRows(db: Kysely<Schema>, table: 'events' | 'incidents'): Promise<number> {
+  const plan = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
+    explain (format json) select 1 from ${sql.table(table)}`.execute(db);
+  return plan.rows[0]['QUERY PLAN'][0].Plan['Plan Rows'];
+}
+
+export interface PageQuery {
+  table: 'events' | 'incidents';
+  /** `from <table> <alias> where …` */
+  from: RawBuilder<unknown>;
+  /** the key column, e.g. e.key */
+  key: RawBuilder<unknown>;
+  /** ORDER BY terms an index of the table serves */
+  order: RawBuilder<unknown>;
+}
+
+/** `walk` forces the choice (for tests: both ways give the same page). */
+export async function pageKeys(
+  db: Kysely<Schema>,
+  q: PageQuery,
+  page: Page,
+  walk?: boolean,
+): Promise<Counted & { keys: string[] }> {
+  const counted = await cappedCount(db, q.from, Math.max(COUNT_CAP, page.offset + page.limit));
+  if (counted.total <= page.offset) return { ...counted, keys: [] };
+  const select = sql<{ key: string }>`
+    select ${q.key} as key ${q.from} order by ${q.order} limit ${page.limit} offset ${page.offset}`;
+  const wanted = page.offset + page.limit;
+  const walked = walk ?? wanted * (await tableRows(db, q.table)) < counted.total * counted.total;
+  const rows = walked
+    ? await db.transaction().execute(async (trx) => {
+        await sql`set local enable_bitmapscan = off`.execute(trx);
+        await sql`set local enable_sort = off`.execute(trx);
+        return (await select.execute(trx)).rows;
+      })
+    : (await select.execute(db)).rows;
+  return { ...counted, keys: rows.map((r) => r.key) };
+}
+
+/** Rows in the order of `ids` (what a page query found), leaving out any not found. */
+export function inOrder<T>(ids: string[], rows: T[], id: (r: T) => string): T[] {
+  const by = new Map(rows.map((r) => [id(r), r]));
+  return ids.flatMap((k) => {
+    const r = by.get(k);
+    return r === undefined ? [] : [r];
+  });
+}
