@@ -5,7 +5,7 @@
  * search matches badly (a box is always 0.1% of the table), so for a broad filter it reads every match and sorts
  * them, where walking the sort's index and keeping the matching rows would stop after a few pages of them. With
  * the count in hand the choice is ours: the walk visits about (offset + limit) × rows / matches rows, the planner's
- * way about `matches`; when the walk is cheaper, bitmap scans and sorts are turned off for that one query.
+ * way about `matches`; when the walk is cheaper (and bounded), bitmap scans and sorts are off for that one query.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Page } from './listing-filter.js';
@@ -15,7 +15,10 @@ import type { Schema } from './schema.js';
  * Matches are counted exactly up to this many (or up to the end of the page asked for, if further): past it a
  * count reads every matching row, which is what makes a listing slow on a large store.
  */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
+
+/** The most rows a walk of the sort's index is let read (expected, from the count). */
+const WALK_MAX = 20_000;
 
 export interface Counted {
   /** the number of matches; when `totalExact` is false, a lower bound (counting stopped there) */
@@ -59,7 +62,9 @@ export async function pageKeys(
   const select = sql<{ key: string }>`
     select ${q.key} as key ${q.from} order by ${q.order} limit ${page.limit} offset ${page.offset}`;
   const wanted = page.offset + page.limit;
-  const walked = walk ?? wanted * (await tableRows(db, q.table)) < counted.total * counted.total;
+  // the walk reads about wanted × rows / matches rows (at most that, when counting stopped at a lower bound)
+  const reads = (wanted * (await tableRows(db, q.table))) / counted.total;
+  const walked = walk ?? (reads <= WALK_MAX && (reads < counted.total || !counted.totalExact));
   const rows = walked
     ? await db.transaction().execute(async (trx) => {
         await sql`set local enable_bitmapscan = off`.execute(trx);

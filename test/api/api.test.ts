@@ -124,6 +124,22 @@ for (const backend of backends()) {
       assert.equal(far.body.total, 0);
       const nothing = await api.call(`/api/incidents${qs({ q: `${AIN_AL_ASAD} زززز` })}`);
       assert.equal(nothing.body.total, 0);
+
+      // words of q: each found somewhere (an English actor name, an Arabic word of the text), in any order
+      for (const route of ['incidents', 'events']) {
+        const ids = async (q: string) =>
+          new Set((await api.call(`/api/${route}${qs({ q, limit: 10000 })}`)).body.items.map((i: J) => i.id ?? i.key));
+        const [a, b, both, reversed] = await Promise.all([
+          ids('Resistance'),
+          ids('قاعدة'),
+          ids('Resistance قاعدة'),
+          ids('قاعدة Resistance'),
+        ]);
+        const expected = [...a].filter((x) => b.has(x)).sort();
+        assert.ok(expected.length > 0, route);
+        assert.deepEqual([...both].sort(), expected, route);
+        assert.deepEqual([...reversed].sort(), expected, route);
+      }
     });
 
     test('filters, sorting and pages of incidents; points match the list', async () => {
