@@ -144,7 +144,7 @@ const page = (item: string) =>
     },
     totalExact: {
       type: 'boolean',
-      description: 'false when more than 10,000 matches (or more than offset + limit, if further) were not all counted',
+      description: 'false when more than 1,000 matches (or more than offset + limit, if further) were not all counted',
     },
     limit: { type: 'integer' },
     offset: { type: 'integer' },
