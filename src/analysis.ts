@@ -8,6 +8,7 @@ import * as lex from './recognize/lexicons.js';
 import { type Mention, scanLexicon } from './recognize/mention.js';
 import { findNumbers, type NumberMention } from './recognize/numbers.js';
 import { findPlaces, type PlaceMention, placesInContext } from './recognize/places.js';
+import { definiteAsNouns } from './recognize/trigger-form.js';
 import type { Doc } from './text/doc.js';
 
 /** "منشآت الأسلحة الكيميائية", "مخازن الصواريخ": weapons named as what a site holds, not what was used */
@@ -129,7 +130,7 @@ export function analyze(doc: Doc): Analysis {
     placeNames,
     actors,
     weapons: scanLexicon(doc, lex.weapons()).filter((w) => !isWeaponsSite(doc, w)),
-    triggers: scanLexicon(doc, lex.triggers()),
+    triggers: definiteAsNouns(doc, scanLexicon(doc, lex.triggers())),
     cues: scanLexicon(doc, lex.cues()),
     sources,
     persons,

@@ -56,11 +56,15 @@ export function findFatalities(a: Analysis, s: number): { killed: Count[]; injur
         !a.in[s].numbers.some((o) => o !== n && o.first >= n.last && o.first < w.first) &&
         !words.some((o) => o.value.role === 'before' && o.first >= n.last && o.first < w.first),
     );
-    const before = words.filter((w) => w.last <= n.first && w.last >= n.first - 2 && w.value.role === 'before').pop();
+    // "قتل ما لا يقل عن 43 شخصا": a qualifier before the number sits between it and the casualty word
+    let lead = n.first;
+    const q = n.qualifierSpan;
+    if (q && q.start < n.span.start) while (lead > sent.first && toks[lead - 1].start >= q.start) lead--;
+    const before = words.filter((w) => w.last <= lead && w.last >= lead - 2 && w.value.role === 'before').pop();
     const w = after ?? before;
     if (!w || taken.has(n.first)) continue;
     taken.add(n.first);
-    push(w.value.kind as 'killed' | 'injured', n.value, Math.min(w.first, n.first), Math.max(w.last, n.last));
+    push(w.value.kind as 'killed' | 'injured', n.value, Math.min(w.first, lead), Math.max(w.last, n.last));
   }
   // "مقتل مقيم مصري" (one victim), "إصابة جنديين" (two): a victim noun right after a casualty verb, no number
   for (const w of words) {

@@ -64,3 +64,25 @@ test('a rocket fired by a militia is a rocket; one fired by a state is a missile
   const state = read('أطلق الجيش الإسرائيلي صواريخ على مواقع في مدينة القنيطرة السورية اليوم.');
   assert.deepEqual(state.events[0]?.weapons, ['missile']);
 });
+
+test('a verb trigger written with the article is its masdar: "القصف التركي" names the attacker by nationality', () => {
+  for (const text of [
+    'قتل عدد من المدنيين جراء القصف التركي على عفرين أمس.',
+    'وتشير تقارير إلى أن القصف التركي على عفرين أسفر عن سقوط قتلى أمس.',
+  ]) {
+    const perpetrators = read(text).events.flatMap((e) =>
+      e.actors.filter((a) => a.role === 'perpetrator').map((a) => a.name),
+    );
+    assert.deepEqual(perpetrators, ['Military Forces of Turkey'], text);
+  }
+  // a verb that begins with ال itself stays a verb: its subject is not read as a nationality
+  const met = read('التقى وزير الخارجية التركي نظيره الروسي في أنقرة أمس.');
+  assert.deepEqual(met.events, []);
+});
+
+test('casualties: a qualifier between the casualty verb and the number ("قتل ما لا يقل عن 43 شخصا")', () => {
+  const killed = (text: string) => read(text).events.map((e) => e.fatalities.killed);
+  assert.deepEqual(killed('قتل ما لا يقل عن 43 شخصا في قصف على عفرين أمس.'), [43]);
+  assert.deepEqual(killed('قتل نحو 20 شخصا في قصف على عفرين أمس.'), [20]);
+  assert.deepEqual(killed('قتل 43 شخصا على الأقل في قصف على عفرين أمس.'), [43]);
+});
