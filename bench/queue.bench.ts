@@ -1,7 +1,8 @@
 /**
  * Workers on PostgreSQL (npm run bench:queue): ingest throughput of 1, 2 and 4 `rasd worker` processes over the
  * same documents (JSONL → extract → store → fuse jobs), each run in a fresh database; then the time of one
- * fusion (fuseAll) of 100,000 synthetic events. Figures only; never a timed test.
+ * fusion (fuseAll) of 100,000 synthetic events, as bench/fusion.bench.ts measures it (npm run bench:fusion: 100,000
+ * and 1,000,000). Figures only; never a timed test.
  *
  * usage: node --import tsx bench/queue.bench.ts [--docs N] [--events N]   (RASD_BENCH_PG: a server to use)
  */
@@ -10,9 +11,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { fuseAll } from '../src/fuse/fuse.js';
+import { fusionHeader, fusionLine, measureFusion } from './fusion.bench.js';
 import { type LocalPostgres, startPostgres } from './local-postgres.js';
-import { syntheticMembers } from './synthetic-events.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -91,13 +91,8 @@ async function main() {
         `${String(n).padStart(7)}  ${s.toFixed(1).padStart(7)}  ${(lines.length / s).toFixed(1).padStart(6)}`,
       );
     }
-    const members = syntheticMembers(N_EVENTS);
-    const t0 = performance.now();
-    const incidents = fuseAll(members);
-    const ms = performance.now() - t0;
-    console.log(
-      `\nfuseAll of ${members.length} synthetic events: ${(ms / 1000).toFixed(2)} s → ${incidents.length} incidents`,
-    );
+    console.log(`\nfuseAll of synthetic events (in a fresh process)\n${fusionHeader}`);
+    console.log(fusionLine(measureFusion(N_EVENTS)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
     local?.stop();
