@@ -10,9 +10,8 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { fusionHeader, fusionLine, measureFusion } from './fusion.bench.js';
-import { type LocalPostgres, startPostgres } from './local-postgres.js';
+import { freshDatabase, type LocalPostgres, query, startPostgres } from './local-postgres.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -24,24 +23,6 @@ const N_EVENTS = arg('--events', 100_000);
 const root = path.resolve(import.meta.dirname, '..');
 const cli = path.join(root, 'src/cli/run.ts');
 const NEWS = path.resolve(root, '../shared/data/news/ant2018-conflict.jsonl');
-
-async function query<T>(url: string, text: string): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(text)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
-
-async function freshDatabase(server: string, name: string): Promise<string> {
-  await query(server, `drop database if exists ${name} with (force)`);
-  await query(server, `create database ${name}`);
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  return u.href;
-}
 
 const rasd = (...a: string[]) => {
   const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...a], { cwd: root, encoding: 'utf8' });
