@@ -10,7 +10,7 @@
  * RASD_BENCH_PG=postgres://… uses that server; either way in a fresh database rasd_bench_api, dropped at the end.
  * --db DIR or --db postgres://…/name keeps the store there and reuses it on the next run (to try queries without
  * regenerating it; a PostgreSQL database must exist). Generation is streamed, so 1,000,000 events fit in the
- * default heap.
+ * default heap; writing them into PostgreSQL took 9.5–11 min (a 4.7 GB database).
  *
  * usage: node --import tsx bench/api.bench.ts [--events N] [--queries N] [--pg | --db DIR|URL]
  */

@@ -5,8 +5,9 @@
  * work on the machine slows it). Figures only; never a timed test.
  *
  * The events cover six years, so more of them are denser: candidate pairs grow with the square of the count
- * (~1 M at 100,000, ~9 M at 300,000), and so does the time. 1,000,000 needs more than V8's default heap: the npm
- * script gives 12 GB (--max-old-space-size, passed on to each size's process).
+ * (~1 M at 100,000, ~9 M at 300,000), and so does the time: 1,000,000 took 9.3 min on two busy cores. It needs
+ * more than V8's default heap (its peak RSS was 5.5 GB): the npm script gives 12 GB (--max-old-space-size, passed
+ * on to each size's process).
  *
  * usage: node --max-old-space-size=12288 --import tsx bench/fusion.bench.ts [--events N[,N…]]
  */
