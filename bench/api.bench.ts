@@ -1,23 +1,33 @@
 /**
- * API list queries on a large store (npm run bench:api, or part of npm run bench): 100,000 synthetic events in
- * 50,000 documents fused into incidents of one or two members, bulk-written into a fresh PGlite store, then 200
- * varied /api/incidents and /api/events queries (filters, text search, sorts, pages) through fastify's inject.
- * Prints p50/p95/max. Figures only; never a timed test.
+ * API list queries on a large store (npm run bench:api, or part of npm run bench): N synthetic events (100,000 by
+ * default) in N/2 documents, fused into incidents of one or two members, bulk-written in chunks into a fresh store,
+ * which is then reopened as `rasd serve` would open it; then 200 varied /api/incidents and /api/events queries
+ * (filters, text search, sorts, pages) through fastify's inject, without the read cache. Prints the store's size,
+ * the write time, p50/p95/max overall and by kind of query, the slowest queries, and the load average (other work
+ * on the machine slows it). Figures only; never a timed test.
  *
- * usage: node --import tsx bench/api.bench.ts [--events N] [--queries N]
+ * The store is an embedded PGlite one by default; --pg starts a throwaway PostgreSQL (bench/local-postgres.ts), and
+ * RASD_BENCH_PG=postgres://… uses that server; either way in a fresh database rasd_bench_api, dropped at the end.
+ * --db DIR or --db postgres://…/name keeps the store there and reuses it on the next run (to try queries without
+ * regenerating it; a PostgreSQL database must exist). Generation is streamed, so 1,000,000 events fit in the
+ * default heap; writing them into PostgreSQL took 9.5–11 min (a 4.7 GB database).
+ *
+ * usage: node --import tsx bench/api.bench.ts [--events N] [--queries N] [--pg | --db DIR|URL]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { buildServer } from '../src/api/server.js';
 import { fuseIncident } from '../src/fuse/fuse.js';
-import type { Incident } from '../src/fuse/types.js';
+import type { Incident, MemberEvent } from '../src/fuse/types.js';
 import { type GazEntry, gazetteer } from '../src/geo/gazetteer.js';
-import { openStore, type Store } from '../src/store/open.js';
+import { openStore, redact, type Store } from '../src/store/open.js';
 import { eventColumns, incidentColumns } from '../src/store/rows.js';
 import { documentSearch } from '../src/store/search-text.js';
 import type { EventRecord, EventType } from '../src/types.js';
+import { freshDatabase, type LocalPostgres, query, startPostgres } from './local-postgres.js';
+import { mulberry32, pickWith } from './synthetic-events.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -26,14 +36,14 @@ const arg = (name: string, dflt: number) => {
 };
 const N_EVENTS = arg('--events', 100_000);
 const N_QUERIES = arg('--queries', 200);
+/** documents per write: their events' records are ~1.5 KB of jsonb each */
+const CHUNK = 2500;
 
-/** A small deterministic generator, so every run measures the same store and queries. */
-let seed = 42;
-const rand = () => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed / 2 ** 31;
-};
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+/** Deterministic generators, so every run measures the same store and the same queries. */
+const rand = mulberry32(42);
+const pick = pickWith(rand);
+const queryRand = mulberry32(43);
+const pickQuery = pickWith(queryRand);
 
 const TYPES: [EventType, string][] = [
   ['explosions_remote_violence', 'air_drone_strike'],
@@ -57,13 +67,20 @@ const ACTORS = [
 const FILLER = 'قال مصدر أمني إن الهجوم وقع مساء أمس وأسفر عن أضرار مادية في المنطقة بحسب وسائل إعلام محلية'.split(' ');
 const span = (text: string) => ({ start: 0, end: text.length, text });
 
-function places(): GazEntry[] {
-  const countries = new Set(['IQ', 'SY', 'YE', 'LB', 'PS', 'SD', 'LY', 'EG']);
-  const all = gazetteer().entries.filter(
-    (e) => countries.has(e.country) && e.feature.startsWith('place:') && e.name_ar,
-  );
-  return Array.from({ length: 400 }, () => pick(all));
-}
+/** The 400 places events happen at (their own generator: the same for the store and the queries). */
+const places = (() => {
+  let where: GazEntry[] | null = null;
+  return () => {
+    if (where) return where;
+    const countries = new Set(['IQ', 'SY', 'YE', 'LB', 'PS', 'SD', 'LY', 'EG']);
+    const all = gazetteer().entries.filter(
+      (e) => countries.has(e.country) && e.feature.startsWith('place:') && e.name_ar,
+    );
+    const pickPlace = pickWith(mulberry32(41));
+    where = Array.from({ length: 400 }, () => pickPlace(all));
+    return where;
+  };
+})();
 
 function day(offset: number): string {
   return new Date(Date.UTC(2018, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
@@ -74,95 +91,105 @@ interface Synth {
   events: { key: string; record: EventRecord }[];
 }
 
-function synthesize(n: number): { docs: Synth[]; incidents: Incident[] } {
+function document(d: number, n: number): Synth {
   const where = places();
-  const docs: Synth[] = [];
-  const incidents: Incident[] = [];
-  for (let d = 0; d * 2 < n; d++) {
-    const id = `bench-${String(d).padStart(6, '0')}`;
-    const events: { key: string; record: EventRecord }[] = [];
-    const words: string[] = [];
-    for (let k = 1; k <= 2 && d * 2 + k <= n; k++) {
-      const p = pick(where);
-      const [type, subtype] = pick(TYPES);
-      const [name, nameAr] = pick(ACTORS);
-      const date = day(Math.floor(rand() * 6 * 365));
-      const killed = rand() < 0.3 ? null : Math.floor(rand() * 20);
-      words.push(nameAr, 'في', p.name_ar, ...Array.from({ length: 12 }, () => pick(FILLER)));
-      const record: EventRecord = {
-        id: `e${k}`,
-        type,
-        subtype,
-        date: { start: date, end: date, precision: 'day', evidence: span(date) },
-        location: {
-          name: p.name,
-          name_ar: p.name_ar,
-          lat: p.lat,
-          lon: p.lon,
-          country: p.country,
-          admin1: p.admin1 || null,
-          feature: p.feature,
-          gazetteer_id: p.id,
-          precision: 1,
-          evidence: span(p.name_ar),
+  const id = `bench-${String(d).padStart(7, '0')}`;
+  const events: { key: string; record: EventRecord }[] = [];
+  const words: string[] = [];
+  for (let k = 1; k <= 2 && d * 2 + k <= n; k++) {
+    const p = pick(where);
+    const [type, subtype] = pick(TYPES);
+    const [name, nameAr] = pick(ACTORS);
+    const date = day(Math.floor(rand() * 6 * 365));
+    const killed = rand() < 0.3 ? null : Math.floor(rand() * 20);
+    words.push(nameAr, 'في', p.name_ar, ...Array.from({ length: 12 }, () => pick(FILLER)));
+    const record: EventRecord = {
+      id: `e${k}`,
+      type,
+      subtype,
+      date: { start: date, end: date, precision: 'day', evidence: span(date) },
+      location: {
+        name: p.name,
+        name_ar: p.name_ar,
+        lat: p.lat,
+        lon: p.lon,
+        country: p.country,
+        admin1: p.admin1 || null,
+        feature: p.feature,
+        gazetteer_id: p.id,
+        precision: 1,
+        evidence: span(p.name_ar),
+      },
+      actors: [
+        {
+          role: 'perpetrator',
+          name,
+          name_ar: nameAr,
+          category: 'rebel_group',
+          country: null,
+          evidence: span(nameAr),
         },
-        actors: [
-          {
-            role: 'perpetrator',
-            name,
-            name_ar: nameAr,
-            category: 'rebel_group',
-            country: null,
-            evidence: span(nameAr),
-          },
-        ],
-        weapons: [],
-        fatalities: { killed, injured: null, evidence: [] },
-        claims: [],
-        sources: [],
-        evidence: [span(nameAr)],
-        confidence: 0.8,
-      };
-      events.push({ key: `${id}#e${k}`, record });
-    }
-    docs.push({ doc: { id, title: `خبر ${d}`, text: words.join(' ') }, events });
+      ],
+      weapons: [],
+      fatalities: { killed, injured: null, evidence: [] },
+      claims: [],
+      sources: [],
+      evidence: [span(nameAr)],
+      confidence: 0.8,
+    };
+    events.push({ key: `${id}#e${k}`, record });
   }
-  // incidents of one member, and of two (events of neighbouring documents) for a third of them
-  const members = docs.flatMap((s) =>
-    s.events.map((e) => ({
-      key: e.key,
-      documentId: s.doc.id,
-      source: null,
-      url: null,
-      published: null,
-      event: e.record,
-    })),
-  );
-  for (let i = 0; i < members.length; ) {
-    const size = rand() < 0.33 && i + 2 < members.length && members[i + 2].documentId !== members[i].documentId ? 2 : 1;
-    const group = size === 2 ? [members[i], members[i + 2]] : [members[i]];
-    if (size === 2) [members[i + 1], members[i + 2]] = [members[i + 2], members[i + 1]];
-    incidents.push(fuseIncident(group));
-    i += size;
-  }
-  return { docs, incidents };
+  return { doc: { id, title: `خبر ${d}`, text: words.join(' ') }, events };
 }
 
+/**
+ * `n` events in chunks of CHUNK documents, each with the incidents made so far: one member, or two (events of
+ * neighbouring documents) for a third of them. An incident never names an event of a later chunk.
+ */
+function* synthesize(n: number): Generator<{ docs: Synth[]; incidents: Incident[] }> {
+  const waiting: MemberEvent[] = [];
+  // takes incidents off the front of the waiting members while `least` of them are there
+  const fuseWaiting = (least: number, into: Incident[]) => {
+    while (waiting.length >= least && waiting.length > 0) {
+      const two = rand() < 0.33 && waiting.length > 2 && waiting[2].documentId !== waiting[0].documentId;
+      const group = two ? [waiting[0], waiting[2]] : [waiting[0]];
+      waiting.splice(0, 1);
+      if (two) waiting.splice(1, 1);
+      into.push(fuseIncident(group));
+    }
+  };
+  let docs: Synth[] = [];
+  let incidents: Incident[] = [];
+  for (let d = 0; d * 2 < n; d++) {
+    const s = document(d, n);
+    docs.push(s);
+    for (const e of s.events)
+      waiting.push({ key: e.key, documentId: s.doc.id, source: null, url: null, published: null, event: e.record });
+    fuseWaiting(3, incidents);
+    if (docs.length === CHUNK) {
+      yield { docs, incidents };
+      docs = [];
+      incidents = [];
+    }
+  }
+  fuseWaiting(0, incidents);
+  if (docs.length || incidents.length) yield { docs, incidents };
+}
+
+/** One chunk, in a few statements of arrays (unnest). */
 async function write(store: Store, docs: Synth[], incidents: Incident[]): Promise<void> {
   const db = store.db;
-  const CHUNK = 5000;
-  for (let i = 0; i < docs.length; i += CHUNK) {
-    const part = docs.slice(i, i + CHUNK);
+  if (docs.length) {
     await sql`
       insert into documents (id, content_hash, title, text, search)
-      select * from unnest(${part.map((s) => s.doc.id)}::text[], ${part.map((s) => s.doc.id)}::text[],
-        ${part.map((s) => s.doc.title)}::text[], ${part.map((s) => s.doc.text)}::text[],
-        ${part.map((s) => documentSearch(s.doc.title, s.doc.text))}::text[])`.execute(db);
+      select * from unnest(${docs.map((s) => s.doc.id)}::text[], ${docs.map((s) => s.doc.id)}::text[],
+        ${docs.map((s) => s.doc.title)}::text[], ${docs.map((s) => s.doc.text)}::text[],
+        ${docs.map((s) => documentSearch(s.doc.title, s.doc.text))}::text[])`.execute(db);
     const x = await sql<{ id: string; document_id: string }>`
       insert into extractions (document_id, extractor_version)
-      select d, 'bench' from unnest(${part.map((s) => s.doc.id)}::text[]) d returning id, document_id`.execute(db);
+      select d, 'bench' from unnest(${docs.map((s) => s.doc.id)}::text[]) d returning id, document_id`.execute(db);
     const extraction = new Map(x.rows.map((r) => [r.document_id, r.id]));
-    const ev = part.flatMap((s) => s.events.map((e) => ({ ...e, doc: s.doc.id, cols: eventColumns(e.record) })));
+    const ev = docs.flatMap((s) => s.events.map((e) => ({ ...e, doc: s.doc.id, cols: eventColumns(e.record) })));
     const c = <K extends keyof (typeof ev)[number]['cols']>(k: K) => ev.map((e) => e.cols[k]);
     await sql`
       insert into events (key, document_id, extraction_id, event_id, type, subtype, date_start, date_end,
@@ -176,9 +203,8 @@ async function write(store: Store, docs: Synth[], incidents: Incident[]): Promis
         ${c('confidence')}::float4[], ${c('names')}::text[], ${c('actors')}::text[],
         ${ev.map((e) => JSON.stringify(e.record))}::jsonb[])`.execute(db);
   }
-  for (let i = 0; i < incidents.length; i += CHUNK) {
-    const part = incidents.slice(i, i + CHUNK);
-    const cols = part.map(incidentColumns);
+  if (incidents.length) {
+    const cols = incidents.map(incidentColumns);
     const c = <K extends keyof (typeof cols)[number]>(k: K) => cols.map((x) => x[k]);
     await sql`
       insert into incidents (id, type, subtype, date_start, date_end, lat, lon, country, admin1, killed, injured,
@@ -187,44 +213,47 @@ async function write(store: Store, docs: Synth[], incidents: Incident[]): Promis
         ${c('date_start')}::date[], ${c('date_end')}::date[], ${c('lat')}::float8[], ${c('lon')}::float8[],
         ${c('country')}::text[], ${c('admin1')}::text[], ${c('killed')}::int4[], ${c('injured')}::int4[],
         ${c('members')}::int4[], ${c('names')}::text[], ${c('actors')}::text[],
-        ${part.map((x) => JSON.stringify(x))}::jsonb[])`.execute(db);
-    const m = part.flatMap((x) => x.members.map((key) => [x.id, key]));
+        ${incidents.map((x) => JSON.stringify(x))}::jsonb[])`.execute(db);
+    const m = incidents.flatMap((x) => x.members.map((key) => [x.id, key]));
     await sql`
       insert into incident_members (incident_id, event_key)
       select * from unnest(${m.map((r) => r[0])}::text[], ${m.map((r) => r[1])}::text[])`.execute(db);
   }
-  // what autovacuum does on a server (PGlite runs none): statistics and the visibility map for index-only scans
-  await sql`vacuum analyze`.execute(db);
 }
 
+const KINDS = ['country', 'from–to', 'bbox', 'q (text)', 'actor', 'type+country', 'subtype', 'no filter'];
+
 /** Varied list queries, as the web app would send them. */
-function queries(n: number, where: GazEntry[]): string[] {
-  const out: string[] = [];
+function queries(n: number, where: GazEntry[]): { url: string; kind: string }[] {
+  const out: { url: string; kind: string }[] = [];
   const sorts = ['-date', 'date', '-killed', 'members', '-members'];
   for (let i = 0; i < n; i++) {
     const p = new URLSearchParams();
     const route = i % 3 === 2 ? '/api/events' : '/api/incidents';
     const kind = i % 8;
-    const place = pick(where);
-    if (kind === 0) p.set('country', pick(['IQ', 'SY', 'YE', 'SD']));
+    const place = pickQuery(where);
+    if (kind === 0) p.set('country', pickQuery(['IQ', 'SY', 'YE', 'SD']));
     if (kind === 1) {
-      const from = day(Math.floor(rand() * 2000));
+      const from = day(Math.floor(queryRand() * 2000));
       p.set('from', from);
-      p.set('to', day(Math.floor(rand() * 60) + Math.floor((Date.parse(from) - Date.UTC(2018, 0, 1)) / 86_400_000)));
+      p.set(
+        'to',
+        day(Math.floor(queryRand() * 60) + Math.floor((Date.parse(from) - Date.UTC(2018, 0, 1)) / 86_400_000)),
+      );
     }
     if (kind === 2)
       p.set('bbox', [place.lon - 1, place.lat - 1, place.lon + 1, place.lat + 1].map((x) => x.toFixed(3)).join(','));
     if (kind === 3) p.set('q', place.name_ar.replace(/[أإآ]/g, 'ا'));
-    if (kind === 4) p.set('actor', pick(ACTORS)[rand() < 0.5 ? 0 : 1].split(' ')[0]);
+    if (kind === 4) p.set('actor', pickQuery(ACTORS)[queryRand() < 0.5 ? 0 : 1].split(' ')[0]);
     if (kind === 5) {
-      p.set('type', pick(TYPES)[0]);
+      p.set('type', pickQuery(TYPES)[0]);
       p.set('country', place.country);
     }
-    if (kind === 6) p.set('subtype', pick(TYPES)[1]);
-    p.set('sort', pick(sorts));
-    p.set('limit', String(pick([50, 100, 100, 200])));
-    p.set('offset', String(pick([0, 0, 100, 1000])));
-    out.push(`${route}?${p}`);
+    if (kind === 6) p.set('subtype', pickQuery(TYPES)[1]);
+    p.set('sort', pickQuery(sorts));
+    p.set('limit', String(pickQuery([50, 100, 100, 200])));
+    p.set('offset', String(pickQuery([0, 0, 100, 1000])));
+    out.push({ url: `${route}?${p}`, kind: `${route.slice(5)} ${KINDS[kind]}` });
   }
   return out;
 }
@@ -232,51 +261,90 @@ function queries(n: number, where: GazEntry[]): string[] {
 const pct = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
+const loadAverage = () => {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return '?';
+  }
+};
+
+const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
+
+/** The database's size and its largest tables (with their indexes and TOAST). */
+async function sizes(store: Store): Promise<string> {
+  const total = await sql<{ bytes: string }>`select pg_database_size(current_database()) as bytes`.execute(store.db);
+  const tables = await sql<{ name: string; bytes: string }>`
+    select c.relname as name, pg_total_relation_size(c.oid) as bytes from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    where c.relkind = 'r' and n.nspname = 'public' order by 2 desc limit 4`.execute(store.db);
+  return `${gb(Number(total.rows[0].bytes))} (${tables.rows.map((t) => `${t.name} ${gb(Number(t.bytes))}`).join(', ')})`;
+}
+
 async function main() {
-  // --db DIR keeps the generated store there and reuses it on the next run (to try queries without regenerating)
-  const keep = args.includes('--db') ? path.resolve(args[args.indexOf('--db') + 1]) : null;
-  const dir = keep ?? mkdtempSync(path.join(tmpdir(), 'rasd-bench-api-'));
-  const target = keep ?? path.join(dir, 'db');
+  // where the store goes: kept (--db), a throwaway server (--pg), a given server (RASD_BENCH_PG), or PGlite
+  const keep = args.includes('--db') ? args[args.indexOf('--db') + 1] : null;
+  const keepTarget = keep && !/^postgres(ql)?:\/\//i.test(keep) ? path.resolve(keep) : keep;
+  const server = keep ? null : (process.env.RASD_BENCH_PG ?? (args.includes('--pg') ? '' : null));
+  const local: LocalPostgres | null = server === '' ? await startPostgres() : null;
+  const serverUrl = local?.url ?? server;
+  const dir = keep || serverUrl ? null : mkdtempSync(path.join(tmpdir(), 'rasd-bench-api-'));
+  const target = keepTarget ?? (serverUrl ? await freshDatabase(serverUrl, 'rasd_bench_api') : path.join(dir!, 'db'));
+  const backend = target.startsWith('postgres') ? `PostgreSQL ${redact(target)}` : `PGlite ${target}`;
+  console.log(`store: ${backend}; load ${loadAverage()}`);
   let store = await openStore(target);
   try {
     if (store.created || !keep) {
-      let t0 = performance.now();
-      const { docs, incidents } = synthesize(N_EVENTS);
-      const made = performance.now() - t0;
-      t0 = performance.now();
-      await write(store, docs, incidents);
+      const t0 = performance.now();
+      let docCount = 0;
+      let incidentCount = 0;
+      for (const { docs, incidents } of synthesize(N_EVENTS)) {
+        await write(store, docs, incidents);
+        docCount += docs.length;
+        incidentCount += incidents.length;
+      }
+      const written = performance.now() - t0;
+      // what autovacuum does on a server, in its own time (PGlite runs none): statistics and the visibility map
+      // for index-only scans
+      const t1 = performance.now();
+      await sql`vacuum analyze`.execute(store.db);
       console.log(
-        `store: ${docs.length} documents, ${N_EVENTS} events, ${incidents.length} incidents ` +
-          `(made in ${(made / 1000).toFixed(1)} s, written in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+        `wrote ${docCount} documents, ${N_EVENTS} events, ${incidentCount} incidents in ` +
+          `${(written / 1000).toFixed(1)} s (made and written in chunks of ${CHUNK} documents), vacuum analyze ` +
+          `${((performance.now() - t1) / 1000).toFixed(1)} s; load ${loadAverage()}`,
       );
-      // served the way `rasd serve` serves it: opened afresh, its buffers sized for what is on disk
+      // served the way `rasd serve` serves it: opened afresh (an embedded store's buffers sized for what is on disk)
       await store.close();
       store = await openStore(target);
-      const buffers = (await sql<{ shared_buffers: string }>`show shared_buffers`.execute(store.db)).rows[0];
-      console.log(`reopened with shared_buffers ${buffers.shared_buffers}`);
-    } else {
-      places(); // the same draws as when the store was made, so the queries are the same
-      synthesize(0);
     }
+    const buffers = (await sql<{ shared_buffers: string }>`show shared_buffers`.execute(store.db)).rows[0];
+    console.log(`size ${await sizes(store)}; shared_buffers ${buffers.shared_buffers}`);
     // no read cache: every query measured is run
     const app = buildServer({ store, token: 'bench', readCache: false });
     await app.ready();
     const list = queries(N_QUERIES, places());
-    for (const url of list.slice(0, 10)) await app.inject(url); // warm the caches and the planner
-    const times: { url: string; ms: number; total: number }[] = [];
-    for (const url of list) {
+    for (const { url } of list.slice(0, 10)) await app.inject(url); // warm the caches and the planner
+    const times: { url: string; kind: string; ms: number; total: number }[] = [];
+    const started = loadAverage();
+    for (const { url, kind } of list) {
       const t = performance.now();
       const res = await app.inject(url);
       const ms = performance.now() - t;
       if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-      times.push({ url, ms, total: res.json().total });
+      times.push({ url, kind, ms, total: res.json().total });
     }
-    const all = times.map((t) => t.ms);
+    console.log(`${list.length} queries; load ${started} before, ${loadAverage()} after`);
     const line = (label: string, xs: number[]) =>
       console.log(
-        `${label.padEnd(22)} n=${String(xs.length).padStart(3)}  p50 ${pct(xs, 0.5).toFixed(1)} ms  p95 ${pct(xs, 0.95).toFixed(1)} ms  max ${Math.max(...xs).toFixed(1)} ms`,
+        `${label.padEnd(26)} n=${String(xs.length).padStart(3)}  p50 ${pct(xs, 0.5).toFixed(1).padStart(6)} ms  ` +
+          `p95 ${pct(xs, 0.95).toFixed(1).padStart(6)} ms  max ${Math.max(...xs)
+            .toFixed(1)
+            .padStart(6)} ms`,
       );
-    line('all list queries', all);
+    line(
+      'all list queries',
+      times.map((t) => t.ms),
+    );
     line(
       '/api/incidents',
       times.filter((t) => t.url.startsWith('/api/incidents')).map((t) => t.ms),
@@ -285,25 +353,34 @@ async function main() {
       '/api/events',
       times.filter((t) => t.url.startsWith('/api/events')).map((t) => t.ms),
     );
-    line(
-      '  with q (text)',
-      times.filter((t) => t.url.includes('q=')).map((t) => t.ms),
+    console.log('by kind, slowest p95 first:');
+    const kinds = new Map<string, typeof times>();
+    for (const t of times) kinds.set(t.kind, [...(kinds.get(t.kind) ?? []), t]);
+    const byP95 = [...kinds].sort(
+      (a, b) =>
+        pct(
+          b[1].map((t) => t.ms),
+          0.95,
+        ) -
+        pct(
+          a[1].map((t) => t.ms),
+          0.95,
+        ),
     );
-    line(
-      '  with bbox',
-      times.filter((t) => t.url.includes('bbox=')).map((t) => t.ms),
-    );
-    line(
-      '  with actor',
-      times.filter((t) => t.url.includes('actor=')).map((t) => t.ms),
-    );
+    for (const [kind, ts] of byP95)
+      line(
+        `  ${kind}`,
+        ts.map((t) => t.ms),
+      );
     const slow = [...times].sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.BENCH_SLOWEST ?? 3));
     for (const s of slow)
       console.log(`slowest: ${s.ms.toFixed(1)} ms (${s.total} matches) ${decodeURIComponent(s.url)}`);
     await app.close();
   } finally {
     await store.close();
-    if (!keep) rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (serverUrl && !keep) await query(serverUrl, 'drop database rasd_bench_api with (force)');
+    local?.stop();
   }
 }
 

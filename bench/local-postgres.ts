@@ -4,6 +4,7 @@ import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 export interface LocalPostgres {
   url: string;
@@ -58,4 +59,24 @@ export async function startPostgres(): Promise<LocalPostgres> {
       }
     },
   };
+}
+
+/** The rows of one statement, on a connection of its own. */
+export async function query<T>(url: string, text: string): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(text)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+/** A new, empty database `name` on `server` (dropped first if it is there); its URL. */
+export async function freshDatabase(server: string, name: string): Promise<string> {
+  await query(server, `drop database if exists ${name} with (force)`);
+  await query(server, `create database ${name}`);
+  const u = new URL(server);
+  u.pathname = `/${name}`;
+  return u.href;
 }

@@ -1,7 +1,8 @@
 /**
  * Workers on PostgreSQL (npm run bench:queue): ingest throughput of 1, 2 and 4 `rasd worker` processes over the
  * same documents (JSONL → extract → store → fuse jobs), each run in a fresh database; then the time of one
- * fusion (fuseAll) of 100,000 synthetic events. Figures only; never a timed test.
+ * fusion (fuseAll) of 100,000 synthetic events, as bench/fusion.bench.ts measures it (npm run bench:fusion: 100,000
+ * and 1,000,000). Figures only; never a timed test.
  *
  * usage: node --import tsx bench/queue.bench.ts [--docs N] [--events N]   (RASD_BENCH_PG: a server to use)
  */
@@ -9,10 +10,8 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { fuseAll } from '../src/fuse/fuse.js';
-import { type LocalPostgres, startPostgres } from './local-postgres.js';
-import { syntheticMembers } from './synthetic-events.js';
+import { fusionHeader, fusionLine, measureFusion } from './fusion.bench.js';
+import { freshDatabase, type LocalPostgres, query, startPostgres } from './local-postgres.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -24,24 +23,6 @@ const N_EVENTS = arg('--events', 100_000);
 const root = path.resolve(import.meta.dirname, '..');
 const cli = path.join(root, 'src/cli/run.ts');
 const NEWS = path.resolve(root, '../shared/data/news/ant2018-conflict.jsonl');
-
-async function query<T>(url: string, text: string): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(text)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
-
-async function freshDatabase(server: string, name: string): Promise<string> {
-  await query(server, `drop database if exists ${name} with (force)`);
-  await query(server, `create database ${name}`);
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  return u.href;
-}
 
 const rasd = (...a: string[]) => {
   const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...a], { cwd: root, encoding: 'utf8' });
@@ -91,13 +72,8 @@ async function main() {
         `${String(n).padStart(7)}  ${s.toFixed(1).padStart(7)}  ${(lines.length / s).toFixed(1).padStart(6)}`,
       );
     }
-    const members = syntheticMembers(N_EVENTS);
-    const t0 = performance.now();
-    const incidents = fuseAll(members);
-    const ms = performance.now() - t0;
-    console.log(
-      `\nfuseAll of ${members.length} synthetic events: ${(ms / 1000).toFixed(2)} s → ${incidents.length} incidents`,
-    );
+    console.log(`\nfuseAll of synthetic events (in a fresh process)\n${fusionHeader}`);
+    console.log(fusionLine(measureFusion(N_EVENTS)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
     local?.stop();

@@ -6,15 +6,25 @@ import type { MemberEvent } from '../src/fuse/types.js';
 import { gazetteer } from '../src/geo/gazetteer.js';
 import type { EventRecord, EventType } from '../src/types.js';
 
-/** mulberry32: 32-bit integer steps (a float LCG of 31-bit products loses bits and cycles within ~2,000 draws) */
-let seed = 7;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+/**
+ * mulberry32, the benches' one deterministic generator: a float in [0, 1) per call, from 32-bit integer steps (a
+ * float LCG of 31-bit products loses bits and cycles within ~2,000 draws).
+ */
+export function mulberry32(seed: number): () => number {
+  let s = seed | 0;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** An element of `xs` drawn with `rand`. */
+export const pickWith =
+  (rand: () => number) =>
+  <T>(xs: readonly T[]): T =>
+    xs[Math.floor(rand() * xs.length)];
 
 const TYPES: [EventType, string][] = [
   ['explosions_remote_violence', 'air_drone_strike'],
@@ -33,6 +43,9 @@ const day = (offset: number) => new Date(Date.UTC(2018, 0, 1) + offset * 86_400_
 
 /** `n` events, two per document, sorted by key as the store fuses them. */
 export function syntheticMembers(n: number): MemberEvent[] {
+  // a fresh generator per call: the same n gives the same events whatever ran before
+  const rand = mulberry32(7);
+  const pick = pickWith(rand);
   const countries = new Set(['IQ', 'SY', 'YE', 'LB', 'PS', 'SD', 'LY', 'EG']);
   const all = gazetteer().entries.filter((e) => countries.has(e.country) && e.feature.startsWith('place:'));
   const members: MemberEvent[] = [];

@@ -14,7 +14,18 @@ import type { Incident, MemberEvent } from './types.js';
 const NEAR_KM = 25;
 const DAY_MS = 86_400_000;
 
-const dayOf = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+/** Days since 1970 of an ISO date, remembered: fusing many events asks for the same few thousand dates millions of
+ * times. */
+const dayNumbers = new Map<string, number>();
+function dayOf(iso: string): number {
+  let day = dayNumbers.get(iso);
+  if (day === undefined) {
+    if (dayNumbers.size >= 100_000) dayNumbers.clear();
+    day = Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+    dayNumbers.set(iso, day);
+  }
+  return day;
+}
 
 /** Political violence is one family (a battle absorbs the shelling within it); demonstrations another. */
 export function family(e: Pick<EventRecord, 'type' | 'subtype'>): string {
@@ -129,16 +140,36 @@ export function clusterMembers(members: MemberEvent[]): MemberEvent[][] {
   // candidate pairs first, then unions from the closest pair on, never joining two events of one document (the
   // article already told them apart): the result depends on the set of members, not on their order
   const pairs: [number, number, number][] = [];
-  const seen = new Set<number>();
+  // what the blocking looks at, per member: its day, the days it looks at, its country, its cell (NaN when unplaced)
+  const n = placed.length;
+  const [bucketDay, firstDay, lastDay, cellY, cellX] = Array.from({ length: 5 }, () => new Float64Array(n));
+  const isArea = new Uint8Array(n);
+  const country: (string | null)[] = [];
+  placed.forEach((m, i) => {
+    const l = m.event.location!;
+    bucketDay[i] = dayOf(m.event.date.start);
+    firstDay[i] = dayOf(m.event.date.start) - 2;
+    lastDay[i] = dayOf(m.event.date.end ?? m.event.date.start) + 2;
+    isArea[i] = l.precision === 3 ? 1 : 0;
+    country.push(l.country);
+    cellY[i] = Math.floor(l.lat * 2);
+    cellX[i] = Math.floor(l.lon * 2);
+  });
+  // cells are keyed by their text: a cell that is not a number (no coordinates) meets only its own kind
+  const near = (a: number, b: number) =>
+    Number.isFinite(a) && Number.isFinite(b) ? Math.abs(a - b) <= 1 : Object.is(a, b);
+  /** Whether j's blocking looks in the list that holds i. */
+  const meets = (j: number, i: number) =>
+    firstDay[j] <= bucketDay[i] &&
+    bucketDay[i] <= lastDay[j] &&
+    (isArea[j] || isArea[i] ? country[j] === country[i] : near(cellY[j], cellY[i]) && near(cellX[j], cellX[i]));
   const compare = (i: number, list: number[] | undefined) => {
     // blocking is not symmetric (an area sees points, a point only areas of its country; spans differ), so every
-    // pair is taken from whichever side meets it first
+    // pair is taken from whichever side meets it first: members are visited in order, so a pair is skipped where
+    // an earlier member has met it already (no set of the pairs seen: at a million events they outgrow a Set)
     for (const j of list ?? []) {
-      if (j === i) continue;
+      if (j === i || (j < i && meets(j, i))) continue;
       const [lo, hi] = i < j ? [i, j] : [j, i];
-      const id = lo * placed.length + hi;
-      if (seen.has(id)) continue;
-      seen.add(id);
       if (!compatible(placed[lo], placed[hi])) continue;
       // the pair's own order is by key, so that ties sort the same whatever order the members came in
       const [x, y] = placed[lo].key < placed[hi].key ? [lo, hi] : [hi, lo];
@@ -147,17 +178,16 @@ export function clusterMembers(members: MemberEvent[]): MemberEvent[][] {
   };
   placed.forEach((m, i) => {
     const l = m.event.location!;
-    const start = dayOf(m.event.date.start);
-    const end = dayOf(m.event.date.end ?? m.event.date.start);
-    for (let d = start - 2; d <= end + 2; d++) {
+    for (let d = firstDay[i]; d <= lastDay[i]; d++) {
       if (l.precision === 3) {
         compare(i, everything.get(`${d}|${l.country}`));
         continue;
       }
       compare(i, areas.get(`${d}|${l.country}`));
-      const [y, x] = [Math.floor(l.lat * 2), Math.floor(l.lon * 2)];
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) compare(i, points.get(`${d}|${y + dy}:${x + dx}`));
+      const [y, x] = [cellY[i], cellX[i]];
+      // a cell that is not a number has no neighbours: its list is looked in once
+      const span = (c: number) => (Number.isFinite(c) ? [-1, 0, 1] : [0]);
+      for (const dy of span(y)) for (const dx of span(x)) compare(i, points.get(`${d}|${y + dy}:${x + dx}`));
     }
   });
   const key = (i: number) => placed[i].key;
