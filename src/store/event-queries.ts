@@ -56,6 +56,7 @@ export async function listEvents(db: Kysely<Schema>, f: ListFilter, page: Page):
       from: sql`from events e where ${eventWhere(f)}`,
       key: sql.ref('e.key'),
       order: orderBy(page.sort, 'e', 'e.members'),
+      sortedOrder: orderBy(page.sort, 'e', 'e.members', false),
     },
     page,
   );

@@ -26,6 +26,7 @@ export async function listIncidents(db: Kysely<Schema>, f: ListFilter, page: Pag
       from: sql`from incidents i where ${incidentWhere(f)}`,
       key: sql.ref('i.id'),
       order: orderBy(page.sort, 'i', 'i.members'),
+      sortedOrder: orderBy(page.sort, 'i', 'i.members', false),
     },
     page,
   );

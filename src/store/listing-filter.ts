@@ -120,13 +120,17 @@ export function eventWhere(f: ListFilter): RawBuilder<unknown> {
 /**
  * ORDER BY for a sort over alias `t`, where `members` is the column of the incident's member count. The tie-breaker
  * runs the same way as the key, and figures that are not known come last, so an index serves either direction.
+ * With `byIndex` false the same order is written so that no index can give it (`+ 0`, `|| ''`): the matches are
+ * found first and then sorted, where the planner would walk the sort's index past rows that do not match.
  */
-export function orderBy(sort: Sort, t: 'i' | 'e', members: string): RawBuilder<unknown> {
+export function orderBy(sort: Sort, t: 'i' | 'e', members: string, byIndex = true): RawBuilder<unknown> {
   const desc = sort.startsWith('-');
   const key = sort.replace('-', '');
-  const col =
+  const ref =
     key === 'date' ? sql.ref(`${t}.date_start`) : key === 'killed' ? sql.ref(`${t}.killed`) : sql.ref(members);
-  const tie = t === 'i' ? sql.ref('i.id') : sql.ref('e.key');
+  const tieRef = t === 'i' ? sql.ref('i.id') : sql.ref('e.key');
+  const col = byIndex ? ref : sql`(${ref} + 0)`;
+  const tie = byIndex ? tieRef : sql`(${tieRef} || '')`;
   // (dates and member counts are never null: without a NULLS clause the plain indexes serve them)
   if (key !== 'killed') return desc ? sql`${col} desc, ${tie} desc` : sql`${col} asc, ${tie} asc`;
   return desc ? sql`${col} desc nulls last, ${tie} desc` : sql`${col} asc nulls last, ${tie} asc`;

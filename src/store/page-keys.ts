@@ -4,8 +4,8 @@
  * The matches are counted first (up to a cap). PostgreSQL guesses how many rows a box, a trigram LIKE or a text
  * search matches badly (a box is always 0.1% of the table), so for a broad filter it reads every match and sorts
  * them, where walking the sort's index and keeping the matching rows would stop after a few pages of them. With
- * the count in hand the choice is ours: the walk visits about (offset + limit) × rows / matches rows, the planner's
- * way about `matches`; when the walk is cheaper (and bounded), bitmap scans and sorts are off for that one query.
+ * the count in hand the choice is ours (wayFor): walk the sort's index, with bitmap scans and sorts off for that one
+ * query, or find the matches and sort them, with the order written so that no index serves it.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Page } from './listing-filter.js';
@@ -46,11 +46,26 @@ export interface PageQuery {
   from: RawBuilder<unknown>;
   /** the key column, e.g. e.key */
   key: RawBuilder<unknown>;
-  /** ORDER BY terms an index of the table serves */
+  /** the page's order, as ORDER BY terms an index of the table serves */
   order: RawBuilder<unknown>;
+  /** the same order written so that no index serves it (listing-filter.ts orderBy with byIndex false) */
+  sortedOrder: RawBuilder<unknown>;
 }
 
-/** `walk` forces the choice (for tests: both ways give the same page). */
+type Way = 'walk' | 'sort' | 'planner';
+
+/**
+ * How to take the page, from the count: walk the sort's index when that reads few rows (about wanted × rows /
+ * matches); sort the matches when they are few and a walk would read many rows past them; else let the planner
+ * choose (counting stopped, so the matches may be many and a sort of all of them dear).
+ */
+function wayFor(counted: Counted, wanted: number, rows: number): Way {
+  const reads = (wanted * rows) / counted.total;
+  if (reads <= WALK_MAX && (reads < counted.total || !counted.totalExact)) return 'walk';
+  return counted.totalExact ? 'sort' : 'planner';
+}
+
+/** `walk` forces the choice (for tests: both ways give the same page): true walks, false sorts. */
 export async function pageKeys(
   db: Kysely<Schema>,
   q: PageQuery,
@@ -59,19 +74,23 @@ export async function pageKeys(
 ): Promise<Counted & { keys: string[] }> {
   const counted = await cappedCount(db, q.from, Math.max(COUNT_CAP, page.offset + page.limit));
   if (counted.total <= page.offset) return { ...counted, keys: [] };
+  const way: Way =
+    walk === undefined
+      ? wayFor(counted, page.offset + page.limit, await tableRows(db, q.table))
+      : walk
+        ? 'walk'
+        : 'sort';
   const select = sql<{ key: string }>`
-    select ${q.key} as key ${q.from} order by ${q.order} limit ${page.limit} offset ${page.offset}`;
-  const wanted = page.offset + page.limit;
-  // the walk reads about wanted × rows / matches rows (at most that, when counting stopped at a lower bound)
-  const reads = (wanted * (await tableRows(db, q.table))) / counted.total;
-  const walked = walk ?? (reads <= WALK_MAX && (reads < counted.total || !counted.totalExact));
-  const rows = walked
-    ? await db.transaction().execute(async (trx) => {
-        await sql`set local enable_bitmapscan = off`.execute(trx);
-        await sql`set local enable_sort = off`.execute(trx);
-        return (await select.execute(trx)).rows;
-      })
-    : (await select.execute(db)).rows;
+    select ${q.key} as key ${q.from} order by ${way === 'sort' ? q.sortedOrder : q.order}
+    limit ${page.limit} offset ${page.offset}`;
+  const rows =
+    way === 'walk'
+      ? await db.transaction().execute(async (trx) => {
+          await sql`set local enable_bitmapscan = off`.execute(trx);
+          await sql`set local enable_sort = off`.execute(trx);
+          return (await select.execute(trx)).rows;
+        })
+      : (await select.execute(db)).rows;
   return { ...counted, keys: rows.map((r) => r.key) };
 }
 
