@@ -57,6 +57,8 @@ export async function listEvents(db: Kysely<Schema>, f: ListFilter, page: Page):
       key: sql.ref('e.key'),
       order: orderBy(page.sort, 'e', 'e.members'),
       sortedOrder: orderBy(page.sort, 'e', 'e.members', false),
+      walkable: !f.q?.trim(),
+      clustered: page.sort.endsWith('date') && !!(f.from || f.to),
     },
     page,
   );

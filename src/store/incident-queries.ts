@@ -27,6 +27,8 @@ export async function listIncidents(db: Kysely<Schema>, f: ListFilter, page: Pag
       key: sql.ref('i.id'),
       order: orderBy(page.sort, 'i', 'i.members'),
       sortedOrder: orderBy(page.sort, 'i', 'i.members', false),
+      walkable: !f.q?.trim(),
+      clustered: page.sort.endsWith('date') && !!(f.from || f.to),
     },
     page,
   );

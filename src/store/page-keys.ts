@@ -4,8 +4,8 @@
  * The matches are counted first (up to a cap). PostgreSQL guesses how many rows a box, a trigram LIKE or a text
  * search matches badly (a box is always 0.1% of the table), so for a broad filter it reads every match and sorts
  * them, where walking the sort's index and keeping the matching rows would stop after a few pages of them. With
- * the count in hand the choice is ours (wayFor): walk the sort's index, with bitmap scans and sorts off for that one
- * query, or find the matches and sort them, with the order written so that no index serves it.
+ * the count in hand the choice is ours (wayFor): walk the sort's index, with sorts off for that one query, or find
+ * the matches and sort them, with the order written so that no index serves it.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Page } from './listing-filter.js';
@@ -50,6 +50,16 @@ export interface PageQuery {
   order: RawBuilder<unknown>;
   /** the same order written so that no index serves it (listing-filter.ts orderBy with byIndex false) */
   sortedOrder: RawBuilder<unknown>;
+  /**
+   * false when the filter holds a text search: walked row by row, its IN (…) over the trigram indexes may be
+   * planned as a subquery run again for every row
+   */
+  walkable: boolean;
+  /**
+   * true when the matches lie together in the sort's order (a date range sorted by date): a walk would read every
+   * row before them, and counting tells nothing of where they start, so they are sorted
+   */
+  clustered: boolean;
 }
 
 type Way = 'walk' | 'sort' | 'planner';
@@ -59,9 +69,10 @@ type Way = 'walk' | 'sort' | 'planner';
  * matches); sort the matches when they are few and a walk would read many rows past them; else let the planner
  * choose (counting stopped, so the matches may be many and a sort of all of them dear).
  */
-function wayFor(counted: Counted, wanted: number, rows: number): Way {
+function wayFor(counted: Counted, wanted: number, rows: number, q: PageQuery): Way {
+  if (q.clustered) return 'sort';
   const reads = (wanted * rows) / counted.total;
-  if (reads <= WALK_MAX && (reads < counted.total || !counted.totalExact)) return 'walk';
+  if (q.walkable && reads <= WALK_MAX && (reads < counted.total || !counted.totalExact)) return 'walk';
   return counted.totalExact ? 'sort' : 'planner';
 }
 
@@ -76,7 +87,7 @@ export async function pageKeys(
   if (counted.total <= page.offset) return { ...counted, keys: [] };
   const way: Way =
     walk === undefined
-      ? wayFor(counted, page.offset + page.limit, await tableRows(db, q.table))
+      ? wayFor(counted, page.offset + page.limit, await tableRows(db, q.table), q)
       : walk
         ? 'walk'
         : 'sort';
@@ -86,7 +97,7 @@ export async function pageKeys(
   const rows =
     way === 'walk'
       ? await db.transaction().execute(async (trx) => {
-          await sql`set local enable_bitmapscan = off`.execute(trx);
+          // (bitmap scans stay on: a text search's trigram indexes are read by them alone)
           await sql`set local enable_sort = off`.execute(trx);
           return (await select.execute(trx)).rows;
         })

@@ -259,6 +259,8 @@ for (const backend of backends()) {
               key: sql.ref(key),
               order: orderBy(sort, t, members),
               sortedOrder: orderBy(sort, t, members, false),
+              walkable: true,
+              clustered: false,
             };
             for (const page of [
               { limit: 7, offset: 0, sort },
