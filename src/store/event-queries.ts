@@ -2,8 +2,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { EventRecord } from '../types.js';
 import type { Listed } from './incident-queries.js';
-import { eventWhere, type ListFilter, orderBy, type Page } from './listing-filter.js';
-import { inOrder, pageKeys } from './page-keys.js';
+import type { ListFilter, Page } from './listing-filter.js';
+import { inOrder, listingQuery, pageKeys } from './page-keys.js';
 import { actionsByKey, type ReviewState } from './review-queries.js';
 import type { ReviewStatus } from './reviews.js';
 import type { Schema } from './schema.js';
@@ -49,19 +49,7 @@ async function withReviews(db: Kysely<Schema>, rows: EventRow[]): Promise<EventD
 export async function listEvents(db: Kysely<Schema>, f: ListFilter, page: Page): Promise<Listed<EventItem>> {
   // the page's keys first, from the narrow columns the filters and the sort read (the size of each event's
   // incident is kept on the event, so no sort needs a join); then the records of those alone
-  const { keys, ...total } = await pageKeys(
-    db,
-    {
-      table: 'events',
-      from: sql`from events e where ${eventWhere(f)}`,
-      key: sql.ref('e.key'),
-      order: orderBy(page.sort, 'e', 'e.members'),
-      sortedOrder: orderBy(page.sort, 'e', 'e.members', false),
-      walkable: !f.q?.trim(),
-      clustered: page.sort.endsWith('date') && !!(f.from || f.to),
-    },
-    page,
-  );
+  const { keys, ...total } = await pageKeys(db, listingQuery('events', f, page), page);
   const rows =
     keys.length === 0
       ? []

@@ -2,8 +2,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Incident } from '../fuse/types.js';
 import type { EventRecord } from '../types.js';
-import { incidentWhere, type ListFilter, orderBy, type Page } from './listing-filter.js';
-import { type Counted, inOrder, pageKeys } from './page-keys.js';
+import { incidentWhere, type ListFilter, type Page } from './listing-filter.js';
+import { type Counted, inOrder, listingQuery, pageKeys } from './page-keys.js';
 import { actionsByKey, type ReviewState } from './review-queries.js';
 import type { ReviewStatus } from './reviews.js';
 import type { Schema } from './schema.js';
@@ -19,19 +19,7 @@ async function countIncidents(db: Kysely<Schema>, f: ListFilter): Promise<number
 
 export async function listIncidents(db: Kysely<Schema>, f: ListFilter, page: Page): Promise<Listed<Incident>> {
   // the page's ids first, from the narrow columns the filters and the sort read; then the `fields` of those alone
-  const { keys: ids, ...total } = await pageKeys(
-    db,
-    {
-      table: 'incidents',
-      from: sql`from incidents i where ${incidentWhere(f)}`,
-      key: sql.ref('i.id'),
-      order: orderBy(page.sort, 'i', 'i.members'),
-      sortedOrder: orderBy(page.sort, 'i', 'i.members', false),
-      walkable: !f.q?.trim(),
-      clustered: page.sort.endsWith('date') && !!(f.from || f.to),
-    },
-    page,
-  );
+  const { keys: ids, ...total } = await pageKeys(db, listingQuery('incidents', f, page), page);
   const found = sql<{ id: string; fields: Incident }>`select id, fields from incidents where id = any(${ids}::text[])`;
   const rows = ids.length === 0 ? [] : (await found.execute(db)).rows;
   return { ...total, items: inOrder(ids, rows, (r) => r.id).map((r) => r.fields) };

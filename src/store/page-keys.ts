@@ -8,7 +8,7 @@
  * the matches and sort them, with the order written so that no index serves it.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { Page } from './listing-filter.js';
+import { eventWhere, incidentWhere, type ListFilter, orderBy, type Page } from './listing-filter.js';
 import type { Schema } from './schema.js';
 
 /**
@@ -60,6 +60,21 @@ export interface PageQuery {
    * row before them, and counting tells nothing of where they start, so they are sorted
    */
   clustered: boolean;
+}
+
+/** The page query of the incidents (alias i) or events (alias e) listing filtered by `f`, in `page`'s order. */
+export function listingQuery(table: 'incidents' | 'events', f: ListFilter, page: Page): PageQuery {
+  const [t, key, where] =
+    table === 'incidents' ? (['i', 'i.id', incidentWhere(f)] as const) : (['e', 'e.key', eventWhere(f)] as const);
+  return {
+    table,
+    from: sql`from ${sql.table(table)} ${sql.raw(t)} where ${where}`,
+    key: sql.ref(key),
+    order: orderBy(page.sort, t, `${t}.members`),
+    sortedOrder: orderBy(page.sort, t, `${t}.members`, false),
+    walkable: !f.q?.trim(),
+    clustered: page.sort.endsWith('date') && !!(f.from || f.to),
+  };
 }
 
 type Way = 'walk' | 'sort' | 'planner';

@@ -8,8 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { inlinePool } from '../../src/store/extract-pool.js';
 import { listIncidents } from '../../src/store/incident-queries.js';
-import { eventWhere, incidentWhere, type ListFilter, orderBy, SORTS } from '../../src/store/listing-filter.js';
-import { cappedCount, pageKeys } from '../../src/store/page-keys.js';
+import { type ListFilter, SORTS } from '../../src/store/listing-filter.js';
+import { cappedCount, listingQuery, pageKeys } from '../../src/store/page-keys.js';
 import { reextract } from '../../src/store/reextract.js';
 import type { EventRecord, Span } from '../../src/types.js';
 import { backends } from '../store/backends.js';
@@ -248,20 +248,8 @@ for (const backend of backends()) {
       ];
       for (const [name, f] of filters) {
         for (const sort of SORTS) {
-          for (const [table, where, key, members] of [
-            ['incidents', incidentWhere(f), 'i.id', 'i.members'],
-            ['events', eventWhere(f), 'e.key', 'e.members'],
-          ] as const) {
-            const t = table === 'incidents' ? 'i' : 'e';
-            const q = {
-              table,
-              from: sql`from ${sql.table(table)} ${sql.raw(t)} where ${where}`,
-              key: sql.ref(key),
-              order: orderBy(sort, t, members),
-              sortedOrder: orderBy(sort, t, members, false),
-              walkable: true,
-              clustered: false,
-            };
+          for (const table of ['incidents', 'events'] as const) {
+            const q = listingQuery(table, f, { limit: 1, offset: 0, sort });
             for (const page of [
               { limit: 7, offset: 0, sort },
               { limit: 5, offset: 9, sort },
