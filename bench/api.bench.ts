@@ -27,7 +27,7 @@ import { eventColumns, incidentColumns } from '../src/store/rows.js';
 import { documentSearch } from '../src/store/search-text.js';
 import type { EventRecord, EventType } from '../src/types.js';
 import { freshDatabase, type LocalPostgres, query, startPostgres } from './local-postgres.js';
-import { mulberry32, pickWith } from './synthetic-events.js';
+import { mulberry32, pickWith, syntheticRecord } from './synthetic-events.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -65,7 +65,6 @@ const ACTORS = [
   ['Unidentified Armed Group', 'مسلحون مجهولون'],
 ];
 const FILLER = 'قال مصدر أمني إن الهجوم وقع مساء أمس وأسفر عن أضرار مادية في المنطقة بحسب وسائل إعلام محلية'.split(' ');
-const span = (text: string) => ({ start: 0, end: text.length, text });
 
 /** The 400 places events happen at (their own generator: the same for the store and the queries). */
 const places = (() => {
@@ -103,40 +102,7 @@ function document(d: number, n: number): Synth {
     const date = day(Math.floor(rand() * 6 * 365));
     const killed = rand() < 0.3 ? null : Math.floor(rand() * 20);
     words.push(nameAr, 'في', p.name_ar, ...Array.from({ length: 12 }, () => pick(FILLER)));
-    const record: EventRecord = {
-      id: `e${k}`,
-      type,
-      subtype,
-      date: { start: date, end: date, precision: 'day', evidence: span(date) },
-      location: {
-        name: p.name,
-        name_ar: p.name_ar,
-        lat: p.lat,
-        lon: p.lon,
-        country: p.country,
-        admin1: p.admin1 || null,
-        feature: p.feature,
-        gazetteer_id: p.id,
-        precision: 1,
-        evidence: span(p.name_ar),
-      },
-      actors: [
-        {
-          role: 'perpetrator',
-          name,
-          name_ar: nameAr,
-          category: 'rebel_group',
-          country: null,
-          evidence: span(nameAr),
-        },
-      ],
-      weapons: [],
-      fatalities: { killed, injured: null, evidence: [] },
-      claims: [],
-      sources: [],
-      evidence: [span(nameAr)],
-      confidence: 0.8,
-    };
+    const record = syntheticRecord(`e${k}`, p, [type, subtype], [name, nameAr], date, killed);
     events.push({ key: `${id}#e${k}`, record });
   }
   return { doc: { id, title: `خبر ${d}`, text: words.join(' ') }, events };

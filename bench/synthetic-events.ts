@@ -3,7 +3,7 @@
  * and actors, so that neighbouring reports of one happening (same place, a day apart) fuse as real ones do.
  */
 import type { MemberEvent } from '../src/fuse/types.js';
-import { gazetteer } from '../src/geo/gazetteer.js';
+import { type GazEntry, gazetteer } from '../src/geo/gazetteer.js';
 import type { EventRecord, EventType } from '../src/types.js';
 
 /**
@@ -42,6 +42,44 @@ const span = (text: string) => ({ start: 0, end: text.length, text });
 const day = (offset: number) => new Date(Date.UTC(2018, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** `n` events, two per document, sorted by key as the store fuses them. */
+/** One made-up event: a perpetrator at a gazetteer place on a day, with a killed figure or none. */
+export function syntheticRecord(
+  id: string,
+  p: GazEntry,
+  [type, subtype]: [EventType, string],
+  [name, nameAr]: string[],
+  date: string,
+  killed: number | null,
+): EventRecord {
+  return {
+    id,
+    type,
+    subtype,
+    date: { start: date, end: date, precision: 'day', evidence: span(date) },
+    location: {
+      name: p.name,
+      name_ar: p.name_ar,
+      lat: p.lat,
+      lon: p.lon,
+      country: p.country,
+      admin1: p.admin1 || null,
+      feature: p.feature,
+      gazetteer_id: p.id,
+      precision: 1,
+      evidence: span(p.name_ar),
+    },
+    actors: [
+      { role: 'perpetrator', name, name_ar: nameAr, category: 'rebel_group', country: null, evidence: span(nameAr) },
+    ],
+    weapons: [],
+    fatalities: { killed, injured: null, evidence: [] },
+    claims: [],
+    sources: [],
+    evidence: [span(nameAr)],
+    confidence: 0.8,
+  };
+}
+
 export function syntheticMembers(n: number): MemberEvent[] {
   // a fresh generator per call: the same n gives the same events whatever ran before
   const rand = mulberry32(7);
@@ -55,33 +93,8 @@ export function syntheticMembers(n: number): MemberEvent[] {
     const [type, subtype] = pick(TYPES);
     const [name, nameAr] = pick(ACTORS);
     const date = day(Math.floor(rand() * 6 * 365));
-    const event: EventRecord = {
-      id: `e${(i % 2) + 1}`,
-      type,
-      subtype,
-      date: { start: date, end: date, precision: 'day', evidence: span(date) },
-      location: {
-        name: p.name,
-        name_ar: p.name_ar,
-        lat: p.lat,
-        lon: p.lon,
-        country: p.country,
-        admin1: p.admin1 || null,
-        feature: p.feature,
-        gazetteer_id: p.id,
-        precision: 1,
-        evidence: span(p.name_ar),
-      },
-      actors: [
-        { role: 'perpetrator', name, name_ar: nameAr, category: 'rebel_group', country: null, evidence: span(nameAr) },
-      ],
-      weapons: [],
-      fatalities: { killed: rand() < 0.3 ? null : Math.floor(rand() * 20), injured: null, evidence: [] },
-      claims: [],
-      sources: [],
-      evidence: [span(nameAr)],
-      confidence: 0.8,
-    };
+    const killed = rand() < 0.3 ? null : Math.floor(rand() * 20);
+    const event = syntheticRecord(`e${(i % 2) + 1}`, p, [type, subtype], [name, nameAr], date, killed);
     members.push({ key: `${documentId}#${event.id}`, documentId, source: null, url: null, published: null, event });
   }
   return members.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
