@@ -22,8 +22,9 @@ import { buildServer } from '../src/api/server.js';
 import { fuseIncident } from '../src/fuse/fuse.js';
 import type { Incident, MemberEvent } from '../src/fuse/types.js';
 import { type GazEntry, gazetteer } from '../src/geo/gazetteer.js';
+import { insertIncidents } from '../src/store/incidents.js';
 import { openStore, redact, type Store } from '../src/store/open.js';
-import { eventColumns, incidentColumns } from '../src/store/rows.js';
+import { eventColumns } from '../src/store/rows.js';
 import { documentSearch } from '../src/store/search-text.js';
 import type { EventRecord, EventType } from '../src/types.js';
 import { freshDatabase, type LocalPostgres, query, startPostgres } from './local-postgres.js';
@@ -169,22 +170,7 @@ async function write(store: Store, docs: Synth[], incidents: Incident[]): Promis
         ${c('confidence')}::float4[], ${c('names')}::text[], ${c('actors')}::text[],
         ${ev.map((e) => JSON.stringify(e.record))}::jsonb[])`.execute(db);
   }
-  if (incidents.length) {
-    const cols = incidents.map(incidentColumns);
-    const c = <K extends keyof (typeof cols)[number]>(k: K) => cols.map((x) => x[k]);
-    await sql`
-      insert into incidents (id, type, subtype, date_start, date_end, lat, lon, country, admin1, killed, injured,
-        members, names, actors, fields)
-      select * from unnest(${c('id')}::text[], ${c('type')}::text[], ${c('subtype')}::text[],
-        ${c('date_start')}::date[], ${c('date_end')}::date[], ${c('lat')}::float8[], ${c('lon')}::float8[],
-        ${c('country')}::text[], ${c('admin1')}::text[], ${c('killed')}::int4[], ${c('injured')}::int4[],
-        ${c('members')}::int4[], ${c('names')}::text[], ${c('actors')}::text[],
-        ${incidents.map((x) => JSON.stringify(x))}::jsonb[])`.execute(db);
-    const m = incidents.flatMap((x) => x.members.map((key) => [x.id, key]));
-    await sql`
-      insert into incident_members (incident_id, event_key)
-      select * from unnest(${m.map((r) => r[0])}::text[], ${m.map((r) => r[1])}::text[])`.execute(db);
-  }
+  await insertIncidents(db, incidents);
 }
 
 const KINDS = ['country', 'from–to', 'bbox', 'q (text)', 'actor', 'type+country', 'subtype', 'no filter'];

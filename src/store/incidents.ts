@@ -139,7 +139,8 @@ function nearIndex(list: MemberEvent[]): (c: MemberEvent) => MemberEvent[] {
   };
 }
 
-async function insertIncidents(db: Kysely<Schema>, incidents: Incident[]): Promise<void> {
+/** Incident rows (their columns and `fields`) and their members; the bench's bulk writes use it too. */
+export async function insertIncidents(db: Kysely<Schema>, incidents: Incident[]): Promise<void> {
   if (incidents.length === 0) return;
   const cols = incidents.map(incidentColumns);
   const c = <K extends keyof IncidentColumns>(k: K) => cols.map((x) => x[k]);

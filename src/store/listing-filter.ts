@@ -71,48 +71,53 @@ function common(t: 'i' | 'e', f: ListFilter): RawBuilder<unknown>[] {
 }
 
 /**
- * The words of `q`, longest first: the longest is usually the rarest (a short word is one or two trigrams, found
- * in many texts), so it picks the candidates through the trigram indexes and the others are checked on those.
+ * One condition per word of `q`, longest word first: the longest is usually the rarest (a short word is one or two
+ * trigrams, found in many texts), so `leading` picks the candidates through the trigram indexes and `checked` tests
+ * the other words on those. Each is given the word's LIKE pattern.
  */
-const wordsByLength = (q: string | undefined) => queryWords(q ?? '').sort((a, b) => b.length - a.length);
-
-/**
- * Incidents (alias i): each word of `q` is in the incident's names or in the text of a member's document. The first
- * word is one IN over a union (not an OR) so that both sides are trigram index scans, not a scan of the table.
- */
-export function incidentWhere(f: ListFilter): RawBuilder<unknown> {
-  const out = common('i', f);
-  wordsByLength(f.q).forEach((w, n) => {
-    const p = containsPattern(w);
-    if (n === 0)
-      out.push(sql`i.id in (
-        select x.id from incidents x where x.names like ${p}
-        union
-        select m.incident_id from documents d join events e on e.document_id = d.id
-          join incident_members m on m.event_key = e.key
-        where d.search like ${p})`);
-    else
-      out.push(sql`(i.names like ${p} or exists (
-        select 1 from incident_members m join events e on e.key = m.event_key join documents d on d.id = e.document_id
-        where m.incident_id = i.id and d.search like ${p}))`);
-  });
-  return and(out);
+function textConditions(
+  q: string | undefined,
+  leading: (p: string) => RawBuilder<unknown>,
+  checked: (p: string) => RawBuilder<unknown>,
+): RawBuilder<unknown>[] {
+  const words = queryWords(q ?? '').sort((a, b) => b.length - a.length);
+  return words.map((w, n) => (n === 0 ? leading : checked)(containsPattern(w)));
 }
 
-/** Events (alias e): each word of `q` is in the event's names or in its document's text (the first word as above). */
+/**
+ * Incidents (alias i): each word of `q` is in the incident's names or in the text of a member's document. The
+ * leading word is one IN over a union (not an OR) so that both sides are trigram index scans, not a scan of the table.
+ */
+export function incidentWhere(f: ListFilter): RawBuilder<unknown> {
+  const text = textConditions(
+    f.q,
+    (p) => sql`i.id in (
+      select x.id from incidents x where x.names like ${p}
+      union
+      select m.incident_id from documents d join events e on e.document_id = d.id
+        join incident_members m on m.event_key = e.key
+      where d.search like ${p})`,
+    (p) => sql`(i.names like ${p} or exists (
+      select 1 from incident_members m join events e on e.key = m.event_key join documents d on d.id = e.document_id
+      where m.incident_id = i.id and d.search like ${p}))`,
+  );
+  return and([...common('i', f), ...text]);
+}
+
+/** Events (alias e): each word of `q` is in the event's names or in its document's text (as for incidents). */
 export function eventWhere(f: ListFilter): RawBuilder<unknown> {
   const out = common('e', f);
-  wordsByLength(f.q).forEach((w, n) => {
-    const p = containsPattern(w);
-    if (n === 0)
-      out.push(sql`e.id in (
+  out.push(
+    ...textConditions(
+      f.q,
+      (p) => sql`e.id in (
         select x.id from events x where x.names like ${p}
         union
-        select x.id from documents d join events x on x.document_id = d.id where d.search like ${p})`);
-    else
-      out.push(sql`(e.names like ${p} or exists (
-        select 1 from documents d where d.id = e.document_id and d.search like ${p}))`);
-  });
+        select x.id from documents d join events x on x.document_id = d.id where d.search like ${p})`,
+      (p) => sql`(e.names like ${p} or exists (
+        select 1 from documents d where d.id = e.document_id and d.search like ${p}))`,
+    ),
+  );
   if (f.review) out.push(sql`e.review = ${f.review}`);
   return and(out);
 }

@@ -4,30 +4,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { extract } from '../../src/extract.js';
 import { fuseAll } from '../../src/fuse/fuse.js';
-import type { MemberEvent } from '../../src/fuse/types.js';
 import type { InputItem } from '../../src/ingest/item.js';
 import { ingestItems } from '../../src/store/ingest.js';
 import { openStore } from '../../src/store/open.js';
 import { backends } from '../store/backends.js';
 import { DEV, each, items } from '../store/data.js';
-import { signature, storedIncidents } from '../store/fusion.js';
+import { extractedMembers, signature, storedIncidents } from '../store/fusion.js';
 
 const postgres = backends().find((b) => b.name === 'postgres')!;
 
 function fusedInProcess(list: InputItem[]): string[] {
-  const members: MemberEvent[] = list.flatMap((item) =>
-    extract(item.doc!, item.doc!.id).events.map((event) => ({
-      key: `${item.doc!.id}#${event.id}`,
-      documentId: item.doc!.id!,
-      source: item.doc!.source ?? null,
-      url: item.doc!.url ?? null,
-      published: item.doc!.published ?? null,
-      event,
-    })),
-  );
-  members.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const members = extractedMembers(list);
   return fuseAll(members).map(signature).sort();
 }
 

@@ -9,12 +9,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { extract } from '../../src/extract.js';
 import { fuseAll } from '../../src/fuse/fuse.js';
-import type { MemberEvent } from '../../src/fuse/types.js';
 import { openStore } from '../../src/store/open.js';
 import { backends } from './backends.js';
 import { items, NEWS, root } from './data.js';
+import { extractedMembers } from './fusion.js';
 
 const DOCS = 240;
 
@@ -84,19 +83,9 @@ for (const backend of backends()) {
           perDoc.every((r) => Number(r.n) === 1),
           'no document extracted twice',
         );
-        const members: MemberEvent[] = list.flatMap((item) =>
-          extract(item.doc!, item.doc!.id).events.map((event) => ({
-            key: `${item.doc!.id}#${event.id}`,
-            documentId: item.doc!.id!,
-            source: item.doc!.source ?? null,
-            url: item.doc!.url ?? null,
-            published: item.doc!.published ?? null,
-            event,
-          })),
-        );
+        const members = extractedMembers(list);
         const events = await store.db.selectFrom('events').select('key').execute();
         assert.deepEqual(events.map((e) => e.key).sort(), members.map((m) => m.key).sort(), 'every event once');
-        members.sort((a, b) => (a.key < b.key ? -1 : 1));
         const expected = fuseAll(members).map((i) => `${i.id} ${i.members.join(' ')}`);
         const rows = await store.db.selectFrom('incidents').select(['id', 'fields']).execute();
         const got = rows.map((r) => `${r.id} ${(r.fields as { members: string[] }).members.join(' ')}`);

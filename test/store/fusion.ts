@@ -1,6 +1,8 @@
 /** The incidents a store holds, next to one fusion of every event it holds (what they must equal). */
+import { extract } from '../../src/extract.js';
 import { fuseAll } from '../../src/fuse/fuse.js';
 import type { MemberEvent } from '../../src/fuse/types.js';
+import type { InputItem } from '../../src/ingest/item.js';
 import type { Store } from '../../src/store/open.js';
 import type { EventRecord } from '../../src/types.js';
 
@@ -33,4 +35,19 @@ export async function fusedFromScratch(store: Store): Promise<string[]> {
   return fuseAll(await storedMembers(store))
     .map(signature)
     .sort();
+}
+
+/** The members one process makes of these items: its own extraction of each, in key (code-unit) order. */
+export function extractedMembers(list: InputItem[]): MemberEvent[] {
+  const members: MemberEvent[] = list.flatMap((item) =>
+    extract(item.doc!, item.doc!.id).events.map((event) => ({
+      key: `${item.doc!.id}#${event.id}`,
+      documentId: item.doc!.id!,
+      source: item.doc!.source ?? null,
+      url: item.doc!.url ?? null,
+      published: item.doc!.published ?? null,
+      event,
+    })),
+  );
+  return members.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -4,14 +4,13 @@ import { after, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { extract } from '../../src/extract.js';
 import { fuseAll } from '../../src/fuse/fuse.js';
-import type { MemberEvent } from '../../src/fuse/types.js';
 import { workerPool } from '../../src/store/extract-pool.js';
 import { ingestItems } from '../../src/store/ingest.js';
 import { openStore, type Store } from '../../src/store/open.js';
 import type { EventRecord } from '../../src/types.js';
 import { backends } from './backends.js';
 import { DEV, distinctDocuments, each, items, NEWS } from './data.js';
-import { fusedFromScratch, storedIncidents } from './fusion.js';
+import { extractedMembers, fusedFromScratch, storedIncidents } from './fusion.js';
 
 const count = async (store: Store, table: string) =>
   Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(store.db)).rows[0].n);
@@ -173,17 +172,7 @@ for (const backend of backends()) {
         await ingestItems(stores[0].db, each(list), { batchSize: 7, fuseEvery: 1 });
         await ingestItems(stores[1].db, each([...list].reverse()), { batchSize: 3, fuseEvery: 9 });
         // the fusion of all members at once, from an extraction of our own
-        const members: MemberEvent[] = list.flatMap((item) =>
-          extract(item.doc!, item.doc!.id).events.map((event) => ({
-            key: `${item.doc!.id}#${event.id}`,
-            documentId: item.doc!.id!,
-            source: item.doc!.source ?? null,
-            url: item.doc!.url ?? null,
-            published: item.doc!.published ?? null,
-            event,
-          })),
-        );
-        members.sort((a, b) => (a.key < b.key ? -1 : 1));
+        const members = extractedMembers(list);
         const expected = fuseAll(members).map((i) => [i.id, i.members.join(' ')]);
         assert.ok(
           expected.some(([, m]) => m.includes(' ')),
