@@ -38,7 +38,7 @@ export interface Page {
   sort: Sort;
 }
 
-const and = (conds: RawBuilder<unknown>[]) => (conds.length ? sql.join(conds, sql` and `) : sql`true`);
+export const and = (conds: RawBuilder<unknown>[]) => (conds.length ? sql.join(conds, sql` and `) : sql`true`);
 
 /** The conditions both tables share; `t` is the table's alias, whose columns have the same names in both. */
 function common(t: 'i' | 'e', f: ListFilter): RawBuilder<unknown>[] {
@@ -71,56 +71,60 @@ function common(t: 'i' | 'e', f: ListFilter): RawBuilder<unknown>[] {
 }
 
 /**
- * One condition per word of `q`, longest word first: the longest is usually the rarest (a short word is one or two
- * trigrams, found in many texts), so `leading` picks the candidates through the trigram indexes and `checked` tests
- * the other words on those. Each is given the word's LIKE pattern.
+ * The ids of table `t` (events.id or incidents.id) whose names or documents hold the LIKE pattern `p`: a union (not
+ * an OR) so that both sides are trigram index scans, not a scan of the table.
  */
-function textConditions(
-  q: string | undefined,
-  leading: (p: string) => RawBuilder<unknown>,
-  checked: (p: string) => RawBuilder<unknown>,
-): RawBuilder<unknown>[] {
-  const words = queryWords(q ?? '').sort((a, b) => b.length - a.length);
-  return words.map((w, n) => (n === 0 ? leading : checked)(containsPattern(w)));
-}
-
-/**
- * Incidents (alias i): each word of `q` is in the incident's names or in the text of a member's document. The
- * leading word is one IN over a union (not an OR) so that both sides are trigram index scans, not a scan of the table.
- */
-export function incidentWhere(f: ListFilter): RawBuilder<unknown> {
-  const text = textConditions(
-    f.q,
-    (p) => sql`i.id in (
-      select x.id from incidents x where x.names like ${p}
+export function textHits(t: 'i' | 'e', p: string): RawBuilder<unknown> {
+  return t === 'i'
+    ? sql`select x.id from incidents x where x.names like ${p}
       union
       select m.incident_id from documents d join events e on e.document_id = d.id
         join incident_members m on m.event_key = e.key
-      where d.search like ${p})`,
-    (p) => sql`(i.names like ${p} or exists (
-      select 1 from incident_members m join events e on e.key = m.event_key join documents d on d.id = e.document_id
-      where m.incident_id = i.id and d.search like ${p}))`,
-  );
-  return and([...common('i', f), ...text]);
+      where d.search like ${p}`
+    : sql`select x.id from events x where x.names like ${p}
+      union
+      select x.id from documents d join events x on x.document_id = d.id where d.search like ${p}`;
 }
 
-/** Events (alias e): each word of `q` is in the event's names or in its document's text (as for incidents). */
-export function eventWhere(f: ListFilter): RawBuilder<unknown> {
-  const out = common('e', f);
-  out.push(
-    ...textConditions(
-      f.q,
-      (p) => sql`e.id in (
-        select x.id from events x where x.names like ${p}
-        union
-        select x.id from documents d join events x on x.document_id = d.id where d.search like ${p})`,
-      (p) => sql`(e.names like ${p} or exists (
-        select 1 from documents d where d.id = e.document_id and d.search like ${p}))`,
-    ),
-  );
-  if (f.review) out.push(sql`e.review = ${f.review}`);
-  return and(out);
+/** The same test as textHits, made on the row of alias `t`. */
+export function textCheck(t: 'i' | 'e', p: string): RawBuilder<unknown> {
+  return t === 'i'
+    ? sql`(i.names like ${p} or exists (
+      select 1 from incident_members m join events e on e.key = m.event_key join documents d on d.id = e.document_id
+      where m.incident_id = i.id and d.search like ${p}))`
+    : sql`(e.names like ${p} or exists (select 1 from documents d where d.id = e.document_id and d.search like ${p}))`;
 }
+
+/**
+ * One condition per word of `q` (as LIKE patterns, in `patterns`' order, else longest word first: the longest is
+ * usually the rarest, a short word being one or two trigrams found in many texts): the first picks the candidates
+ * through the trigram indexes and the others are tested on those.
+ */
+export function textConditions(t: 'i' | 'e', patterns: string[]): RawBuilder<unknown>[] {
+  const id = sql.ref(`${t}.id`);
+  return patterns.map((p, n) => (n === 0 ? sql`${id} in (${textHits(t, p)})` : textCheck(t, p)));
+}
+
+/** q's words as LIKE patterns, longest first. */
+export const wordPatterns = (q: string | undefined): string[] =>
+  queryWords(q ?? '')
+    .sort((a, b) => b.length - a.length)
+    .map(containsPattern);
+
+/** The conditions of `f` other than its words (`q`), over incidents (alias i) or events (alias e). */
+export function filterConditions(t: 'i' | 'e', f: ListFilter): RawBuilder<unknown>[] {
+  const out = common(t, f);
+  if (t === 'e' && f.review) out.push(sql`e.review = ${f.review}`);
+  return out;
+}
+
+/** Incidents (alias i): each word of `q` is in the incident's names or in the text of a member's document. */
+export const incidentWhere = (f: ListFilter): RawBuilder<unknown> =>
+  and([...filterConditions('i', f), ...textConditions('i', wordPatterns(f.q))]);
+
+/** Events (alias e): each word of `q` is in the event's names or in its document's text. */
+export const eventWhere = (f: ListFilter): RawBuilder<unknown> =>
+  and([...filterConditions('e', f), ...textConditions('e', wordPatterns(f.q))]);
 
 /**
  * ORDER BY for a sort over alias `t`, where `members` is the column of the incident's member count. The tie-breaker

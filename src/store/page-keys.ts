@@ -1,14 +1,28 @@
 /**
  * One page of a filtered, sorted listing: the keys of its rows and the number of matches.
  *
- * The matches are counted first (up to a cap). PostgreSQL guesses how many rows a box, a trigram LIKE or a text
- * search matches badly (a box is always 0.1% of the table), so for a broad filter it reads every match and sorts
- * them, where walking the sort's index and keeping the matching rows would stop after a few pages of them. With
- * the count in hand the choice is ours (wayFor): walk the sort's index, with sorts off for that one query, or find
- * the matches and sort them, with the order written so that no index serves it.
+ * Without a text search, the matches are counted first (up to a cap). PostgreSQL guesses how many rows a box or a
+ * trigram LIKE matches badly (a box is always 0.1% of the table), so for a broad filter it reads every match and
+ * sorts them, where walking the sort's index and keeping the matching rows would stop after a few pages of them.
+ * With the count in hand (and, past the cap, the share of a sample of the table that matches) the choice is ours
+ * (wayFor): walk the sort's index, with sorts off for that one query, or find the matches and sort them, with the
+ * order written so that no index serves it.
+ *
+ * With a text search, the rows that hold its rarest word are found once through the trigram indexes and the rest
+ * is done on those (hitsPage): the count is then exact at no extra cost.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { eventWhere, incidentWhere, type ListFilter, orderBy, type Page } from './listing-filter.js';
+import {
+  and,
+  filterConditions,
+  type ListFilter,
+  orderBy,
+  type Page,
+  textCheck,
+  textConditions,
+  textHits,
+  wordPatterns,
+} from './listing-filter.js';
 import type { Schema } from './schema.js';
 
 /**
@@ -42,19 +56,17 @@ async function tableRows(db: Kysely<Schema>, table: 'events' | 'incidents'): Pro
 
 export interface PageQuery {
   table: 'events' | 'incidents';
-  /** `from <table> <alias> where …` */
-  from: RawBuilder<unknown>;
+  alias: 'e' | 'i';
+  /** the filter's conditions other than its words */
+  filter: RawBuilder<unknown>[];
+  /** the words of the text search as LIKE patterns, longest first */
+  words: string[];
   /** the key column, e.g. e.key */
   key: RawBuilder<unknown>;
   /** the page's order, as ORDER BY terms an index of the table serves */
   order: RawBuilder<unknown>;
   /** the same order written so that no index serves it (listing-filter.ts orderBy with byIndex false) */
   sortedOrder: RawBuilder<unknown>;
-  /**
-   * false when the filter holds a text search: walked row by row, its IN (…) over the trigram indexes may be
-   * planned as a subquery run again for every row
-   */
-  walkable: boolean;
   /**
    * true when the matches lie together in the sort's order (a date range sorted by date): a walk would read every
    * row before them, and counting tells nothing of where they start, so they are sorted
@@ -64,53 +76,144 @@ export interface PageQuery {
 
 /** The page query of the incidents (alias i) or events (alias e) listing filtered by `f`, in `page`'s order. */
 export function listingQuery(table: 'incidents' | 'events', f: ListFilter, page: Page): PageQuery {
-  const [t, key, where] =
-    table === 'incidents' ? (['i', 'i.id', incidentWhere(f)] as const) : (['e', 'e.key', eventWhere(f)] as const);
+  const [alias, key] = table === 'incidents' ? (['i', 'i.id'] as const) : (['e', 'e.key'] as const);
   return {
     table,
-    from: sql`from ${sql.table(table)} ${sql.raw(t)} where ${where}`,
+    alias,
+    filter: filterConditions(alias, f),
+    words: wordPatterns(f.q),
     key: sql.ref(key),
-    order: orderBy(page.sort, t, `${t}.members`),
-    sortedOrder: orderBy(page.sort, t, `${t}.members`, false),
-    walkable: !f.q?.trim(),
+    order: orderBy(page.sort, alias, `${alias}.members`),
+    sortedOrder: orderBy(page.sort, alias, `${alias}.members`, false),
     clustered: page.sort.endsWith('date') && !!(f.from || f.to),
   };
 }
 
-type Way = 'walk' | 'sort' | 'planner';
+/** `from <table> <alias> where …`: every condition, the first word leading through the trigram indexes */
+const fromWhere = (q: PageQuery, words = q.words) =>
+  sql`from ${sql.table(q.table)} ${sql.raw(q.alias)} where ${and([...q.filter, ...textConditions(q.alias, words)])}`;
+
+/**
+ * walk: the sort's index, keeping the matching rows; sort: find the matches, then sort them; planner: its choice;
+ * hits: a text search's candidates (the rows that hold its rarest word) once, then the other conditions on them.
+ */
+export type Way = 'walk' | 'sort' | 'planner' | 'hits';
+
+/** The rows of a sample of the table's pages that the share of matching rows is judged from. */
+const SAMPLE_ROWS = 1_000;
+
+/**
+ * The share of the table's rows that match (no text search), judged from a sample of its pages (the same pages
+ * each time, so the same query is planned the same way).
+ */
+async function sampledShare(db: Kysely<Schema>, q: PageQuery, rows: number): Promise<number> {
+  if (q.filter.length === 0) return 1;
+  const percent = Math.min(100, (100 * SAMPLE_ROWS) / Math.max(rows, 1));
+  const r = await sql<{ hit: number; n: number }>`
+    select count(*) filter (where ${and(q.filter)})::int as hit, count(*)::int as n
+    from ${sql.table(q.table)} ${sql.raw(q.alias)} tablesample system (${sql.lit(Number(percent.toFixed(4)))})
+      repeatable (7)`.execute(db);
+  const { hit, n } = r.rows[0];
+  return n ? hit / n : 0;
+}
 
 /**
  * How to take the page, from the count: walk the sort's index when that reads few rows (about wanted × rows /
  * matches); sort the matches when they are few and a walk would read many rows past them; else let the planner
- * choose (counting stopped, so the matches may be many and a sort of all of them dear).
+ * choose. When counting stopped at the cap, the matches are judged from a sample of the table.
  */
-function wayFor(counted: Counted, wanted: number, rows: number, q: PageQuery): Way {
+async function wayFor(db: Kysely<Schema>, counted: Counted, wanted: number, q: PageQuery): Promise<Way> {
   if (q.clustered) return 'sort';
-  const reads = (wanted * rows) / counted.total;
-  if (q.walkable && reads <= WALK_MAX && (reads < counted.total || !counted.totalExact)) return 'walk';
+  const rows = await tableRows(db, q.table);
+  let reads = (wanted * rows) / counted.total;
+  if (!counted.totalExact && reads > WALK_MAX) {
+    const share = Math.max(counted.total / rows, await sampledShare(db, q, rows));
+    reads = wanted / share;
+  }
+  if (reads <= WALK_MAX && (reads < counted.total || !counted.totalExact)) return 'walk';
   return counted.totalExact ? 'sort' : 'planner';
 }
 
-/** `walk` forces the choice (for tests: both ways give the same page): true walks, false sorts. */
+/** How many documents a word is looked for in before it is taken as common (see textLead). */
+const PROBE_CAP = 1_000;
+
+/**
+ * The rows a text search starts from, and the words left to test on each of them. One word: its hits. More: each
+ * word is looked for in up to PROBE_CAP documents (the trigram index finds those fast); the rarest word, if one is
+ * found fewer times, leads and the others are tested row by row; when every word is common, the hits of each are
+ * intersected (a row test of a common word on many rows costs more than its hits).
+ */
+async function textLead(
+  db: Kysely<Schema>,
+  q: PageQuery,
+  probeCap: number,
+): Promise<{ lead: RawBuilder<unknown>; rest: string[] }> {
+  const t = q.alias;
+  if (q.words.length === 1) return { lead: textHits(t, q.words[0]), rest: [] };
+  const probes = q.words.map(
+    (p) => sql`(select count(*) from (select 1 from documents d where d.search like ${p} limit ${probeCap}) c)`,
+  );
+  const found = (await sql<{ n: number[] }>`select array[${sql.join(probes)}]::int[] as n`.execute(db)).rows[0].n;
+  const rare = q.words
+    .map((p, n) => ({ p, found: found[n] }))
+    .filter((w) => w.found < probeCap)
+    .sort((a, b) => a.found - b.found);
+  if (!rare.length)
+    return {
+      lead: sql.join(
+        q.words.map((p) => sql`(${textHits(t, p)})`),
+        sql` intersect `,
+      ),
+      rest: [],
+    };
+  return { lead: textHits(t, rare[0].p), rest: q.words.filter((p) => p !== rare[0].p) };
+}
+
+/**
+ * A text search's page: the rows it starts from are found once (unions of trigram index scans), joined to the
+ * table by id, the other conditions tested on those, and the matches counted and a page of them sorted in one
+ * statement (the count comes even for a page past the last match).
+ */
+async function hitsPage(
+  db: Kysely<Schema>,
+  q: PageQuery,
+  page: Page,
+  probeCap: number,
+): Promise<Counted & { keys: string[] }> {
+  const { lead, rest } = await textLead(db, q, probeCap);
+  const t = q.alias;
+  const keyColumn = t === 'i' ? sql`i.id` : sql`e.key`;
+  // the matches with the columns a sort reads, under the table's alias so that the order's terms name them
+  const r = await sql<{ n: number; keys: string[] }>`
+    with hits as materialized (${lead}),
+    matched as materialized (
+      select ${keyColumn}, ${sql.raw(t)}.date_start, ${sql.raw(t)}.killed, ${sql.raw(t)}.members
+      from hits h join ${sql.table(q.table)} ${sql.raw(t)} on ${sql.ref(`${t}.id`)} = h.id
+      where ${and([...q.filter, ...rest.map((p) => textCheck(t, p))])})
+    select (select count(*) from matched)::int as n,
+      array(select ${q.key} from matched ${sql.raw(t)} order by ${q.sortedOrder}
+        limit ${page.limit} offset ${page.offset}) as keys`.execute(db);
+  return { total: r.rows[0].n, totalExact: true, keys: r.rows[0].keys };
+}
+
+/** `way` forces the way, and `probeCap` a text search's start (for tests: every way gives the same page). */
 export async function pageKeys(
   db: Kysely<Schema>,
   q: PageQuery,
   page: Page,
-  walk?: boolean,
+  way?: Way,
+  probeCap = PROBE_CAP,
 ): Promise<Counted & { keys: string[] }> {
-  const counted = await cappedCount(db, q.from, Math.max(COUNT_CAP, page.offset + page.limit));
+  if (q.words.length && (way === 'hits' || way === undefined)) return hitsPage(db, q, page, probeCap);
+  const from = fromWhere(q);
+  const counted = await cappedCount(db, from, Math.max(COUNT_CAP, page.offset + page.limit));
   if (counted.total <= page.offset) return { ...counted, keys: [] };
-  const way: Way =
-    walk === undefined
-      ? wayFor(counted, page.offset + page.limit, await tableRows(db, q.table), q)
-      : walk
-        ? 'walk'
-        : 'sort';
+  const chosen = way ?? (await wayFor(db, counted, page.offset + page.limit, q));
   const select = sql<{ key: string }>`
-    select ${q.key} as key ${q.from} order by ${way === 'sort' ? q.sortedOrder : q.order}
+    select ${q.key} as key ${from} order by ${chosen === 'sort' ? q.sortedOrder : q.order}
     limit ${page.limit} offset ${page.offset}`;
   const rows =
-    way === 'walk'
+    chosen === 'walk'
       ? await db.transaction().execute(async (trx) => {
           // (bitmap scans stay on: a text search's trigram indexes are read by them alone)
           await sql`set local enable_sort = off`.execute(trx);
