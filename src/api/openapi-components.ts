@@ -144,7 +144,8 @@ const page = (item: string) =>
     },
     totalExact: {
       type: 'boolean',
-      description: 'false when more than 1,000 matches (or more than offset + limit, if further) were not all counted',
+      description:
+        'false when more than 1,000 matches (or more than offset + limit, if further) were not all counted (a text search counts all)',
     },
     limit: { type: 'integer' },
     offset: { type: 'integer' },
