@@ -150,11 +150,16 @@ async function textLead(
 ): Promise<{ lead: RawBuilder<unknown>; rest: string[] }> {
   const t = q.alias;
   if (q.words.length === 1) return { lead: textHits(t, q.words[0]), rest: [] };
-  const probes = q.words.map(
+  // a word of one or two letters holds no trigram: it is not looked for (that would read every document), and it
+  // is never the rarest
+  const indexed = q.words.filter((p) => [...p.slice(1, -1).replace(/\\(.)/g, '$1')].length >= 3);
+  const probes = indexed.map(
     (p) => sql`(select count(*) from (select 1 from documents d where d.search like ${p} limit ${probeCap}) c)`,
   );
-  const found = (await sql<{ n: number[] }>`select array[${sql.join(probes)}]::int[] as n`.execute(db)).rows[0].n;
-  const rare = q.words
+  const found = indexed.length
+    ? (await sql<{ n: number[] }>`select array[${sql.join(probes)}]::int[] as n`.execute(db)).rows[0].n
+    : [];
+  const rare = indexed
     .map((p, n) => ({ p, found: found[n] }))
     .filter((w) => w.found < probeCap)
     .sort((a, b) => a.found - b.found);
