@@ -90,8 +90,8 @@ export function listingQuery(table: 'incidents' | 'events', f: ListFilter, page:
 }
 
 /** `from <table> <alias> where …`: every condition, the first word leading through the trigram indexes */
-const fromWhere = (q: PageQuery, words = q.words) =>
-  sql`from ${sql.table(q.table)} ${sql.raw(q.alias)} where ${and([...q.filter, ...textConditions(q.alias, words)])}`;
+const fromWhere = (q: PageQuery) =>
+  sql`from ${sql.table(q.table)} ${sql.raw(q.alias)} where ${and([...q.filter, ...textConditions(q.alias, q.words)])}`;
 
 /**
  * walk: the sort's index, keeping the matching rows; sort: find the matches, then sort them; planner: its choice;
@@ -187,12 +187,11 @@ async function hitsPage(
 ): Promise<Counted & { keys: string[] }> {
   const { lead, rest } = await textLead(db, q, probeCap);
   const t = q.alias;
-  const keyColumn = t === 'i' ? sql`i.id` : sql`e.key`;
   // the matches with the columns a sort reads, under the table's alias so that the order's terms name them
   const r = await sql<{ n: number; keys: string[] }>`
     with hits as materialized (${lead}),
     matched as materialized (
-      select ${keyColumn}, ${sql.raw(t)}.date_start, ${sql.raw(t)}.killed, ${sql.raw(t)}.members
+      select ${q.key}, ${sql.raw(t)}.date_start, ${sql.raw(t)}.killed, ${sql.raw(t)}.members
       from hits h join ${sql.table(q.table)} ${sql.raw(t)} on ${sql.ref(`${t}.id`)} = h.id
       where ${and([...q.filter, ...rest.map((p) => textCheck(t, p))])})
     select (select count(*) from matched)::int as n,
