@@ -138,40 +138,23 @@ async function wayFor(db: Kysely<Schema>, counted: Counted, wanted: number, q: P
 const PROBE_CAP = 1_000;
 
 /**
- * The rows a text search starts from, and the words left to test on each of them. One word: its hits. More: each
- * word is looked for in up to PROBE_CAP documents (the trigram index finds those fast); the rarest word, if one is
- * found fewer times, leads and the others are tested row by row; when every word is common, the hits of each are
- * intersected (a row test of a common word on many rows costs more than its hits).
+ * The word a text search starts from, and the words left to test on each row it finds. Each word is looked for in
+ * up to PROBE_CAP documents (the trigram index finds those fast) and the one found least leads; among words found
+ * as often (every one common), the longest. A word of one or two letters holds no trigram: it is not looked for
+ * (that would read every document) and leads only when every word is that short.
  */
-async function textLead(
-  db: Kysely<Schema>,
-  q: PageQuery,
-  probeCap: number,
-): Promise<{ lead: RawBuilder<unknown>; rest: string[] }> {
-  const t = q.alias;
-  if (q.words.length === 1) return { lead: textHits(t, q.words[0]), rest: [] };
-  // a word of one or two letters holds no trigram: it is not looked for (that would read every document), and it
-  // is never the rarest
+async function textLead(db: Kysely<Schema>, q: PageQuery, probeCap: number): Promise<{ lead: string; rest: string[] }> {
   const indexed = q.words.filter((p) => [...p.slice(1, -1).replace(/\\(.)/g, '$1')].length >= 3);
-  const probes = indexed.map(
-    (p) => sql`(select count(*) from (select 1 from documents d where d.search like ${p} limit ${probeCap}) c)`,
-  );
-  const found = indexed.length
-    ? (await sql<{ n: number[] }>`select array[${sql.join(probes)}]::int[] as n`.execute(db)).rows[0].n
-    : [];
-  const rare = indexed
-    .map((p, n) => ({ p, found: found[n] }))
-    .filter((w) => w.found < probeCap)
-    .sort((a, b) => a.found - b.found);
-  if (!rare.length)
-    return {
-      lead: sql.join(
-        q.words.map((p) => sql`(${textHits(t, p)})`),
-        sql` intersect `,
-      ),
-      rest: [],
-    };
-  return { lead: textHits(t, rare[0].p), rest: q.words.filter((p) => p !== rare[0].p) };
+  let lead = indexed[0] ?? q.words[0];
+  if (indexed.length > 1) {
+    const probes = indexed.map(
+      (p) => sql`(select count(*) from (select 1 from documents d where d.search like ${p} limit ${probeCap}) c)`,
+    );
+    const found = (await sql<{ n: number[] }>`select array[${sql.join(probes)}]::int[] as n`.execute(db)).rows[0].n;
+    // (a stable sort: ties keep the longest word first)
+    lead = indexed.map((p, n) => ({ p, found: found[n] })).sort((a, b) => a.found - b.found)[0].p;
+  }
+  return { lead, rest: q.words.filter((p) => p !== lead) };
 }
 
 /**
@@ -189,7 +172,7 @@ async function hitsPage(
   const t = q.alias;
   // the matches with the columns a sort reads, under the table's alias so that the order's terms name them
   const r = await sql<{ n: number; keys: string[] }>`
-    with hits as materialized (${lead}),
+    with hits as materialized (${textHits(t, lead)}),
     matched as materialized (
       select ${q.key}, ${sql.raw(t)}.date_start, ${sql.raw(t)}.killed, ${sql.raw(t)}.members
       from hits h join ${sql.table(q.table)} ${sql.raw(t)} on ${sql.ref(`${t}.id`)} = h.id
