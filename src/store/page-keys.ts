@@ -134,26 +134,36 @@ async function wayFor(db: Kysely<Schema>, counted: Counted, wanted: number, q: P
   return counted.totalExact ? 'sort' : 'planner';
 }
 
-/** How many documents a word is looked for in before it is taken as common (see textLead). */
+/** How many documents a word is first looked for in (see textLead). */
 const PROBE_CAP = 1_000;
+/** The most documents a word is looked for in, when every word is found up to the cap again and again. */
+const PROBE_MAX = 100_000;
 
 /**
  * The word a text search starts from, and the words left to test on each row it finds. Each word is looked for in
- * up to PROBE_CAP documents (the trigram index finds those fast) and the one found least leads; among words found
- * as often (every one common), the longest. A word of one or two letters holds no trigram: it is not looked for
- * (that would read every document) and leads only when every word is that short.
+ * up to PROBE_CAP documents (the trigram index finds those fast) and the one found least leads. When several are
+ * found as often as the cap lets (all common), those are looked for again in ten times as many documents, up to
+ * PROBE_MAX; words found as often after that lead longest first. A word of one or two letters holds no trigram: it
+ * is not looked for (that would read every document) and leads only when every word is that short.
  */
-async function textLead(db: Kysely<Schema>, q: PageQuery, probeCap: number): Promise<{ lead: string; rest: string[] }> {
+export async function textLead(
+  db: Kysely<Schema>,
+  q: PageQuery,
+  probeCap: number,
+): Promise<{ lead: string; rest: string[] }> {
   const indexed = q.words.filter((p) => [...p.slice(1, -1).replace(/\\(.)/g, '$1')].length >= 3);
-  let lead = indexed[0] ?? q.words[0];
-  if (indexed.length > 1) {
-    const probes = indexed.map(
-      (p) => sql`(select count(*) from (select 1 from documents d where d.search like ${p} limit ${probeCap}) c)`,
+  // (words in their order, longest first: a stable sort keeps ties so)
+  let tied = indexed;
+  for (let cap = probeCap; tied.length > 1; cap *= 10) {
+    const probes = tied.map(
+      (p) => sql`(select count(*) from (select 1 from documents d where d.search like ${p} limit ${cap}) c)`,
     );
     const found = (await sql<{ n: number[] }>`select array[${sql.join(probes)}]::int[] as n`.execute(db)).rows[0].n;
-    // (a stable sort: ties keep the longest word first)
-    lead = indexed.map((p, n) => ({ p, found: found[n] })).sort((a, b) => a.found - b.found)[0].p;
+    const least = Math.min(...found);
+    tied = tied.filter((_, n) => found[n] === least);
+    if (least < cap || cap >= PROBE_MAX) break;
   }
+  const lead = tied[0] ?? q.words[0];
   return { lead, rest: q.words.filter((p) => p !== lead) };
 }
 
