@@ -71,10 +71,11 @@ function common(t: 'i' | 'e', f: ListFilter): RawBuilder<unknown>[] {
 }
 
 /**
- * The ids of table `t` (events.id or incidents.id) whose names or documents hold the LIKE pattern `p`: a union (not
+ * The ids of table `t` (events.id or incidents.id) whose names or documents hold `word`: a union (not
  * an OR) so that both sides are trigram index scans, not a scan of the table.
  */
-export function textHits(t: 'i' | 'e', p: string): RawBuilder<unknown> {
+export function textHits(t: 'i' | 'e', word: string): RawBuilder<unknown> {
+  const p = containsPattern(word);
   return t === 'i'
     ? sql`select x.id from incidents x where x.names like ${p}
       union
@@ -87,7 +88,8 @@ export function textHits(t: 'i' | 'e', p: string): RawBuilder<unknown> {
 }
 
 /** The same test as textHits, made on the row of alias `t`. */
-export function textCheck(t: 'i' | 'e', p: string): RawBuilder<unknown> {
+export function textCheck(t: 'i' | 'e', word: string): RawBuilder<unknown> {
+  const p = containsPattern(word);
   return t === 'i'
     ? sql`(i.names like ${p} or exists (
       select 1 from incident_members m join events e on e.key = m.event_key join documents d on d.id = e.document_id
@@ -96,20 +98,19 @@ export function textCheck(t: 'i' | 'e', p: string): RawBuilder<unknown> {
 }
 
 /**
- * One condition per word of `q` (as LIKE patterns, in `patterns`' order, else longest word first: the longest is
- * usually the rarest, a short word being one or two trigrams found in many texts): the first picks the candidates
- * through the trigram indexes and the others are tested on those.
+ * One condition per word, in the words' order: the first picks the candidates through the trigram indexes and the
+ * others are tested on those.
  */
-export function textConditions(t: 'i' | 'e', patterns: string[]): RawBuilder<unknown>[] {
+export function textConditions(t: 'i' | 'e', words: string[]): RawBuilder<unknown>[] {
   const id = sql.ref(`${t}.id`);
-  return patterns.map((p, n) => (n === 0 ? sql`${id} in (${textHits(t, p)})` : textCheck(t, p)));
+  return words.map((w, n) => (n === 0 ? sql`${id} in (${textHits(t, w)})` : textCheck(t, w)));
 }
 
-/** q's words as LIKE patterns, longest first. */
-export const wordPatterns = (q: string | undefined): string[] =>
-  queryWords(q ?? '')
-    .sort((a, b) => b.length - a.length)
-    .map(containsPattern);
+/**
+ * q's words, longest first: the longest is usually the rarest (a short word is one or two trigrams, found in many
+ * texts).
+ */
+export const searchWords = (q: string | undefined): string[] => queryWords(q ?? '').sort((a, b) => b.length - a.length);
 
 /** The conditions of `f` other than its words (`q`), over incidents (alias i) or events (alias e). */
 export function filterConditions(t: 'i' | 'e', f: ListFilter): RawBuilder<unknown>[] {
@@ -120,11 +121,11 @@ export function filterConditions(t: 'i' | 'e', f: ListFilter): RawBuilder<unknow
 
 /** Incidents (alias i): each word of `q` is in the incident's names or in the text of a member's document. */
 export const incidentWhere = (f: ListFilter): RawBuilder<unknown> =>
-  and([...filterConditions('i', f), ...textConditions('i', wordPatterns(f.q))]);
+  and([...filterConditions('i', f), ...textConditions('i', searchWords(f.q))]);
 
 /** Events (alias e): each word of `q` is in the event's names or in its document's text. */
 export const eventWhere = (f: ListFilter): RawBuilder<unknown> =>
-  and([...filterConditions('e', f), ...textConditions('e', wordPatterns(f.q))]);
+  and([...filterConditions('e', f), ...textConditions('e', searchWords(f.q))]);
 
 /**
  * ORDER BY for a sort over alias `t`, where `members` is the column of the incident's member count. The tie-breaker

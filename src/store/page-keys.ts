@@ -18,12 +18,13 @@ import {
   type ListFilter,
   orderBy,
   type Page,
+  searchWords,
   textCheck,
   textConditions,
   textHits,
-  wordPatterns,
 } from './listing-filter.js';
 import type { Schema } from './schema.js';
+import { containsPattern } from './search-text.js';
 
 /**
  * Matches are counted exactly up to this many (or up to the end of the page asked for, if further): past it a
@@ -59,7 +60,7 @@ export interface PageQuery {
   alias: 'e' | 'i';
   /** the filter's conditions other than its words */
   filter: RawBuilder<unknown>[];
-  /** the words of the text search as LIKE patterns, longest first */
+  /** the words of the text search, longest first */
   words: string[];
   /** the key column, e.g. e.key */
   key: RawBuilder<unknown>;
@@ -81,7 +82,7 @@ export function listingQuery(table: 'incidents' | 'events', f: ListFilter, page:
     table,
     alias,
     filter: filterConditions(alias, f),
-    words: wordPatterns(f.q),
+    words: searchWords(f.q),
     key: sql.ref(key),
     order: orderBy(page.sort, alias, `${alias}.members`),
     sortedOrder: orderBy(page.sort, alias, `${alias}.members`, false),
@@ -151,12 +152,13 @@ export async function textLead(
   q: PageQuery,
   probeCap: number,
 ): Promise<{ lead: string; rest: string[] }> {
-  const indexed = q.words.filter((p) => [...p.slice(1, -1).replace(/\\(.)/g, '$1')].length >= 3);
+  const indexed = q.words.filter((w) => [...w].length >= 3);
   // (words in their order, longest first: a stable sort keeps ties so)
   let tied = indexed;
   for (let cap = probeCap; tied.length > 1; cap *= 10) {
     const probes = tied.map(
-      (p) => sql`(select count(*) from (select 1 from documents d where d.search like ${p} limit ${cap}) c)`,
+      (w) =>
+        sql`(select count(*) from (select 1 from documents d where d.search like ${containsPattern(w)} limit ${cap}) c)`,
     );
     const found = (await sql<{ n: number[] }>`select array[${sql.join(probes)}]::int[] as n`.execute(db)).rows[0].n;
     const least = Math.min(...found);
@@ -164,7 +166,7 @@ export async function textLead(
     if (least < cap || cap >= PROBE_MAX) break;
   }
   const lead = tied[0] ?? q.words[0];
-  return { lead, rest: q.words.filter((p) => p !== lead) };
+  return { lead, rest: q.words.filter((w) => w !== lead) };
 }
 
 /**
@@ -186,7 +188,7 @@ async function hitsPage(
     matched as materialized (
       select ${q.key}, ${sql.raw(t)}.date_start, ${sql.raw(t)}.killed, ${sql.raw(t)}.members
       from hits h join ${sql.table(q.table)} ${sql.raw(t)} on ${sql.ref(`${t}.id`)} = h.id
-      where ${and([...q.filter, ...rest.map((p) => textCheck(t, p))])})
+      where ${and([...q.filter, ...rest.map((w) => textCheck(t, w))])})
     select (select count(*) from matched)::int as n,
       array(select ${q.key} from matched ${sql.raw(t)} order by ${q.sortedOrder}
         limit ${page.limit} offset ${page.offset}) as keys`.execute(db);

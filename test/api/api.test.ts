@@ -296,18 +296,12 @@ for (const backend of backends()) {
       for (const cap of [1, 2, 1000]) {
         const q = listingQuery('incidents', { q: words.join(' ') }, { limit: 1, offset: 0, sort: 'date' });
         const { lead, rest } = await textLead(api.store.db, q, cap);
-        assert.equal(lead, `%${rarest}%`, `cap ${cap}`);
-        assert.deepEqual(
-          [...rest].sort(),
-          words
-            .filter((w) => w !== rarest)
-            .map((w) => `%${w}%`)
-            .sort(),
-        );
+        assert.equal(lead, rarest, `cap ${cap}`);
+        assert.deepEqual([...rest].sort(), words.filter((w) => w !== rarest).sort());
       }
       // only a word too short for the trigram index: it leads
       const short = listingQuery('events', { q: 'في' }, { limit: 1, offset: 0, sort: 'date' });
-      assert.deepEqual(await textLead(api.store.db, short, 1000), { lead: '%في%', rest: [] });
+      assert.deepEqual(await textLead(api.store.db, short, 1000), { lead: 'في', rest: [] });
     });
 
     test('bad parameters are 400 with a message naming the parameter', async () => {
