@@ -1,4 +1,5 @@
 /** The job queue: pg-boss in the store's PostgreSQL (schema pgboss), with the pipeline's queues and their policy. */
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { QUEUES, type QueueName } from './jobs.js';
 
@@ -25,8 +26,36 @@ export async function openQueue(url: string, settings: QueueSettings = {}): Prom
   });
   boss.on('error', (e) => process.stderr.write(`rasd queue: ${e.message}\n`));
   await boss.start();
-  for (const name of QUEUES) await ensureQueue(boss, name, s);
+  try {
+    await oneAtATime(url, async () => {
+      for (const name of QUEUES) await ensureQueue(boss, name, s);
+    });
+  } catch (e) {
+    // a started boss polls until stopped: left running, it would keep a failed worker's process alive
+    await boss.stop({ graceful: false, wait: true, close: true });
+    throw e;
+  }
   return boss;
+}
+
+/** Any number for the lock, the same in every worker: the bytes of 'rasdQ'. */
+const SETUP_LOCK = 0x7261736451;
+
+/**
+ * Runs `fn` while holding a session advisory lock on the database. Two workers creating one queue at once deadlock
+ * inside pg-boss's create_queue (its new partition takes locks on pgboss.queue and pgboss.job in turn), so the
+ * workers set up their queues one at a time.
+ */
+async function oneAtATime<T>(url: string, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [SETUP_LOCK]);
+    return await fn();
+  } finally {
+    await client.end();
+  }
 }
 
 async function ensureQueue(boss: PgBoss, name: QueueName, s: Required<QueueSettings>): Promise<void> {

@@ -93,10 +93,14 @@ async function singleProcessIncidents(store: Store): Promise<{ events: number; i
 
 describe('workers on PostgreSQL', { skip: postgres.skip }, () => {
   let site: NewsSite;
+  // ended here too: a test that times out stops at its await, and live workers would keep this file running
+  const started: Running[] = [];
   before(async () => {
     site = await startNewsSite(NEWS, 1000);
   });
   after(async () => {
+    for (const w of started) w.child.kill('SIGKILL');
+    await Promise.all(started.map((w) => w.exited));
     await site?.close();
     await postgres.cleanup();
   });
@@ -107,6 +111,7 @@ describe('workers on PostgreSQL', { skip: postgres.skip }, () => {
     const db = await postgres.fresh();
     rasd('feeds', 'add', site.feedUrl, '--db', db, '--every', '1h');
     const workers = [startWorker(db), startWorker(db), startWorker(db)];
+    started.push(...workers);
     const store = await openStore(db);
     try {
       // midway: a quarter of the good pages stored
