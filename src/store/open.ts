@@ -58,6 +58,11 @@ export async function openStore(db?: string): Promise<Store> {
 
 async function openServer(target: Target & { kind: 'postgres' }): Promise<Store> {
   const pool = new pg.Pool({ connectionString: target.url, max: 4, types });
+  // An idle connection the server ends (a restart, an administrator) is dropped by the pool and made again when
+  // next needed; unheard, its error would end the process.
+  pool.on('error', (e) =>
+    process.stderr.write(`rasd store: a connection to ${redact(target.url)} ended: ${e.message}\n`),
+  );
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log });
   try {
     const before = await hasSchema(kysely);
