@@ -87,7 +87,7 @@ export async function runServe(opts: ServeOptions): Promise<Serving> {
     const warming = warmStore(store, stopWarming.signal).then(
       (w) => {
         if (w && !stopWarming.signal.aborted)
-          log(`store read into memory: ${Math.round((w.pages * 8) / 1024)} MB in ${(w.ms / 1000).toFixed(1)} s`);
+          log(`store read into memory: ${Math.round(w.bytes / 2 ** 20)} MB in ${(w.ms / 1000).toFixed(1)} s`);
       },
       (e) => {
         if (!stopWarming.signal.aborted) log(`reading the store into memory stopped: ${(e as Error).message}`);

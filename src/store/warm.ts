@@ -19,6 +19,7 @@ const RANGE = 2_000;
 
 export interface Warmed {
   pages: number;
+  bytes: number;
   ms: number;
 }
 
@@ -27,12 +28,13 @@ export async function warmStore(store: Store, stop?: AbortSignal): Promise<Warme
   if (store.target.kind !== 'pglite') return null;
   const t0 = performance.now();
   let pages = 0;
+  let bytes = 0;
   for (const table of TABLES) {
-    const r = await sql<{ pages: number }>`
-      select (pg_relation_size(${table}::regclass) / current_setting('block_size')::int)::int as pages`.execute(
-      store.db,
-    );
+    const r = await sql<{ pages: number; bytes: string }>`
+      select (pg_relation_size(${table}::regclass) / current_setting('block_size')::int)::int as pages,
+        pg_relation_size(${table}::regclass) as bytes`.execute(store.db);
     const n = r.rows[0].pages;
+    bytes += Number(r.rows[0].bytes);
     for (let from = 0; from < n && !stop?.aborted; from += RANGE) {
       await sql`
         select count(*) from ${sql.table(table)}
@@ -40,5 +42,5 @@ export async function warmStore(store: Store, stop?: AbortSignal): Promise<Warme
     }
     pages += n;
   }
-  return { pages, ms: performance.now() - t0 };
+  return { pages, bytes, ms: performance.now() - t0 };
 }

@@ -36,10 +36,11 @@ test('an embedded store reopened reads its tables from the files until it is war
     store = await openStore(dir);
     const warmed = await warmStore(store);
     assert.ok(warmed);
-    const pages = await sql<{ n: number }>`
-      select (sum(pg_relation_size(t::regclass)) / 8192)::int as n
+    const size = await sql<{ pages: number; bytes: number }>`
+      select (sum(pg_relation_size(t::regclass)) / current_setting('block_size')::int)::int as pages,
+        sum(pg_relation_size(t::regclass))::int as bytes
       from unnest(array['events', 'incidents', 'documents', 'incident_members']) t`.execute(store.db);
-    assert.equal(warmed.pages, pages.rows[0].n);
+    assert.deepEqual([warmed.pages, warmed.bytes], [size.rows[0].pages, size.rows[0].bytes]);
     for (const table of ['events', 'incidents', 'documents', 'incident_members']) {
       const warm = await bufferUse(store.db, table);
       assert.equal(warm.read, 0, `${table} after warming: ${JSON.stringify(warm)}`);
