@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000;
 /** Days since 1970 of an ISO date, remembered: fusing many events asks for the same few thousand dates millions of
  * times. */
 const dayNumbers = new Map<string, number>();
-function dayOf(iso: string): number {
+export function dayOf(iso: string): number {
   let day = dayNumbers.get(iso);
   if (day === undefined) {
     if (dayNumbers.size >= 100_000) dayNumbers.clear();
@@ -26,6 +26,9 @@ function dayOf(iso: string): number {
   }
   return day;
 }
+
+/** Two events' dates agree when they are at most this many days apart (each may be a day off). */
+export const DAY_SLACK = 2;
 
 /** Political violence is one family (a battle absorbs the shelling within it); demonstrations another. */
 export function family(e: Pick<EventRecord, 'type' | 'subtype'>): string {
@@ -66,7 +69,7 @@ function placesAgree(a: EventRecord, b: EventRecord): boolean {
 function datesAgree(a: EventRecord, b: EventRecord): boolean {
   const [as, ae] = [dayOf(a.date.start), dayOf(a.date.end ?? a.date.start)];
   const [bs, be] = [dayOf(b.date.start), dayOf(b.date.end ?? b.date.start)];
-  return as - 1 <= be + 1 && bs - 1 <= ae + 1;
+  return as <= be + DAY_SLACK && bs <= ae + DAY_SLACK;
 }
 
 /** One side's attacker is the other's victim and the other way round: two attacks, not one seen twice. */
@@ -148,8 +151,8 @@ export function clusterMembers(members: MemberEvent[]): MemberEvent[][] {
   placed.forEach((m, i) => {
     const l = m.event.location!;
     bucketDay[i] = dayOf(m.event.date.start);
-    firstDay[i] = dayOf(m.event.date.start) - 2;
-    lastDay[i] = dayOf(m.event.date.end ?? m.event.date.start) + 2;
+    firstDay[i] = dayOf(m.event.date.start) - DAY_SLACK;
+    lastDay[i] = dayOf(m.event.date.end ?? m.event.date.start) + DAY_SLACK;
     isArea[i] = l.precision === 3 ? 1 : 0;
     country.push(l.country);
     cellY[i] = Math.floor(l.lat * 2);

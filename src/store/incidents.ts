@@ -7,7 +7,7 @@
  * replace its incidents: the result is the one a batch fusion of the whole store would give, in any order.
  */
 import { type Kysely, sql } from 'kysely';
-import { clusterMembers, compatible, fuseIncident } from '../fuse/fuse.js';
+import { clusterMembers, compatible, DAY_SLACK, dayOf, fuseIncident } from '../fuse/fuse.js';
 import type { Incident, MemberEvent } from '../fuse/types.js';
 import { membersByKey, membersNear, unfusedMembers } from './members.js';
 import { type IncidentColumns, incidentColumns } from './rows.js';
@@ -113,9 +113,6 @@ export async function refreshIncidents(
   return { removed: dropped.size, written: incidents.length };
 }
 
-const DAY_MS = 86_400_000;
-const dayOf = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
-
 /**
  * The members of `list` that a candidate could possibly be compatible with (same country, dates within the
  * slack), found by cheap comparisons so `compatible` runs on few pairs.
@@ -135,7 +132,9 @@ function nearIndex(list: MemberEvent[]): (c: MemberEvent) => MemberEvent[] {
     if (!l || !c.event.date?.start) return [];
     const start = dayOf(c.event.date.start);
     const end = dayOf(c.event.date.end ?? c.event.date.start);
-    return (byCountry.get(l.country) ?? []).filter((x) => x.start <= end + 2 && start <= x.end + 2).map((x) => x.m);
+    return (byCountry.get(l.country) ?? [])
+      .filter((x) => x.start <= end + DAY_SLACK && start <= x.end + DAY_SLACK)
+      .map((x) => x.m);
   };
 }
 
