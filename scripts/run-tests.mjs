@@ -26,7 +26,6 @@ const child = spawn(
   // its own process group, so the test files and what they started can be ended together
   { cwd: root, stdio: 'inherit', detached: true },
 );
-const forward = (signal) => process.on(signal, () => kill(signal));
 const kill = (signal) => {
   try {
     process.kill(-child.pid, signal);
@@ -34,8 +33,7 @@ const kill = (signal) => {
     // already gone
   }
 };
-forward('SIGINT');
-forward('SIGTERM');
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => kill(signal));
 const watchdog = setTimeout(() => {
   console.error(`run-tests: still running after ${RUN_TIMEOUT_MS / 60_000} minutes; ending every test process`);
   kill('SIGKILL');

@@ -123,10 +123,6 @@ export function filterConditions(t: 'i' | 'e', f: ListFilter): RawBuilder<unknow
 export const incidentWhere = (f: ListFilter): RawBuilder<unknown> =>
   and([...filterConditions('i', f), ...textConditions('i', searchWords(f.q))]);
 
-/** Events (alias e): each word of `q` is in the event's names or in its document's text. */
-export const eventWhere = (f: ListFilter): RawBuilder<unknown> =>
-  and([...filterConditions('e', f), ...textConditions('e', searchWords(f.q))]);
-
 /**
  * ORDER BY for a sort over alias `t`, where `members` is the column of the incident's member count. The tie-breaker
  * runs the same way as the key, and figures that are not known come last, so an index serves either direction.

@@ -30,11 +30,11 @@ export async function warmStore(store: Store, stop?: AbortSignal): Promise<Warme
   let pages = 0;
   let bytes = 0;
   for (const table of TABLES) {
-    const r = await sql<{ pages: number; bytes: string }>`
-      select (pg_relation_size(${table}::regclass) / current_setting('block_size')::int)::int as pages,
-        pg_relation_size(${table}::regclass) as bytes`.execute(store.db);
-    const n = r.rows[0].pages;
-    bytes += Number(r.rows[0].bytes);
+    const r = await sql<{ bytes: string; block: string }>`
+      select pg_relation_size(${table}::regclass) as bytes, current_setting('block_size') as block`.execute(store.db);
+    const size = Number(r.rows[0].bytes);
+    const n = size / Number(r.rows[0].block);
+    bytes += size;
     for (let from = 0; from < n && !stop?.aborted; from += RANGE) {
       await sql`
         select count(*) from ${sql.table(table)}
