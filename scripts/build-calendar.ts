@@ -20,7 +20,7 @@ const arg = (name: string): string | undefined => {
   const k = process.argv.indexOf(name);
   return k >= 0 ? process.argv[k + 1] : undefined;
 };
-const cldrDir = resolve(arg('--cldr') ?? process.env.RASD_CLDR_DIR ?? join(root, '../shared/data/lexicons/cldr'));
+const cldrDir = resolve(arg('--cldr') ?? process.env.RASD_CLDR_DIR ?? join(root, 'corpus/cldr'));
 const outFile = resolve(arg('--out') ?? join(root, 'data/lexicons/calendar.json'));
 
 interface LocaleNames {

@@ -1,16 +1,16 @@
 /**
- * data/gazetteer/countries.tsv: ISO2, ISO3 and English name of every country, from ../shared/data/gazetteer/
+ * data/gazetteer/countries.tsv: ISO2, ISO3 and English name of every country, from the raw gazetteer folder's
  * countries.tsv (i18n-iso-countries, MIT; world-countries, ODbL), with the ACLED region of
  * data/gazetteer/acled-regions.tsv. Read by the exports (ACLED's event_id_cnty, iso, region, country columns).
  *
- * usage: node --import tsx scripts/build-countries.ts [--shared DIR]
+ * usage: node --import tsx scripts/build-countries.ts [GAZETTEER_DIR]   (else $RASD_SOURCE_DATA/gazetteer)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { sourceData } from './source-data.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const at = process.argv.indexOf('--shared');
-const shared = at > 0 ? process.argv[at + 1] : path.resolve(root, '../shared/data/gazetteer');
+const shared = sourceData('gazetteer', process.argv[2], 'pass the gazetteer folder: build-countries.ts DIR');
 
 const rows = (file: string) => {
   const lines = readFileSync(file, 'utf8')
@@ -27,6 +27,6 @@ const out = rows(path.join(shared, 'countries.tsv'))
   .sort();
 writeFileSync(
   path.join(root, 'data/gazetteer/countries.tsv'),
-  `# built by scripts/build-countries.ts from ../shared/data/gazetteer/countries.tsv (names: i18n-iso-countries, MIT;\n# world-countries, ODbL) and acled-regions.tsv\niso2\tiso3\tname\tregion\n${out.join('\n')}\n`,
+  `# built by scripts/build-countries.ts from the source gazetteer/countries.tsv (names: i18n-iso-countries, MIT;\n# world-countries, ODbL) and acled-regions.tsv\niso2\tiso3\tname\tregion\n${out.join('\n')}\n`,
 );
 console.log(`${out.length} countries -> data/gazetteer/countries.tsv`);

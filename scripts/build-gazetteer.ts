@@ -1,14 +1,17 @@
 /**
- * Builds data/gazetteer/places.tsv from ../shared/data/gazetteer (GeoNames CC BY 4.0, Natural Earth, OurAirports,
- * curated facilities): every place with an Arabic name, in one compact table the geocoder loads at run time.
+ * Builds data/gazetteer/places.tsv from the raw gazetteer tables (GeoNames CC BY 4.0, Natural Earth, OurAirports,
+ * curated facilities): every place with an Arabic name, in one compact table the geocoder loads at run time; and
+ * common-words.tsv from those places and the 2018 news in corpus/news/.
  *
- * usage: node --import tsx scripts/build-gazetteer.ts [SHARED_GAZETTEER_DIR]
+ * usage: node --import tsx scripts/build-gazetteer.ts [GAZETTEER_DIR]   (else $RASD_SOURCE_DATA/gazetteer)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { NEWS_GZ, readText } from './corpus.js';
+import { sourceData } from './source-data.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const src = process.argv[2] ?? path.resolve(root, '../shared/data/gazetteer');
+const src = sourceData('gazetteer', process.argv[2], 'pass the gazetteer folder: build-gazetteer.ts DIR');
 const out = path.join(root, 'data/gazetteer/places.tsv');
 
 function table(file: string): Record<string, string>[] {
@@ -167,7 +170,6 @@ console.log(`${rows.length} places -> ${path.relative(root, out)}`);
 // 2018 news corpus, so the recogniser takes them as places only inside a place frame (مدينة X, قرب X). A word is
 // prose when it rarely follows a locative (في X, بX, مدينة X) and is frequent or also written with the other
 // article form (المقر/مقر), or when it is often written with the other article form at all (بيان/البيان).
-const newsFile = path.resolve(src, '../news/ant2018-conflict.jsonl');
 const { normalizeString } = await import('../src/text/normalize.js');
 const { stripArticle } = await import('../src/text/clitics.js');
 const LOCATIVE_BEFORE = new Set(['في', 'مدينه', 'بلده', 'منطقه', 'قريه', 'مخيم', 'حي', 'محافظه', 'ريف', 'قرب']);
@@ -186,7 +188,7 @@ for (const r of rows) {
   }
 }
 const stats = new Map<string, { bare: number; withArticle: number; locative: number }>();
-for (const line of readFileSync(newsFile, 'utf8').split('\n')) {
+for (const line of readText(NEWS_GZ).split('\n')) {
   if (!line.trim()) continue;
   const { text } = JSON.parse(line) as { text: string };
   const words = normalizeString(text).split(/[^\u0621-\u064a]+/);

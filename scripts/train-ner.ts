@@ -9,7 +9,7 @@
  *
  * Deterministic: fixed epoch count, sentence order shuffled each epoch by a seeded PRNG (mulberry32).
  *
- * usage: node --import tsx scripts/train-ner.ts [CONLL] [--sweep]
+ * usage: node --import tsx scripts/train-ner.ts [CONLL] [--sweep]   (else $RASD_SOURCE_DATA/ner/anercorp.train.conll)
  *   --sweep  choose the epoch count: train on the first 8/10, print F1 on 8/10–9/10 after each epoch, write nothing
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -30,11 +30,16 @@ import {
 } from '../src/recognize/ner/features.js';
 import { compileModel, gazToJson, MODEL_FORMAT, MODEL_VERSION, type NerModelJson } from '../src/recognize/ner/model.js';
 import { Tagger } from '../src/recognize/ner/tagger.js';
+import { sourceData } from './source-data.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const SWEEP = args.includes('--sweep');
-const CORPUS = args.find((a) => !a.startsWith('--')) ?? path.resolve(root, '../shared/data/ner/anercorp.train.conll');
+const CORPUS = sourceData(
+  'ner/anercorp.train.conll',
+  args.find((a) => !a.startsWith('--')),
+  'pass the ANERcorp training file: train-ner.ts FILE',
+);
 
 /** Passes over the training data (chosen with --sweep on the inner 8/10 split, never on the held-out tenth). */
 const EPOCHS = 25;
