@@ -1,4 +1,4 @@
-/** The output contract (../shared/spec/event-record.md): field names fixed, extra fields allowed. */
+/** The output contract (docs/event-record.md): field names fixed, extra fields allowed. */
 import type { Span } from './text/span.js';
 
 export type { Span };

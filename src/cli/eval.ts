@@ -1,7 +1,7 @@
 import { formatJson, formatText, loadGold, loadSystem, score } from '../eval/score.js';
 
 /**
- * `rasd eval GOLD SYSTEM [--json] [--per-doc]`: the text `python3 ../shared/dev/score.py` prints, trailing
+ * `rasd eval GOLD SYSTEM [--json] [--per-doc]`: the text `python3 corpus/dev/score.py` prints, trailing
  * newline included (write it with process.stdout.write, not console.log). Throws where score.py exits with
  * an error; the message is the one score.py prints for a bad line or a missing document id.
  */

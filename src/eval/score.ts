@@ -1,5 +1,5 @@
 /**
- * Port of ../shared/dev/score.py (run by CPython 3.11): same matching, same figures, same bytes on stdout.
+ * Port of corpus/dev/score.py (run by CPython 3.11): same matching, same figures, same bytes on stdout.
  *
  * JSON is read into Python's value model (int → bigint, float → number, dict → Map, str → string) and the
  * script's dynamic operations (`==`, `in`, truthiness, hashing, str(), sorted(), json.dumps) are emulated,
