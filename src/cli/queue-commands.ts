@@ -1,24 +1,23 @@
 /** The commands of the job queue on PostgreSQL: worker, enqueue, feeds, status. */
+/** (Each action imports the queue, the store and pg-boss when it runs: `rasd --help` loads none of them.) */
 import type { Command } from 'commander';
-import { DEFAULT_SETTINGS, openQueue } from '../queue/boss.js';
-import { enqueueSources } from '../queue/enqueue.js';
-import { addFeed, listFeeds, parseEvery, removeFeed } from '../queue/feeds.js';
-import { queueStatus } from '../queue/queue-stats.js';
-import { Worker } from '../queue/worker.js';
-import { openStore, redact, resolveTarget, type Store } from '../store/open.js';
-import { formatStatus } from './status.js';
+import { DEFAULT_SETTINGS } from '../queue/settings.js';
+import type { Store } from '../store/open.js';
+import { intOption, UsageError } from './usage.js';
 
-const int = (v: string) => Number.parseInt(v, 10);
+const int = intOption(0);
 
-function postgresUrl(db?: string): string {
+async function postgresUrl(db?: string): Promise<string> {
+  const { resolveTarget } = await import('../store/open.js');
   const target = resolveTarget(db);
   if (target.kind !== 'postgres') {
-    throw new Error('the job queue lives in PostgreSQL: give --db postgres://… (or RASD_DB); rasd ingest needs none');
+    throw new UsageError('the job queue lives in PostgreSQL: give --db postgres://… (or RASD_DB); rasd ingest needs none');
   }
   return target.url;
 }
 
 async function withStore<T>(db: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const { openStore } = await import('../store/open.js');
   const store = await openStore(db);
   try {
     return await fn(store);
@@ -51,7 +50,9 @@ export function addQueueCommands(program: Command, dbHelp: string): void {
     .option('--retry-delay <s>', 'seconds before the first retry, doubled each time', int, DEFAULT_SETTINGS.retryDelay)
     .option('--job-timeout <s>', 'a job running longer is taken for dead and retried', int, DEFAULT_SETTINGS.jobTimeout)
     .action(async (opts: WorkerCliOptions) => {
-      const url = postgresUrl(opts.db);
+      const url = await postgresUrl(opts.db);
+      const { Worker } = await import('../queue/worker.js');
+      const { redact } = await import('../store/open.js');
       const worker = await Worker.start({
         db: url,
         concurrency: opts.concurrency,
@@ -84,7 +85,9 @@ export function addQueueCommands(program: Command, dbHelp: string): void {
     .argument('<sources...>', 'URLs, files or folders')
     .option(...dbOption)
     .action(async (sources: string[], opts: { db?: string }) => {
-      const url = postgresUrl(opts.db);
+      const url = await postgresUrl(opts.db);
+      const { openQueue } = await import('../queue/boss.js');
+      const { enqueueSources } = await import('../queue/enqueue.js');
       await withStore(url, async (store) => {
         const boss = await openQueue(url);
         try {
@@ -105,8 +108,9 @@ export function addQueueCommands(program: Command, dbHelp: string): void {
     .option(...dbOption)
     .option('--every <interval>', 'how often: 90s, 15m, 2h, 1d', '15m')
     .action(async (url: string, opts: { db?: string; every: string }) => {
+      const { addFeed, parseEvery } = await import('../queue/feeds.js');
       const seconds = parseEvery(opts.every);
-      await withStore(postgresUrl(opts.db), (store) => addFeed(store.db, url, seconds));
+      await withStore(await postgresUrl(opts.db), (store) => addFeed(store.db, url, seconds));
       process.stderr.write(`rasd feeds: ${url} every ${seconds} s\n`);
     });
   feeds
@@ -114,14 +118,16 @@ export function addQueueCommands(program: Command, dbHelp: string): void {
     .argument('<url>', 'feed URL')
     .option(...dbOption)
     .action(async (url: string, opts: { db?: string }) => {
-      const removed = await withStore(postgresUrl(opts.db), (store) => removeFeed(store.db, url));
+      const { removeFeed } = await import('../queue/feeds.js');
+      const removed = await withStore(await postgresUrl(opts.db), (store) => removeFeed(store.db, url));
       process.stderr.write(`rasd feeds: ${removed ? 'removed' : 'not a polled feed:'} ${url}\n`);
     });
   feeds
     .command('list')
     .option(...dbOption)
     .action(async (opts: { db?: string }) => {
-      const rows = await withStore(postgresUrl(opts.db), (store) => listFeeds(store.db));
+      const { listFeeds } = await import('../queue/feeds.js');
+      const rows = await withStore(await postgresUrl(opts.db), (store) => listFeeds(store.db));
       for (const f of rows) {
         const polled = f.polled_at ? new Date(f.polled_at).toISOString() : 'never';
         process.stdout.write(`${f.url}\tevery ${f.every_seconds} s\tpolled ${polled}\t${f.last_status ?? ''}\n`);
@@ -135,7 +141,10 @@ export function addQueueCommands(program: Command, dbHelp: string): void {
     .option('--json', 'print JSON')
     .option('--failures <n>', 'how many recent failures to list', int, 20)
     .action(async (opts: { db?: string; json?: boolean; failures: number }) => {
-      const status = await withStore(postgresUrl(opts.db), (store) => queueStatus(store.db, opts.failures));
+      const url = await postgresUrl(opts.db);
+      const { queueStatus } = await import('../queue/queue-stats.js');
+      const { formatStatus } = await import('./status.js');
+      const status = await withStore(url, (store) => queueStatus(store.db, opts.failures));
       process.stdout.write(opts.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
     });
 }

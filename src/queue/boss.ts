@@ -2,17 +2,9 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { QUEUES, type QueueName } from './jobs.js';
+import { DEFAULT_SETTINGS, type QueueSettings } from './settings.js';
 
-export interface QueueSettings {
-  /** attempts after the first (default 3) */
-  retryLimit?: number;
-  /** seconds before the first retry; doubled each time, with jitter (default 2) */
-  retryDelay?: number;
-  /** a job active longer than this is taken to have died with its worker and is retried (default 300) */
-  jobTimeout?: number;
-}
-
-export const DEFAULT_SETTINGS: Required<QueueSettings> = { retryLimit: 3, retryDelay: 2, jobTimeout: 300 };
+export { DEFAULT_SETTINGS, type QueueSettings };
 
 /** Starts pg-boss on `url` (creating its schema the first time) and makes sure every queue exists as configured. */
 export async function openQueue(url: string, settings: QueueSettings = {}): Promise<PgBoss> {
