@@ -2,12 +2,13 @@
  * Extraction throughput (npm run bench): full extraction vs a bare normalise+tokenise pass over the same articles,
  * on one core, and the gazetteer's size, cold load and lookup rate. Figures only; never a timed test.
  *
- * usage: node --import tsx bench/extract.bench.ts [ARTICLES.jsonl] [--rounds N]
+ * usage: node --import tsx bench/extract.bench.ts [ARTICLES.jsonl[.gz]] [--rounds N]   (default: corpus/news, the 2018 news)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { NEWS_GZ, plainCopy } from '../scripts/corpus.js';
 import { extract } from '../src/extract.js';
 import { gazetteer } from '../src/geo/gazetteer.js';
 import { makeDoc } from '../src/text/doc.js';
@@ -19,12 +20,10 @@ const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
-const file =
-  args.find((a, i) => !a.startsWith('--') && (roundsAt < 0 || i !== roundsAt + 1)) ??
-  [
-    path.resolve(root, '../shared/data/news/ant2018-conflict.jsonl'),
-    path.join(root, 'data/sample/articles.jsonl'),
-  ].find(existsSync)!;
+const given = args.find((a, i) => !a.startsWith('--') && (roundsAt < 0 || i !== roundsAt + 1));
+// a plain JSONL file, since `rasd extract` reads it too: a gzipped one is read through a decompressed copy
+const file = given === undefined ? plainCopy(NEWS_GZ) : given.endsWith('.gz') ? plainCopy(given) : given;
+const shown = path.relative(process.cwd(), given ?? NEWS_GZ);
 
 const docs: DocumentInput[] = readFileSync(file, 'utf8')
   .split('\n')
@@ -74,9 +73,7 @@ function gazetteerFigures(): void {
   line('gazetteer lookups', `${(lookups / secs / 1e6).toFixed(2)} M tokens/s looked up (${lookups} tokens)`);
 }
 
-console.log(
-  `bench: ${docs.length} articles, ${mb.toFixed(2)} MB of text (${path.relative(process.cwd(), file)}), best of ${rounds}, one core`,
-);
+console.log(`bench: ${docs.length} articles, ${mb.toFixed(2)} MB of text (${shown}), best of ${rounds}, one core`);
 gazetteerFigures();
 const t0 = performance.now();
 extract({ id: 'warm', text: docs[0].text, published: docs[0].published });

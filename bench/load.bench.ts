@@ -6,10 +6,11 @@
  *
  * usage: node --import tsx bench/load.bench.ts [--seconds 60] [--connections 100] [--db postgres://…]
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { NEWS_GZ, readLines } from '../scripts/corpus.js';
 import { newToken } from '../src/api/security.js';
 import { buildServer } from '../src/api/server.js';
 import { readInputs } from '../src/ingest/read.js';
@@ -26,7 +27,6 @@ const seconds = Number(arg('--seconds', '60'));
 const connections = Number(arg('--connections', '100'));
 const dir = mkdtempSync(path.join(tmpdir(), 'rasd-load-'));
 const db = arg('--db', path.join(dir, 'db'));
-const news = path.resolve(root, '../shared/data/news/ant2018-conflict.jsonl');
 
 const store = await openStore(db);
 const t0 = performance.now();
@@ -57,11 +57,7 @@ const reads = [
 
 /** Ingestion at the same time: batches of 20 new articles, one after another, until the load ends. */
 async function ingestWhile(done: () => boolean) {
-  const lines = existsSync(news)
-    ? readFileSync(news, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-    : [];
+  const lines = readLines(NEWS_GZ);
   let docs = 0;
   let failures = 0;
   const started = performance.now();

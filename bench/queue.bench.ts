@@ -7,9 +7,10 @@
  * usage: node --import tsx bench/queue.bench.ts [--docs N] [--events N]   (RASD_BENCH_PG: a server to use)
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { NEWS_GZ, readLines } from '../scripts/corpus.js';
 import { fusionHeader, fusionLine, measureFusion } from './fusion.bench.js';
 import { freshDatabase, type LocalPostgres, query, startPostgres } from './local-postgres.js';
 
@@ -22,7 +23,6 @@ const N_DOCS = arg('--docs', 1000);
 const N_EVENTS = arg('--events', 100_000);
 const root = path.resolve(import.meta.dirname, '..');
 const cli = path.join(root, 'src/cli/run.ts');
-const NEWS = path.resolve(root, '../shared/data/news/ant2018-conflict.jsonl');
 
 const rasd = (...a: string[]) => {
   const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...a], { cwd: root, encoding: 'utf8' });
@@ -62,7 +62,7 @@ async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'rasd-bench-queue-'));
   try {
     const file = path.join(dir, 'docs.jsonl');
-    const lines = readFileSync(NEWS, 'utf8').split('\n').filter(Boolean).slice(0, N_DOCS);
+    const lines = readLines(NEWS_GZ).slice(0, N_DOCS);
     writeFileSync(file, `${lines.join('\n')}\n`);
     console.log(`ingest of ${lines.length} documents of the 2018 news through the job queue (fresh database each)`);
     console.log('workers  seconds  docs/s');

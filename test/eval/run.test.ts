@@ -7,7 +7,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const shared = path.resolve(root, '../shared');
+const corpus = path.join(root, 'corpus');
 const rasd = (args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/run.ts'), ...args], {
     cwd: root,
@@ -16,13 +16,13 @@ const rasd = (args: string[]) =>
 
 test('dev set: rasd eval prints exactly what score.py prints for the same extraction', () => {
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'rasd-dev-')), 'dev.jsonl');
-  const ex = rasd(['extract', path.join(shared, 'dev/articles.jsonl'), '-o', out]);
+  const ex = rasd(['extract', path.join(corpus, 'dev/articles.jsonl'), '-o', out]);
   assert.equal(ex.status, 0, ex.stderr);
   for (const flags of [[], ['--per-doc'], ['--json']]) {
-    const ours = rasd(['eval', path.join(shared, 'dev/gold.jsonl'), out, ...flags]);
+    const ours = rasd(['eval', path.join(corpus, 'dev/gold.jsonl'), out, ...flags]);
     const py = spawnSync(
       'python3',
-      [path.join(shared, 'dev/score.py'), path.join(shared, 'dev/gold.jsonl'), out, ...flags],
+      [path.join(corpus, 'dev/score.py'), path.join(corpus, 'dev/gold.jsonl'), out, ...flags],
       {
         encoding: 'utf8',
       },
@@ -35,9 +35,9 @@ test('dev set: rasd eval prints exactly what score.py prints for the same extrac
 test('seeds: rasd eval --run gives event F1 1.0 and every field 1.0', () => {
   const r = rasd([
     'eval',
-    path.join(shared, 'seeds/gold.jsonl'),
+    path.join(corpus, 'seeds/gold.jsonl'),
     '--run',
-    path.join(shared, 'seeds/articles.jsonl'),
+    path.join(corpus, 'seeds/articles.jsonl'),
     '--json',
   ]);
   assert.equal(r.status, 0, r.stderr);
@@ -50,9 +50,9 @@ test('seeds: rasd eval --run gives event F1 1.0 and every field 1.0', () => {
 test("dev set: the extractor holds issue 4's bar (event F1 and mean field accuracy at least 0.80)", () => {
   const r = rasd([
     'eval',
-    path.join(shared, 'dev/gold.jsonl'),
+    path.join(corpus, 'dev/gold.jsonl'),
     '--run',
-    path.join(shared, 'dev/articles.jsonl'),
+    path.join(corpus, 'dev/articles.jsonl'),
     '--json',
   ]);
   assert.equal(r.status, 0, r.stderr);

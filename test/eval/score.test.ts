@@ -9,12 +9,13 @@ import { runEval } from '../../src/cli/eval.js';
 import { floatRepr, formatFixed, norm, pyJsonLoads, words } from '../../src/eval/score.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = path.resolve(repoRoot, '../shared');
-const scorePy = path.join(shared, 'dev/score.py');
-const goldPath = path.join(shared, 'dev/gold.jsonl');
-const pyEnv = { ...process.env, PYTHONIOENCODING: 'utf-8' };
-const havePython = spawnSync('python3', ['--version']).status === 0 && fs.existsSync(scorePy);
-const skip = havePython ? false : 'needs python3 and ../shared/dev/score.py';
+const devDir = path.join(repoRoot, 'corpus/dev');
+const scorePy = path.join(devDir, 'score.py');
+const goldPath = path.join(devDir, 'gold.jsonl');
+// no __pycache__ left in corpus/dev by the test that imports score.py
+const pyEnv = { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' };
+const havePython = spawnSync('python3', ['--version']).status === 0;
+const skip = havePython ? false : 'needs python3';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rasd-eval-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -464,7 +465,7 @@ test('norm() and words() agree with score.py on tricky strings', { skip }, () =>
   ];
   const code = [
     'import json, sys',
-    `sys.path.insert(0, ${JSON.stringify(path.join(shared, 'dev'))})`,
+    `sys.path.insert(0, ${JSON.stringify(devDir)})`,
     'import score',
     'print(json.dumps([[score.norm(s), sorted(score.words(s))] for s in json.load(sys.stdin)]))',
   ].join('\n');

@@ -12,7 +12,7 @@ import type { MemberEvent } from '../../src/fuse/types.js';
 import type { DocumentInput } from '../../src/types.js';
 import { csvRows } from './csv.js';
 
-const seeds = readFileSync(new URL('../../../shared/seeds/articles.jsonl', import.meta.url), 'utf8')
+const seeds = readFileSync(new URL('../../corpus/seeds/articles.jsonl', import.meta.url), 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as DocumentInput);

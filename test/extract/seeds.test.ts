@@ -6,8 +6,7 @@ import { test } from 'node:test';
 import { extract } from '../../src/extract.js';
 import type { ExtractionResult, Span } from '../../src/types.js';
 
-const shared = path.resolve(import.meta.dirname, '../../../shared');
-const articles = readFileSync(path.join(shared, 'seeds/articles.jsonl'), 'utf8')
+const articles = readFileSync(path.resolve(import.meta.dirname, '../../corpus/seeds/articles.jsonl'), 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l));

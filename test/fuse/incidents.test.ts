@@ -101,7 +101,7 @@ test('events of one document are never fused with each other; far or distant-day
 });
 
 test('dev articles: incidents do not depend on the order of the documents', () => {
-  const docs = readFileSync(new URL('../../../shared/dev/articles.jsonl', import.meta.url), 'utf8')
+  const docs = readFileSync(new URL('../../corpus/dev/articles.jsonl', import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as DocumentInput);

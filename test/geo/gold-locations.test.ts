@@ -13,7 +13,7 @@ import { addsArticle } from '../../src/recognize/places.js';
 import { makeDoc } from '../../src/text/doc.js';
 import { PhraseIndex } from '../../src/text/phrases.js';
 
-const dev = path.resolve(import.meta.dirname, '../../../shared/dev');
+const dev = path.resolve(import.meta.dirname, '../../corpus/dev');
 const lines = (f: string) =>
   readFileSync(path.join(dev, f), 'utf8')
     .split('\n')

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -165,15 +165,19 @@ describe('helpers', () => {
   });
 
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  const cldr = join(root, '../shared/data/lexicons/cldr');
-  test('number-words.json is what the build script makes', { skip: !existsSync(cldr) }, () => {
+  const cldr = join(root, 'corpus/cldr');
+  test('number-words.json is what the build script makes from corpus/cldr', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rasd-numwords-'));
     try {
       const out = join(dir, 'number-words.json');
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-number-words.ts', '--out', out], {
-        cwd: root,
-        encoding: 'utf8',
-      });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/build-number-words.ts', '--cldr', cldr, '--out', out],
+        {
+          cwd: root,
+          encoding: 'utf8',
+        },
+      );
       assert.equal(r.status, 0, r.stderr);
       assert.equal(readFileSync(out, 'utf8'), readFileSync(join(root, 'data/lexicons/number-words.json'), 'utf8'));
     } finally {

@@ -1,14 +1,15 @@
 /** Real inputs for the store tests, read with the same reader the commands use. */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { corpus, plainCopy } from '../../scripts/corpus.js';
 import type { InputItem } from '../../src/ingest/item.js';
 import { readInputs } from '../../src/ingest/read.js';
 
 export const root = path.resolve(import.meta.dirname, '../..');
-export const shared = path.resolve(root, '../shared');
-export const DEV = path.join(shared, 'dev/articles.jsonl');
-export const NEWS = path.join(shared, 'data/news/ant2018-conflict.jsonl');
-export const SEEDS = path.join(shared, 'seeds/articles.jsonl');
+export const DEV = corpus('dev/articles.jsonl');
+/** The 2,621 articles of the 2018 news: a plain JSONL copy of corpus/news/ant2018-conflict.jsonl.gz. */
+export const NEWS = plainCopy();
+export const SEEDS = corpus('seeds/articles.jsonl');
 
 export async function items(sources: string[]): Promise<InputItem[]> {
   const out: InputItem[] = [];

@@ -21,9 +21,9 @@ import {
 import { syntheticIncidents, syntheticPoints } from './synthetic.js';
 
 const skip = browserSkip();
-const shared = new URL('../../../shared/', import.meta.url);
+const corpus = new URL('../../corpus/', import.meta.url);
 const lines = (file: string) =>
-  readFileSync(new URL(file, shared), 'utf8')
+  readFileSync(new URL(file, corpus), 'utf8')
     .split('\n')
     .filter((l) => l.trim());
 const seeds = lines('seeds/articles.jsonl');
