@@ -4,8 +4,8 @@
  * Averaged structured perceptron (Collins 2002) over BIO tags, first-order Viterbi with hard BIO constraints,
  * observation features from src/recognize/ner/features.ts. The training file's sentences are split in order:
  * the first nine tenths train, the last tenth is held out and only scored. The shipped model is the nine-tenths
- * model itself, so the held-out figures in the README are the shipped model's own and test/recognize/ner.test.ts
- * can recompute them; retraining on all the data (11% more) might gain a little but would leave no honest figure.
+ * model itself, so the held-out figures in the README are the shipped model's own and scripts/check-sources.ts
+ * recomputes them (ANERcorp is not in the repository); retraining on all the data (11% more) might gain a little but would leave no honest figure.
  *
  * Deterministic: fixed epoch count, sentence order shuffled each epoch by a seeded PRNG (mulberry32).
  *
@@ -415,7 +415,7 @@ shipped here; no text of the corpus is.
   train, the last tenth (${x.heldOut.length} sentences, ${x.heldTokens} tokens) is held out and never trained on.
   The epoch count was chosen on an inner split (train on 8/10, score on 8/10–9/10: \`--sweep\`).
 - The shipped model **is** the nine-tenths model, so the figures below are its own held-out figures and
-  \`test/recognize/ner.test.ts\` recomputes them. (Retraining on all the data, 11% more, might add a little
+  \`scripts/check-sources.ts\` recomputes them from the training file. (Retraining on all the data, 11% more, might add a little
   but would leave no honest figure for what ships.)
 - Compaction: averaged weights with |w| < ${PRUNE} dropped, the rest stored as integers × ${SCALE}; ${x.nFeats}
   features kept, ${(x.size / 1e6).toFixed(2)} MB. The figures below are those of the compacted model.
