@@ -1,6 +1,6 @@
 /** The commands of the job queue on PostgreSQL: worker, enqueue, feeds, status. */
 /** (Each action imports the queue, the store and pg-boss when it runs: `rasd --help` loads none of them.) */
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { DEFAULT_SETTINGS } from '../queue/settings.js';
 import type { Store } from '../store/open.js';
 import { intOption, UsageError } from './usage.js';
@@ -11,7 +11,9 @@ async function postgresUrl(db?: string): Promise<string> {
   const { resolveTarget } = await import('../store/open.js');
   const target = resolveTarget(db);
   if (target.kind !== 'postgres') {
-    throw new UsageError('the job queue lives in PostgreSQL: give --db postgres://… (or RASD_DB); rasd ingest needs none');
+    throw new UsageError(
+      'the job queue lives in PostgreSQL: give --db postgres://… (or RASD_DB); rasd ingest needs none',
+    );
   }
   return target.url;
 }
@@ -34,6 +36,8 @@ interface WorkerCliOptions {
   retryLimit: number;
   retryDelay: number;
   jobTimeout: number;
+  metricsPort?: number;
+  metricsHost: string;
 }
 
 export function addQueueCommands(program: Command, dbHelp: string): void {
@@ -49,6 +53,16 @@ export function addQueueCommands(program: Command, dbHelp: string): void {
     .option('--retry-limit <n>', 'retries of a failed job before it is dead-lettered', int, DEFAULT_SETTINGS.retryLimit)
     .option('--retry-delay <s>', 'seconds before the first retry, doubled each time', int, DEFAULT_SETTINGS.retryDelay)
     .option('--job-timeout <s>', 'a job running longer is taken for dead and retried', int, DEFAULT_SETTINGS.jobTimeout)
+    .addOption(
+      new Option('--metrics-port <n>', 'serve GET /health and GET /metrics (Prometheus) on this port (0: any free one)')
+        .env('RASD_METRICS_PORT')
+        .argParser(intOption(0, 65535)),
+    )
+    .addOption(
+      new Option('--metrics-host <address>', 'address of the metrics listener (0.0.0.0: every interface)')
+        .env('RASD_METRICS_HOST')
+        .default('127.0.0.1'),
+    )
     .action(async (opts: WorkerCliOptions) => {
       const url = await postgresUrl(opts.db);
       const { Worker } = await import('../queue/worker.js');
@@ -63,7 +77,19 @@ export function addQueueCommands(program: Command, dbHelp: string): void {
         jobTimeout: opts.jobTimeout,
         log: (line) => process.stderr.write(`rasd worker: ${line}\n`),
       });
-      process.stderr.write(`rasd worker: pid ${process.pid} working on ${redact(url)}\n`);
+      process.stderr.write(`rasd worker: pid ${process.pid} working on ${redact(url)} (worker ${worker.id})\n`);
+      let monitor: { url: string; close(): Promise<void> } | null = null;
+      if (opts.metricsPort !== undefined) {
+        const { startMonitor } = await import('../queue/monitor.js');
+        try {
+          monitor = await startMonitor(worker, opts.metricsPort, opts.metricsHost);
+        } catch (e) {
+          worker.stop();
+          await worker.finished();
+          throw e;
+        }
+        process.stderr.write(`rasd worker: health and metrics at ${monitor.url}/health, ${monitor.url}/metrics\n`);
+      }
       const stop = () => {
         process.stderr.write('rasd worker: stopping after the jobs in hand\n');
         worker.stop();
@@ -71,6 +97,7 @@ export function addQueueCommands(program: Command, dbHelp: string): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       const s = await worker.finished();
+      await monitor?.close();
       const done = Object.entries(s.done)
         .map(([q, n]) => `${q} ${n}`)
         .join(', ');
@@ -89,7 +116,7 @@ export function addQueueCommands(program: Command, dbHelp: string): void {
       const { openQueue } = await import('../queue/boss.js');
       const { enqueueSources } = await import('../queue/enqueue.js');
       await withStore(url, async (store) => {
-        const boss = await openQueue(url);
+        const boss = await openQueue(url, { role: 'client' });
         try {
           const s = await enqueueSources(store, boss, sources);
           process.stderr.write(

@@ -1,6 +1,6 @@
 /** What every step handler works with, and what it answers for each job. */
 import type { Kysely } from 'kysely';
-import type PgBoss from 'pg-boss';
+import type { JobWithMetadata, PgBoss } from 'pg-boss';
 import type { ExtractPool } from '../store/extract-pool.js';
 import type { Schema } from '../store/schema.js';
 import { type JobData, jobId, type QueueName } from './jobs.js';
@@ -22,13 +22,16 @@ export const OK: JobResult = { ok: true };
 
 export type StepHandler<T extends JobData = JobData> = (
   ctx: StepContext,
-  jobs: PgBoss.JobWithMetadata<T>[],
+  jobs: JobWithMetadata<T>[],
 ) => Promise<Map<string, JobResult>>;
 
 /** Sends the next step's jobs, each under the id its step and key give (a repeat inserts nothing). */
 export async function sendJobs(boss: PgBoss, step: QueueName, jobs: { key: string; data: JobData }[]): Promise<void> {
   for (let i = 0; i < jobs.length; i += 500) {
-    await boss.insert(jobs.slice(i, i + 500).map((j) => ({ id: jobId(step, j.key), name: step, data: j.data })));
+    await boss.insert(
+      step,
+      jobs.slice(i, i + 500).map((j) => ({ id: jobId(step, j.key), data: j.data })),
+    );
   }
 }
 

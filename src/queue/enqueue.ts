@@ -1,6 +1,6 @@
 /** `rasd enqueue`: URLs become fetch_article jobs (a feed fans out when fetched), files' documents extract jobs. */
 
-import type PgBoss from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import { readInputs } from '../ingest/read.js';
 import { isUrl } from '../ingest/web.js';
 import type { Store } from '../store/open.js';

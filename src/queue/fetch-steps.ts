@@ -1,6 +1,6 @@
 /** fetch_feed and fetch_article: fetch under the network rules, fan a feed out into article jobs, pages into extract jobs. */
 import { sql } from 'kysely';
-import type PgBoss from 'pg-boss';
+import type { JobWithMetadata } from 'pg-boss';
 import { type Feed, parseFeed } from '../ingest/feed.js';
 import { htmlToText } from '../ingest/html.js';
 import { FetchError, type Fetched, safeGet } from '../ingest/http-get.js';
@@ -106,7 +106,7 @@ export const fetchFeed: StepHandler<FetchFeedJob> = async (ctx, jobs) => {
   return results;
 };
 
-async function pollFeed(ctx: StepContext, job: PgBoss.JobWithMetadata<FetchFeedJob>): Promise<JobResult> {
+async function pollFeed(ctx: StepContext, job: JobWithMetadata<FetchFeedJob>): Promise<JobResult> {
   const url = job.data.url;
   const known = await validatorsOf(ctx.db, url);
   const headers: Record<string, string> = {};

@@ -1,7 +1,7 @@
 /** What `rasd status` shows: queue depth per queue, jobs done lately, failures with their reasons. */
 import { type Kysely, sql } from 'kysely';
 import type { Schema } from '../store/schema.js';
-import { QUEUES } from './jobs.js';
+import { QUEUES, type QueueName } from './jobs.js';
 import { queueDb } from './schema.js';
 
 export interface QueueDepth {
@@ -42,6 +42,33 @@ export async function pendingJobs(db: Kysely<Schema>): Promise<number> {
   return Number(r.rows[0].n);
 }
 
+/** Jobs of each queue waiting (created), due for a retry, and running; null where pg-boss is not installed. */
+export async function queueDepths(
+  db: Kysely<Schema>,
+): Promise<Record<QueueName, { created: number; retry: number; active: number }> | null> {
+  if (!(await hasQueue(db))) return null;
+  const depth = Object.fromEntries(QUEUES.map((q) => [q, { created: 0, retry: 0, active: 0 }])) as Record<
+    QueueName,
+    { created: number; retry: number; active: number }
+  >;
+  const r = await sql<{ name: string; state: 'created' | 'retry' | 'active'; n: string }>`
+    select name, state::text as state, count(*) as n from pgboss.job
+    where name = any(${[...QUEUES]}::text[]) and state < 'completed' group by name, state
+  `.execute(db);
+  for (const row of r.rows) depth[row.name as QueueName][row.state] += Number(row.n);
+  return depth;
+}
+
+/** Jobs that failed for good, by queue (job_failures). */
+export async function failuresByQueue(db: Kysely<Schema>): Promise<Record<string, number>> {
+  const rows = await queueDb(db)
+    .selectFrom('job_failures')
+    .select(['queue', sql<string>`count(*)`.as('n')])
+    .groupBy('queue')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.queue, Number(r.n)]));
+}
+
 const count = async (db: Kysely<Schema>, query: ReturnType<typeof sql<{ n: string }>>) =>
   Number((await query.execute(db)).rows[0].n);
 
@@ -62,14 +89,11 @@ export async function queueStatus(db: Kysely<Schema>, recent = 20): Promise<Queu
       if (d && (r.state === 'created' || r.state === 'retry' || r.state === 'active' || r.state === 'failed'))
         d[r.state] += Number(r.n);
     }
-    // done jobs move to the archive after a while: both are counted
+    // done jobs stay in pgboss.job until their queue's deleteAfterSeconds (7 days) has passed
     const done = await sql<{ name: string; minute: string; hour: string }>`
       select name, count(*) filter (where completed_on > now() - interval '1 minute') as minute, count(*) as hour
-      from (
-        select name, completed_on from pgboss.job where state = 'completed' and completed_on > now() - interval '1 hour'
-        union all
-        select name, completed_on from pgboss.archive where state = 'completed' and completed_on > now() - interval '1 hour'
-      ) c group by name
+      from pgboss.job where state = 'completed' and completed_on > now() - interval '1 hour'
+      group by name
     `.execute(db);
     for (const r of done.rows) {
       const d = depth.get(r.name);
@@ -79,13 +103,8 @@ export async function queueStatus(db: Kysely<Schema>, recent = 20): Promise<Queu
       }
     }
   }
-  const q = queueDb(db);
-  const byQueue = await q
-    .selectFrom('job_failures')
-    .select(['queue', sql<string>`count(*)`.as('n')])
-    .groupBy('queue')
-    .execute();
-  const rows = await q
+  const byQueue = await failuresByQueue(db);
+  const rows = await queueDb(db)
     .selectFrom('job_failures')
     .select(['queue', 'ref', 'reason', 'attempts', 'failed_at'])
     .orderBy('failed_at', 'desc')
@@ -96,8 +115,8 @@ export async function queueStatus(db: Kysely<Schema>, recent = 20): Promise<Queu
     installed,
     queues: [...depth.values()],
     failures: {
-      total: byQueue.reduce((n, r) => n + Number(r.n), 0),
-      byQueue: Object.fromEntries(byQueue.map((r) => [r.queue, Number(r.n)])),
+      total: Object.values(byQueue).reduce((n, k) => n + k, 0),
+      byQueue,
       recent: rows.map((r) => ({
         queue: r.queue,
         ref: r.ref,

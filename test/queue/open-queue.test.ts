@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import pg from 'pg';
-import type PgBoss from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import { openQueue } from '../../src/queue/boss.js';
 import { QUEUES } from '../../src/queue/jobs.js';
 import { backends } from '../store/backends.js';
@@ -37,7 +37,7 @@ describe('queues opened at once', { skip: postgres.skip }, () => {
           assert.equal(q.deadLetter ?? null, q.name === 'dead_letter' ? null : 'dead_letter', q.name);
         }
       } finally {
-        await Promise.all(bosses.map((b: PgBoss) => b.stop({ graceful: false, wait: true, close: true })));
+        await Promise.all(bosses.map((b: PgBoss) => b.stop({ graceful: false, close: true })));
       }
     }
   });
