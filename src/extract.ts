@@ -8,7 +8,7 @@ import { htmlToText } from './ingest/read.js';
 import { makeDoc } from './text/doc.js';
 import type { DocumentInput, ExtractionError, ExtractionResult } from './types.js';
 
-export const EXTRACTOR_VERSION = '0.1.0';
+export { EXTRACTOR_VERSION } from './version.js';
 
 /** Published as YYYY-MM-DD, or null with an error when it is not a usable date. */
 function publishedDate(p: unknown, errors: ExtractionError[]): string | null {

@@ -13,3 +13,28 @@ export async function runEval(
   const result = score(loadGold(goldPath), loadSystem(systemPath));
   return opts.json ? formatJson(result, opts.perDoc === true) : formatText(result, opts.perDoc === true);
 }
+
+/** The eval command: scores SYSTEM, or extracts `opts.run` first; a scorer complaint is printed as score.py does. */
+export async function runEvalCommand(
+  gold: string,
+  system: string | undefined,
+  opts: { run?: string; json?: boolean; perDoc?: boolean },
+): Promise<number> {
+  let sysPath = system;
+  if (opts.run) {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { runExtract } = await import('./extract.js');
+    sysPath = path.join(mkdtempSync(path.join(tmpdir(), 'rasd-eval-')), 'system.jsonl');
+    await runExtract([opts.run], { output: sysPath });
+  }
+  if (!sysPath) throw new Error('eval needs a SYSTEM file or --run ARTICLES');
+  try {
+    process.stdout.write(await runEval(gold, sysPath, { json: opts.json, perDoc: opts.perDoc }));
+    return 0;
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}

@@ -1,23 +1,34 @@
-/** `rasd export`: the store's incidents as ACLED CSV, GeoJSON or JSONL, filtered. */
+/** `rasd export`: the store's incidents as ACLED CSV, GeoJSON or JSONL, filtered as GET /api/export filters them. */
 import { acledCsv } from '../export/acled.js';
-import type { IncidentFilter } from '../export/filter.js';
 import { toGeoJson } from '../export/geojson.js';
+import { FilterError, parseFilterParams } from '../store/filter-params.js';
+import { allIncidents } from '../store/incident-queries.js';
+import type { ListFilter } from '../store/listing-filter.js';
 import { openStore } from '../store/open.js';
-import { readIncidents } from '../store/read.js';
+import type { ExportCliOptions } from './main.js';
+import { UsageError } from './usage.js';
 
-export const FORMATS = ['acled-csv', 'geojson', 'jsonl'] as const;
-export type Format = (typeof FORMATS)[number];
-
-export async function runExport(opts: IncidentFilter & { db?: string; format: Format }, out: NodeJS.WritableStream) {
-  if (!FORMATS.includes(opts.format)) throw new Error(`unknown format "${opts.format}" (one of ${FORMATS.join(', ')})`);
-  for (const d of [opts.from, opts.to]) {
-    if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`dates are YYYY-MM-DD, not "${d}"`);
-  }
-  const store = await openStore(opts.db);
+/** The export options as the API's filter; a bad value is a usage error naming its option. */
+export function exportFilter(opts: ExportCliOptions): ListFilter {
   try {
-    const incidents = await readIncidents(store.db, opts);
-    if (opts.format === 'acled-csv') out.write(acledCsv(incidents));
-    else if (opts.format === 'geojson') out.write(`${JSON.stringify(toGeoJson(incidents))}\n`);
+    return parseFilterParams({ ...opts, q: opts.text });
+  } catch (e) {
+    if (e instanceof FilterError) throw new UsageError(`--${e.param === 'q' ? 'text' : e.param}: ${e.detail}`);
+    throw e;
+  }
+}
+
+export async function runExport(
+  db: string | undefined,
+  format: ExportCliOptions['format'],
+  filter: ListFilter,
+  out: NodeJS.WritableStream,
+): Promise<number> {
+  const store = await openStore(db);
+  try {
+    const incidents = await allIncidents(store.db, filter);
+    if (format === 'acled-csv') out.write(acledCsv(incidents));
+    else if (format === 'geojson') out.write(`${JSON.stringify(toGeoJson(incidents))}\n`);
     else for (const i of incidents) out.write(`${JSON.stringify(i)}\n`);
     return incidents.length;
   } finally {

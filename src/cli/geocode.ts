@@ -1,5 +1,5 @@
 /** Plain-text view of `rasd geocode`. */
-import type { GeocodedName } from '../geo/geocode.js';
+import { type GeocodedName, geocode } from '../geo/geocode.js';
 
 export function formatGeocode(found: GeocodedName[]): string {
   if (found.length === 0) return 'no place names found\n';
@@ -20,4 +20,16 @@ export function formatGeocode(found: GeocodedName[]): string {
     if (f.candidates.length > 6) lines.push(`        … ${f.candidates.length - 6} more`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `rasd geocode WORDS… | -`: the text's place names, as text or JSON. */
+export async function runGeocode(words: string[], opts: { published?: string; json?: boolean }): Promise<void> {
+  let text = words.join(' ');
+  if (text === '-') {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    text = Buffer.concat(chunks).toString('utf8');
+  }
+  const found = geocode(text, opts.published ?? null);
+  process.stdout.write(opts.json ? `${JSON.stringify(found, null, 2)}\n` : formatGeocode(found));
 }

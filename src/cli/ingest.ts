@@ -1,5 +1,6 @@
 /** `rasd ingest`: read documents (files, folders, JSONL, stdin, feed and article URLs) into the store. */
 import { readAnyInputs } from '../ingest/inputs.js';
+import type { InputItem } from '../ingest/item.js';
 import { workerPool } from '../store/extract-pool.js';
 import { type IngestSummary, ingestItems } from '../store/ingest.js';
 import { isNewStore, openStore, redact, resolveTarget, type Store } from '../store/open.js';
@@ -10,6 +11,18 @@ export interface IngestCliOptions {
   batch?: number;
   /** fetch URLs on private addresses too */
   allowPrivate?: boolean;
+  /** YYYY-MM-DD: the publication date of documents that give none */
+  published?: string;
+}
+
+/** Items with `published` filled in where their document has none. */
+async function* withPublished(items: AsyncIterable<InputItem>, published?: string): AsyncGenerator<InputItem> {
+  for await (const item of items) {
+    if (published && item.doc && !item.error && (item.doc.published === undefined || item.doc.published === '')) {
+      item.doc.published = published;
+    }
+    yield item;
+  }
 }
 
 export async function runIngest(sources: string[], opts: IngestCliOptions): Promise<IngestSummary> {
@@ -31,7 +44,7 @@ export async function runIngest(sources: string[], opts: IngestCliOptions): Prom
           store = s;
           return s.db;
         }),
-        readAnyInputs(sources, { allowPrivate: opts.allowPrivate }),
+        withPublished(readAnyInputs(sources, { allowPrivate: opts.allowPrivate }), opts.published),
         {
           pool,
           emptyStore,

@@ -1,19 +1,14 @@
-/** The `rasd` command line. */
-import { Command } from 'commander';
-import type { IncidentFilter } from '../export/filter.js';
-import { EXTRACTOR_VERSION } from '../extract.js';
-import { geocode } from '../geo/geocode.js';
-import { runDemo } from './demo.js';
-import { runEval } from './eval.js';
-import { FORMATS, type Format, runExport } from './export.js';
-import { runExtract } from './extract.js';
-import { formatGeocode } from './geocode.js';
-import { runIngest } from './ingest.js';
+/**
+ * The `rasd` command line. Each command imports what it runs when it runs, so `--help`, `--version` and the light
+ * commands do not load the pipeline's data, the web server or the database drivers.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { EXTRACTOR_VERSION } from '../version.js';
+import { note, pipeClosed } from './pipe.js';
 import { addQueueCommands } from './queue-commands.js';
-import { runReextract } from './reextract.js';
-import { runServe } from './serve.js';
-import { runTag } from './tag.js';
-import { runTally } from './tally.js';
+import { dayOption, EXIT, intOption, UsageError } from './usage.js';
+
+const FORMATS = ['acled-csv', 'geojson', 'jsonl'] as const;
 
 interface ServeCliOptions {
   db?: string;
@@ -24,12 +19,36 @@ interface ServeCliOptions {
   allowPrivate?: boolean;
 }
 
+export interface ExportCliOptions {
+  db?: string;
+  format: (typeof FORMATS)[number];
+  from?: string;
+  to?: string;
+  country?: string;
+  admin1?: string;
+  type?: string;
+  subtype?: string;
+  actor?: string;
+  text?: string;
+  bbox?: string;
+}
+
+/** Read commands refuse an embedded store that is not there (a typo would otherwise create an empty one). */
+async function existingStore(db: string | undefined): Promise<void> {
+  const { isNewStore, resolveTarget } = await import('../store/open.js');
+  const target = resolveTarget(db);
+  if (target.kind === 'pglite' && isNewStore(target)) {
+    throw new UsageError(`no store at ${target.dir}; create one with rasd ingest (or give --db or $RASD_DB)`);
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
-  let code = 0;
+  let code: number = EXIT.ok;
   const program = new Command('rasd')
     .description('Rasd (رصد): Arabic news to ACLED-style conflict-event records')
     .version(EXTRACTOR_VERSION)
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .exitOverride();
 
   program
     .command('extract')
@@ -39,10 +58,16 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[sources...]', 'files, folders or "-" for stdin', [])
     .option('-o, --output <file>', 'write results here instead of stdout')
     .option('--pretty', 'indent the JSON (one document per block instead of per line)')
-    .action(async (sources: string[], opts: { output?: string; pretty?: boolean }) => {
+    .option(
+      '--published <date>',
+      'publication date (YYYY-MM-DD) of documents that give none, such as text on stdin',
+      dayOption,
+    )
+    .action(async (sources: string[], opts: { output?: string; pretty?: boolean; published?: string }) => {
+      const { runExtract } = await import('./extract.js');
       const s = await runExtract(sources, opts);
-      process.stderr.write(`rasd extract: ${s.documents} documents, ${s.events} events, ${s.failed} failed\n`);
-      if (s.failed > 0) code = 1;
+      note(`rasd extract: ${s.documents} documents, ${s.events} events, ${s.failed} failed\n`);
+      if (s.failed > 0 && !pipeClosed()) code = EXIT.someFailed;
     });
 
   const dbHelp = 'the store: a folder (embedded PGlite) or postgres://… (default: $RASD_DB, else ./rasd-data)';
@@ -51,12 +76,16 @@ export async function main(argv: string[]): Promise<number> {
     .description('store documents and their events: files, folders, JSONL, stdin ("-"), RSS/Atom feed or article URLs')
     .argument('[sources...]', 'files, folders, URLs or "-" for stdin', [])
     .option('--db <store>', dbHelp)
-    .option('--batch <n>', 'documents per transaction', (v) => Number.parseInt(v, 10), 100)
+    .option('--batch <n>', 'documents per transaction', intOption(1), 100)
+    .option('--published <date>', 'publication date (YYYY-MM-DD) of documents that give none', dayOption)
     .option('--allow-private', 'fetch URLs on loopback, private and link-local addresses too (refused by default)')
-    .action(async (sources: string[], opts: { db?: string; batch: number; allowPrivate?: boolean }) => {
-      const s = await runIngest(sources, opts);
-      if (s.failed > 0) code = 1;
-    });
+    .action(
+      async (sources: string[], opts: { db?: string; batch: number; allowPrivate?: boolean; published?: string }) => {
+        const { runIngest } = await import('./ingest.js');
+        const s = await runIngest(sources, opts);
+        if (s.failed > 0) code = EXIT.someFailed;
+      },
+    );
 
   addQueueCommands(program, dbHelp);
 
@@ -66,24 +95,31 @@ export async function main(argv: string[]): Promise<number> {
     .option('--db <store>', dbHelp)
     .option('--all', 'every stored document, whatever version extracted it')
     .action(async (opts: { db?: string; all?: boolean }) => {
+      await existingStore(opts.db);
+      const { runReextract } = await import('./reextract.js');
       await runReextract(opts);
     });
 
   program
     .command('export')
-    .description('the stored incidents as ACLED CSV, GeoJSON or JSONL, filtered')
+    .description('the stored incidents as ACLED CSV, GeoJSON or JSONL, filtered as GET /api/export filters them')
     .option('--db <store>', dbHelp)
-    .option('--format <format>', `one of ${FORMATS.join(', ')}`, 'acled-csv')
-    .option('--from <date>', 'incidents on or after this day (YYYY-MM-DD)')
-    .option('--to <date>', 'incidents on or before this day (YYYY-MM-DD)')
-    .option('--country <iso2>', 'country (ISO 3166 alpha-2)')
+    .addOption(new Option('--format <format>', 'file format').choices(FORMATS).default('acled-csv'))
+    .option('--from <date>', 'incidents that end on or after this day (YYYY-MM-DD)')
+    .option('--to <date>', 'incidents that start on or before this day (YYYY-MM-DD)')
+    .option('--country <country>', 'country: ISO code (SY, SYR) or name in English or Arabic (Syria, سوريا)')
     .option('--admin1 <name>', 'first-level administrative area, as the gazetteer names it')
-    .option('--type <type>', 'event type or sub-type (spec names: battles, air_drone_strike …)')
-    .option('--actor <name>', 'an actor, by any part of its English or Arabic name')
-    .option('--text <words>', 'words in the place, actors, claims or sources (Arabic normalised)')
-    .action(async (opts: IncidentFilter & { db?: string; format: Format }) => {
-      const n = await runExport(opts, process.stdout);
-      process.stderr.write(`rasd export: ${n} incidents (${opts.format})\n`);
+    .option('--type <type>', 'event type, spec or ACLED name (battles, "Explosions/Remote violence")')
+    .option('--subtype <subtype>', 'sub-event type, spec or ACLED name (air_drone_strike, "Air/drone strike")')
+    .option('--actor <name>', "any part of an actor's English or Arabic name (Arabic normalised)")
+    .option('--text <words>', "words in the documents or the names (Arabic normalised), as the API's q=")
+    .option('--bbox <w,s,e,n>', 'west,south,east,north in decimal degrees')
+    .action(async (opts: ExportCliOptions) => {
+      const { exportFilter, runExport } = await import('./export.js');
+      const filter = exportFilter(opts);
+      await existingStore(opts.db);
+      const n = await runExport(opts.db, opts.format, filter, process.stdout);
+      note(`rasd export: ${n} incidents (${opts.format})\n`);
     });
 
   program
@@ -92,12 +128,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--db <store>', dbHelp)
     .option('--json', 'one JSON line per statistic')
     .action(async (opts: { db?: string; json?: boolean }) => {
+      await existingStore(opts.db);
+      const { runTally } = await import('./tally.js');
       await runTally(opts, process.stdout);
     });
 
   program
     .command('eval')
-    .description('score extraction output against gold (same figures as ../shared/dev/score.py)')
+    .description('score extraction output against gold (the same figures, byte for byte, as corpus/dev/score.py)')
     .argument('<gold>', 'gold JSONL')
     .argument('[system]', 'extraction output JSONL')
     .option('--run <articles>', 'extract these articles first, then score them')
@@ -105,22 +143,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--per-doc', 'also print per-document counts')
     .action(
       async (gold: string, system: string | undefined, opts: { run?: string; json?: boolean; perDoc?: boolean }) => {
-        let sysPath = system;
-        if (opts.run) {
-          const { mkdtempSync } = await import('node:fs');
-          const { tmpdir } = await import('node:os');
-          const path = await import('node:path');
-          sysPath = path.join(mkdtempSync(path.join(tmpdir(), 'rasd-eval-')), 'system.jsonl');
-          await runExtract([opts.run], { output: sysPath });
-        }
-        if (!sysPath) throw new Error('eval needs a SYSTEM file or --run ARTICLES');
-        try {
-          process.stdout.write(await runEval(gold, sysPath, { json: opts.json, perDoc: opts.perDoc }));
-        } catch (e) {
-          // the scorer's own messages, as score.py prints them
-          process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-          code = 1;
-        }
+        if (!system && !opts.run) throw new UsageError('eval needs a SYSTEM file or --run ARTICLES');
+        const { runEvalCommand } = await import('./eval.js');
+        code = await runEvalCommand(gold, system, opts);
       },
     );
 
@@ -128,38 +153,33 @@ export async function main(argv: string[]): Promise<number> {
     .command('geocode')
     .description('show every place name in an Arabic text: candidates, the choice and its precision')
     .argument('<text...>', 'the text (or "-" to read stdin)')
-    .option('--published <date>', 'publication date (YYYY-MM-DD)')
+    .option('--published <date>', 'publication date (YYYY-MM-DD)', dayOption)
     .option('--json', 'print JSON')
     .action(async (words: string[], opts: { published?: string; json?: boolean }) => {
-      let text = words.join(' ');
-      if (text === '-') {
-        const chunks: Buffer[] = [];
-        for await (const c of process.stdin) chunks.push(c as Buffer);
-        text = Buffer.concat(chunks).toString('utf8');
-      }
-      const found = geocode(text, opts.published ?? null);
-      process.stdout.write(opts.json ? `${JSON.stringify(found, null, 2)}\n` : formatGeocode(found));
+      const { runGeocode } = await import('./geocode.js');
+      await runGeocode(words, opts);
     });
 
   program
     .command('tag')
     .description('tag CoNLL tokens (first column, blank line between sentences) with named entities: "token TAG" lines')
     .argument('[file]', 'CoNLL file (default: stdin)')
-    .action(async (file: string | undefined) => runTag(file));
+    .action(async (file: string | undefined) => {
+      const { runTag } = await import('./tag.js');
+      await runTag(file);
+    });
 
   program
     .command('serve')
     .description('serve the HTTP API (/api/…) and the web app over the store; Ctrl-C stops it')
     .option('--db <store>', dbHelp)
-    .option('--port <n>', 'port (0: any free one)', (v) => Number.parseInt(v, 10), 8080)
+    .option('--port <n>', 'port (0: any free one)', intOption(0, 65535), 8080)
     .option('--host <address>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--sample', 'first ingest the bundled sample (the seeds and 201 articles of 2018), unless stored already')
     .option('--web <dir>', 'the built web app folder (default: dist/web)')
     .option('--allow-private', 'let POST /api/ingest fetch URLs on loopback, private and link-local addresses')
     .action(async (opts: ServeCliOptions) => {
-      if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
-        throw new Error(`--port must be a port number (0-65535), not "${opts.port}"`);
-      }
+      const { runServe } = await import('./serve.js');
       const serving = await runServe(opts);
       process.stdout.write(`Rasd is serving at ${serving.url}\n`);
       const hidden = serving.tokenFrom === 'RASD_TOKEN';
@@ -187,9 +207,16 @@ export async function main(argv: string[]): Promise<number> {
     .description('read the bundled sample (the seeds and 201 articles of 2018) and summarise what came out')
     .option('--out <dir>', 'where to write the results', 'rasd-out')
     .action(async (opts: { out: string }) => {
+      const { runDemo } = await import('./demo.js');
       code = await runDemo(opts.out);
     });
 
-  await program.parseAsync(argv, { from: 'user' });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    // commander has printed its message (or the help or version asked for)
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.notDone;
+    throw e;
+  }
   return code;
 }

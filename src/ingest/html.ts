@@ -1,8 +1,22 @@
 /** HTML page → article text: linkedom (never runs scripts) + Readability, with fallbacks that cannot crash. */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
 import { BLOCK_TAGS, collapseInline, joinLines, SKIPPED_TAGS } from './layout.js';
 import { stripTags } from './strip.js';
+
+type Linkedom = typeof import('linkedom');
+type ReadabilityModule = typeof import('@mozilla/readability');
+
+const requireHere = createRequire(import.meta.url);
+let libs: { parseHTML: Linkedom['parseHTML']; Readability: ReadabilityModule['Readability'] } | null = null;
+
+/** The DOM and Readability, loaded (synchronously, their CommonJS builds) at the first page: text never needs them. */
+function domLibs() {
+  libs ??= {
+    parseHTML: (requireHere('linkedom') as Linkedom).parseHTML,
+    Readability: (requireHere('@mozilla/readability') as ReadabilityModule).Readability,
+  };
+  return libs;
+}
 
 /** Deeper than this, Readability's recursion risks the stack; real pages stay far below it. */
 const MAX_DEPTH = 1000;
@@ -23,6 +37,7 @@ export function htmlToText(html: string, url?: string): { text: string; title?: 
 
 function domToText(html: string): { text: string; title?: string } {
   const page = /<(html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
+  const { parseHTML, Readability } = domLibs();
   const { document } = parseHTML(page);
   for (const tag of SKIPPED_TAGS) {
     if (tag === 'head') continue; // Readability reads the title and metadata from it

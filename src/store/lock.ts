@@ -12,15 +12,34 @@ export class StoreLockedError extends Error {
   constructor(
     readonly dir: string,
     readonly pid: number,
+    /** the holder's command line after `rasd` ('serve --port 8080 …'), when it recorded one */
+    readonly command: string[] = [],
   ) {
-    super(`the store ${dir} is in use by another rasd process (pid ${pid}); wait for it to finish or stop it`);
+    super(
+      `the store ${dir} is in use by another rasd process (pid ${pid})${command.length ? `, rasd ${command.join(' ')}` : ''}; ` +
+        `wait for it to finish or stop it${serveHint(command)}`,
+    );
     this.name = 'StoreLockedError';
   }
+}
+
+/** While `rasd serve` holds the store, its API reads and exports it: say where. */
+function serveHint(command: string[]): string {
+  if (command[0] !== 'serve') return '';
+  const value = (flag: string) => {
+    const at = command.indexOf(flag);
+    return at > 0 ? command[at + 1] : command.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
+  };
+  const port = value('--port') ?? '8080';
+  const host = value('--host') ?? '127.0.0.1';
+  const where = port === '0' ? 'the address it printed' : `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  return `. It is rasd serve: while it runs, export through its API, GET ${where}/api/export?format=acled-csv (same filters as rasd export: country, from, to, type, subtype, actor, q)`;
 }
 
 interface Owner {
   pid: number;
   host: string;
+  command: string[];
   /** the file's content, so a takeover removes exactly the stale file it judged */
   raw: string;
 }
@@ -34,7 +53,9 @@ function readOwner(path: string): Owner | null {
   }
   try {
     const parsed = JSON.parse(raw) as Partial<Owner>;
-    return typeof parsed.pid === 'number' ? { pid: parsed.pid, host: String(parsed.host ?? ''), raw } : null;
+    if (typeof parsed.pid !== 'number') return null;
+    const command = Array.isArray(parsed.command) ? parsed.command.map(String) : [];
+    return { pid: parsed.pid, host: String(parsed.host ?? ''), command, raw };
   } catch {
     return null; // half-written: treated as stale below only if it stays so
   }
@@ -52,7 +73,7 @@ function alive(pid: number): boolean {
 /** Takes the lock of `dir` (which must exist) or throws StoreLockedError; returns the release function. */
 export function acquireLock(dir: string): () => void {
   const path = join(dir, LOCK_FILE);
-  const me = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  const me = { pid: process.pid, host: hostname(), since: new Date().toISOString(), command: process.argv.slice(2) };
   for (let attempt = 0; attempt < 5; attempt++) {
     let fd: number;
     try {
@@ -61,7 +82,8 @@ export function acquireLock(dir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const owner = readOwner(path);
       // Another host's PID means nothing here: only a lock of this host can be judged stale.
-      if (owner && (owner.host !== me.host || alive(owner.pid))) throw new StoreLockedError(dir, owner.pid);
+      if (owner && (owner.host !== me.host || alive(owner.pid)))
+        throw new StoreLockedError(dir, owner.pid, owner.command);
       if (!owner && attempt === 0) {
         // maybe being written right now by its owner; look again
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);

@@ -1,0 +1,25 @@
+/**
+ * A reader that stops early (`rasd export | head`) closes our stdout: writes then fail with EPIPE. That is the
+ * reader's choice, not an error: the command stops writing, says nothing more, and exits 0.
+ */
+let closed = false;
+
+export function watchClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || closed) {
+        closed = true;
+        return;
+      }
+      throw e;
+    });
+  }
+}
+
+/** True once a reader of stdout or stderr went away. */
+export const pipeClosed = (): boolean => closed || process.stdout.destroyed;
+
+/** Writes to stderr unless its reader went away. */
+export function note(line: string): void {
+  if (!pipeClosed() && !process.stderr.destroyed) process.stderr.write(line);
+}

@@ -1,0 +1,105 @@
+/**
+ * The incident and event filters as users give them, to the API (query parameters) and to `rasd export` (options):
+ * one parser, one meaning, one message per bad value. A FilterError names the parameter; the API answers 400 with
+ * it, the CLI exits 2 with it.
+ */
+import { isDay } from '../day.js';
+import { EVENT_TYPE, SUB_EVENT_TYPE } from '../events/acled-names.js';
+import { countryCode } from '../geo/country-names.js';
+import type { BBox, ListFilter } from './listing-filter.js';
+import { REVIEW_STATUSES, type ReviewStatus } from './reviews.js';
+
+export { isDay };
+
+export class FilterError extends Error {
+  constructor(
+    readonly param: string,
+    readonly detail: string,
+  ) {
+    super(`${param}: ${detail}`);
+    this.name = 'FilterError';
+  }
+}
+
+export type FilterParams = Partial<Record<keyof ListFilter, string>>;
+
+function day(name: string, v: string | undefined): string | undefined {
+  if (v === undefined || v === '') return undefined;
+  if (!isDay(v)) throw new FilterError(name, `"${v}" is not a date (YYYY-MM-DD)`);
+  return v;
+}
+
+function bbox(v: string | undefined): BBox | undefined {
+  if (v === undefined || v === '') return undefined;
+  const parts = v.split(',').map((s) => s.trim());
+  const nums = parts.map(Number);
+  if (parts.length !== 4 || parts.some((p) => p === '') || nums.some((n) => !Number.isFinite(n))) {
+    throw new FilterError('bbox', `"${v}" is not four numbers west,south,east,north`);
+  }
+  const [west, south, east, north] = nums;
+  if ([west, east].some((x) => x < -180 || x > 180)) {
+    throw new FilterError('bbox', 'longitudes (west, east) must be within -180..180');
+  }
+  if ([south, north].some((y) => y < -90 || y > 90)) {
+    throw new FilterError('bbox', 'latitudes (south, north) must be within -90..90');
+  }
+  if (south > north) throw new FilterError('bbox', 'south is greater than north');
+  return { west, south, east, north };
+}
+
+/** A spec name from a spec or ACLED name (ACLED's compared case-insensitively), or null. */
+export function specName(table: Record<string, string>, v: string): string | null {
+  if (Object.hasOwn(table, v)) return v;
+  const lower = v.trim().toLowerCase();
+  for (const [spec, acled] of Object.entries(table)) if (acled.toLowerCase() === lower) return spec;
+  return null;
+}
+
+function named(param: 'type' | 'subtype', v: string | undefined): string | undefined {
+  if (v === undefined || v === '') return undefined;
+  const [table, other, otherParam] =
+    param === 'type' ? [EVENT_TYPE, SUB_EVENT_TYPE, 'subtype'] : [SUB_EVENT_TYPE, EVENT_TYPE, 'type'];
+  const spec = specName(table, v);
+  if (spec) return spec;
+  if (specName(other, v))
+    throw new FilterError(
+      param,
+      `"${v}" is a ${otherParam === 'type' ? 'type' : 'sub-type'}: give it as ${otherParam}`,
+    );
+  const some = Object.keys(table).slice(0, 4).join(', ');
+  throw new FilterError(param, `unknown "${v}" (spec names such as ${some}, or ACLED's names)`);
+}
+
+function country(v: string | undefined): string | undefined {
+  if (v === undefined || !v.trim()) return undefined;
+  const iso2 = countryCode(v);
+  if (!iso2) {
+    throw new FilterError(
+      'country',
+      `unknown country "${v}" (an ISO 3166-1 code such as SY or SYR, or a name in English or Arabic)`,
+    );
+  }
+  return iso2;
+}
+
+export function parseFilterParams(q: FilterParams): ListFilter {
+  const f: ListFilter = {};
+  f.from = day('from', q.from);
+  f.to = day('to', q.to);
+  if (f.from && f.to && f.from > f.to) throw new FilterError('from', `${f.from} is after "to" ${f.to}`);
+  f.country = country(q.country);
+  if (q.admin1?.trim()) f.admin1 = q.admin1.trim();
+  f.bbox = bbox(q.bbox);
+  f.type = named('type', q.type);
+  f.subtype = named('subtype', q.subtype);
+  if (q.actor?.trim()) f.actor = q.actor.trim();
+  if (q.q?.trim()) f.q = q.q.trim();
+  if (q.review) {
+    if (!(REVIEW_STATUSES as readonly string[]).includes(q.review)) {
+      throw new FilterError('review', `must be one of ${REVIEW_STATUSES.join(', ')}`);
+    }
+    f.review = q.review as ReviewStatus;
+  }
+  for (const k of Object.keys(f) as (keyof ListFilter)[]) if (f[k] === undefined) delete f[k];
+  return f;
+}
