@@ -1,5 +1,6 @@
 /** What every route group is given. */
 import type { Store } from '../store/open.js';
+import type { ApiQueue } from './queue.js';
 
 export interface ApiContext {
   store: Store;
@@ -9,4 +10,8 @@ export interface ApiContext {
   inlineExtraction: boolean;
   /** URLs on private addresses may be fetched */
   allowPrivate: boolean;
+  /** whether the store has been read into memory (rasd serve warms an embedded store after it listens) */
+  warm: () => boolean;
+  /** the job queue of a PostgreSQL store, for POST /api/enqueue */
+  queue: ApiQueue;
 }

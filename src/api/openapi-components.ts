@@ -10,6 +10,15 @@ const obj = (properties: Record<string, unknown>, required = Object.keys(propert
 
 export const SCHEMAS: Record<string, unknown> = {
   Error: obj({ statusCode: { type: 'integer' }, error: { type: 'string' }, message: { type: 'string' } }),
+  Worker: obj({
+    id: { type: 'string', format: 'uuid' },
+    host: { type: 'string' },
+    pid: { type: 'integer' },
+    started: { type: 'string', format: 'date-time' },
+    lastSeen: { type: 'string', format: 'date-time', description: 'its last heartbeat (every 5 s, and after jobs)' },
+    jobsDone: { type: 'integer' },
+    jobsFailed: { type: 'integer', description: 'failed for good (recorded in job_failures), retries not counted' },
+  }),
   Span: obj({
     start: { type: 'integer', description: "offset into the document's text" },
     end: { type: 'integer' },
@@ -156,13 +165,70 @@ const page = (item: string) =>
 export const RESPONSES: Record<string, { status: number; type?: string; schema: unknown }> = {
   'GET /api/health': {
     status: 200,
+    schema: obj(
+      {
+        ok: { const: true, description: 'the store answered (503 with ok false when it cannot be read)' },
+        ready: { const: true, description: 'the server answers requests: true from the moment it listens' },
+        warm: {
+          type: 'boolean',
+          description:
+            'an embedded store has been read into memory (rasd serve does so after it listens); a PostgreSQL server always is',
+        },
+        version: { type: 'string' },
+        store: { enum: ['pglite', 'postgres'] },
+        documents: { type: 'integer' },
+        events: { type: 'integer' },
+        incidents: { type: 'integer' },
+        queue: {
+          description: 'the job queue (PostgreSQL only; null on an embedded store)',
+          oneOf: [
+            { type: 'null' },
+            obj({
+              installed: { type: 'boolean', description: 'false until a worker or an enqueue made the queue' },
+              jobs: {
+                description: 'per queue, jobs waiting (created), waiting for a retry and running (active)',
+                oneOf: [
+                  { type: 'null' },
+                  {
+                    type: 'object',
+                    additionalProperties: obj({
+                      created: { type: 'integer' },
+                      retry: { type: 'integer' },
+                      active: { type: 'integer' },
+                    }),
+                  },
+                ],
+              },
+            }),
+          ],
+        },
+        workers: {
+          description:
+            'the workers whose heartbeat reached the store lately (PostgreSQL only; null on an embedded store)',
+          oneOf: [
+            { type: 'null' },
+            obj({
+              windowSeconds: { type: 'integer', description: 'a worker not heard from for this long is not listed' },
+              live: { type: 'array', items: ref('Worker') },
+            }),
+          ],
+        },
+        note: { type: 'string' },
+      },
+      ['ok', 'ready', 'warm', 'version', 'store', 'documents', 'events', 'incidents', 'queue', 'workers'],
+    ),
+  },
+  'GET /metrics': {
+    status: 200,
+    type: 'text/plain; version=0.0.4',
+    schema: { type: 'string', description: "Prometheus's text exposition format" },
+  },
+  'POST /api/enqueue': {
+    status: 202,
     schema: obj({
-      ok: { const: true },
-      version: { type: 'string' },
-      store: { enum: ['pglite', 'postgres'] },
-      documents: { type: 'integer' },
-      events: { type: 'integer' },
-      incidents: { type: 'integer' },
+      urls: { type: 'integer', description: 'feed and article URLs queued (fetch_article jobs)' },
+      documents: { type: 'integer', description: 'documents queued (extract jobs)' },
+      failed: { type: 'array', items: obj({ item: { type: 'string' }, reason: { type: 'string' } }) },
     }),
   },
   'GET /api/incidents': { status: 200, schema: page('Incident') },

@@ -20,12 +20,12 @@ interface RouteDoc {
   schema?: FastifySchema;
 }
 
-/** Starts recording the /api routes registered from now on. */
+/** Starts recording the /api routes (and /metrics) registered from now on. */
 export function recordRoutes(app: FastifyInstance): RouteDoc[] {
   const routes: RouteDoc[] = [];
   app.addHook('onRoute', (r: RouteOptions) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
-    if (!r.url.startsWith('/api/')) return;
+    if (!r.url.startsWith('/api/') && r.url !== '/metrics') return;
     for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: r.url, schema: r.schema });
   });
   return routes;

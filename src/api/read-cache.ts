@@ -31,7 +31,8 @@ export function installReadCache(app: FastifyInstance): void {
       clear();
       return;
     }
-    if (req.method !== 'GET' || !req.url.startsWith('/api/')) return;
+    // health says what is true now (warm, the workers), which no write changes
+    if (req.method !== 'GET' || !req.url.startsWith('/api/') || req.url.startsWith('/api/health')) return;
     const hit = cache.get(req.url);
     if (!hit) {
       (req as { cacheGeneration?: number }).cacheGeneration = generation;

@@ -3,8 +3,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Store } from '../store/open.js';
 import type { ApiContext } from './context.js';
 import { formatSchemaError, installErrorHandler } from './errors.js';
+import { installMetrics } from './metrics.js';
+import { apiQueue } from './queue.js';
 import { installReadCache } from './read-cache.js';
 import { documentRoutes } from './routes/documents.js';
+import { enqueueRoutes } from './routes/enqueue.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/export.js';
 import { healthRoutes } from './routes/health.js';
@@ -34,6 +37,10 @@ export interface ServerOptions {
   allowPrivate?: boolean;
   /** log requests (pino, to stdout) */
   logger?: boolean;
+  /** whether the store has been read into memory (default: a PostgreSQL server's is; an embedded one is not) */
+  warm?: () => boolean;
+  /** GET /metrics has the process's own metrics too (default false; rasd serve sets it) */
+  processMetrics?: boolean;
 }
 
 export function buildServer(opts: ServerOptions): FastifyInstance {
@@ -51,14 +58,19 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     ingestLimit: opts.ingestLimit ?? DEFAULT_INGEST_LIMIT,
     allowPrivate: opts.allowPrivate ?? false,
     inlineExtraction: opts.inlineExtraction ?? false,
+    warm: opts.warm ?? (() => opts.store.target.kind !== 'pglite'),
+    queue: apiQueue(opts.store),
   };
+  app.addHook('onClose', () => ctx.queue.close());
   installErrorHandler(app, { ingest: ctx.ingestLimit });
   healthRoutes(app, ctx);
+  installMetrics(app, opts.store, { processMetrics: opts.processMetrics });
   incidentRoutes(app, ctx);
   eventRoutes(app, ctx);
   reviewRoutes(app, ctx);
   documentRoutes(app, ctx);
   ingestRoutes(app, ctx);
+  enqueueRoutes(app, ctx);
   exportRoutes(app, ctx);
   webRoutes(app, opts.webRoot);
   return app;

@@ -65,7 +65,16 @@ export async function runServe(opts: ServeOptions): Promise<Serving> {
     if (opts.sample) await ingestSample(store, log);
     const web = opts.web ?? defaultWebRoot();
     const access = serveToken(store);
-    const app = buildServer({ store, webRoot: web, allowPrivate: opts.allowPrivate, token: access.token });
+    // an embedded store is read into memory once the server listens; a PostgreSQL server keeps its own caches
+    let warm = store.target.kind !== 'pglite';
+    const app = buildServer({
+      store,
+      webRoot: web,
+      allowPrivate: opts.allowPrivate,
+      token: access.token,
+      warm: () => warm,
+      processMetrics: true,
+    });
     try {
       await app.listen({ port: opts.port, host: opts.host });
     } catch (e) {
@@ -86,8 +95,9 @@ export async function runServe(opts: ServeOptions): Promise<Serving> {
     const stopWarming = new AbortController();
     const warming = warmStore(store, stopWarming.signal).then(
       (w) => {
-        if (w && !stopWarming.signal.aborted)
-          log(`store read into memory: ${Math.round(w.bytes / 2 ** 20)} MB in ${(w.ms / 1000).toFixed(1)} s`);
+        if (!w || stopWarming.signal.aborted) return;
+        warm = true;
+        log(`store read into memory: ${Math.round(w.bytes / 2 ** 20)} MB in ${(w.ms / 1000).toFixed(1)} s`);
       },
       (e) => {
         if (!stopWarming.signal.aborted) log(`reading the store into memory stopped: ${(e as Error).message}`);

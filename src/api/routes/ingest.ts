@@ -27,19 +27,30 @@ async function* documentItems(documents: unknown[]): AsyncGenerator<InputItem> {
 
 const SHAPES = 'JSONL documents (Content-Type: application/x-ndjson), { "url": "https://…" } or { "documents": [...] }';
 
-function itemsOf(body: unknown, allowPrivate: boolean): AsyncIterable<InputItem> {
+/** The URL of a `{ "url": … }` body (checked), or null for the other shapes. */
+export function bodyUrl(body: unknown): string | null {
+  const o = (typeof body === 'object' && body !== null && !Buffer.isBuffer(body) ? body : {}) as { url?: unknown };
+  if (typeof o.url !== 'string') return null;
+  if (!isUrl(o.url)) throw badRequest(`body field "url": "${o.url}" is not an http(s) URL`);
+  return o.url;
+}
+
+/** The documents of a JSONL body or of `{ "documents": [...] }`, each as `rasd ingest` reads a JSONL line. */
+export function bodyDocuments(body: unknown, shapes = SHAPES): AsyncIterable<InputItem> {
   // fastify reads text/plain itself: it is not guessed to be JSONL
-  if (typeof body === 'string') throw badRequest(`a text/plain body is not read: send ${SHAPES}`);
+  if (typeof body === 'string') throw badRequest(`a text/plain body is not read: send ${shapes}`);
   if (Buffer.isBuffer(body)) {
     return readJsonl(once(body), { refPrefix: 'line ', label: 'body' }, DEFAULT_MAX_DOC_BYTES);
   }
-  const o = (typeof body === 'object' && body !== null ? body : {}) as { url?: unknown; documents?: unknown };
-  if (typeof o.url === 'string') {
-    if (!isUrl(o.url)) throw badRequest(`body field "url": "${o.url}" is not an http(s) URL`);
-    return readUrl(o.url, { maxBytes: DEFAULT_MAX_DOC_BYTES, allowPrivate });
-  }
+  const o = (typeof body === 'object' && body !== null ? body : {}) as { documents?: unknown };
   if (Array.isArray(o.documents)) return documentItems(o.documents);
-  throw badRequest(`the body must be ${SHAPES}`);
+  throw badRequest(`the body must be ${shapes}`);
+}
+
+function itemsOf(body: unknown, allowPrivate: boolean): AsyncIterable<InputItem> {
+  const url = bodyUrl(body);
+  if (url !== null) return readUrl(url, { maxBytes: DEFAULT_MAX_DOC_BYTES, allowPrivate });
+  return bodyDocuments(body);
 }
 
 export function ingestRoutes(app: FastifyInstance, ctx: ApiContext): void {
