@@ -47,11 +47,14 @@ after(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-/** The environment without the settings of this checkout's run (store, tokens, npm's view of this package). */
+/**
+ * The environment without the settings of this checkout's run: its store and tokens, npm's view of this package,
+ * and node:test's mark of a test file's child (under it, the clone's `node --test` would run no file at all).
+ */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (/^RASD_|^npm_(package|lifecycle)_|^INIT_CWD$/.test(k)) continue;
+    if (/^RASD_|^npm_(package|lifecycle)_|^INIT_CWD$|^NODE_TEST_CONTEXT$/.test(k)) continue;
     env[k] = v;
   }
   env[INSIDE] = '1';
