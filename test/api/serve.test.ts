@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { backends } from '../store/backends.js';
 import { root } from '../store/data.js';
+import { parseExposition } from './prometheus.js';
 
 const [pglite] = backends();
 after(() => pglite.cleanup());
@@ -35,8 +36,28 @@ test('rasd serve --port 0 listens on 127.0.0.1 and serves /api/health', async ()
     assert.match(err, new RegExp(`listening on 127\\.0\\.0\\.1:${port}`));
     const res = await fetch(`http://127.0.0.1:${port}/api/health`);
     assert.equal(res.status, 200);
-    const body = (await res.json()) as { ok: boolean; store: string; documents: number };
-    assert.deepEqual([body.ok, body.store, body.documents], [true, 'pglite', 0]);
+    const body = (await res.json()) as { ok: boolean; ready: boolean; store: string; documents: number };
+    assert.deepEqual([body.ok, body.ready, body.store, body.documents], [true, true, 'pglite', 0]);
+    // the store is read into memory after the server listens: warm once that is done
+    const warmBy = Date.now() + 30_000;
+    let asked = 1;
+    for (; ; asked++) {
+      const h = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as {
+        ready: boolean;
+        warm: boolean;
+      };
+      assert.equal(h.ready, true);
+      if (h.warm) break;
+      assert.ok(Date.now() < warmBy, `never warm: ${err}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.match(err, /store read into memory/);
+    const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+    assert.equal(metrics.status, 200);
+    const m = parseExposition(await metrics.text());
+    // rasd serve adds the process's own metrics
+    assert.ok((m.get('process_cpu_user_seconds_total') ?? 0) > 0);
+    assert.equal(m.get('rasd_http_request_duration_seconds_count', { route: '/api/health', status: '200' }), asked + 1);
     const page = await fetch(`http://127.0.0.1:${port}/`);
     assert.equal(page.status, 200);
   } finally {
