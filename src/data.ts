@@ -1,10 +1,19 @@
 /** Where the shipped data files live (data/ beside src/ and dist/), and a TSV reader. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const DATA_DIR = path.resolve(here, '..', 'data');
+/** The package's data/ folder: beside src/ (tsx), dist/ (tsc's output) or above dist/rasd/ (the bundled CLI). */
+function findDataDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up++) {
+    dir = path.dirname(dir);
+    if (existsSync(path.join(dir, 'data', 'gazetteer'))) return path.join(dir, 'data');
+  }
+  throw new Error(`no data/ folder above ${fileURLToPath(import.meta.url)}`);
+}
+
+export const DATA_DIR = findDataDir();
 
 export function dataPath(...parts: string[]): string {
   return path.join(DATA_DIR, ...parts);

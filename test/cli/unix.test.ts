@@ -197,3 +197,24 @@ test('a store held by rasd serve: export says to use the running server', async 
     if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
   }
 });
+
+test('the built command (bin/rasd.js, the bundle npm run build makes) reads and stores as the source does', () => {
+  const bin = path.join(root, 'bin/rasd.js');
+  assert.ok(existsSync(path.join(root, 'dist/rasd/run.js')), 'dist/rasd/run.js is missing: run npm run build');
+  const built = (args: string[]) =>
+    spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, RASD_DB: '' } });
+  const fromSource = rasd(['extract', DEV]);
+  const fromBuild = built(['extract', DEV]);
+  assert.equal(fromBuild.status, fromSource.status, fromBuild.stderr);
+  assert.ok(fromBuild.stdout.length > 100_000);
+  assert.equal(fromBuild.stdout, fromSource.stdout);
+  // ingest extracts in worker threads: the bundle's extract-worker.js
+  const db = path.join(dir, 'built-store');
+  const ing = built(['ingest', '--db', db, SEEDS]);
+  assert.equal(ing.status, 0, ing.stderr);
+  assert.match(ing.stderr, /2 new, 0 duplicate, 0 failed; 4 events stored/);
+  const csv = built(['export', '--db', db, '--country', 'العراق']);
+  assert.equal(csv.status, 0, csv.stderr);
+  assert.equal(csv.stdout.trim().split('\n').length, 1 + 2, 'the header and the two incidents in Iraq');
+  assert.equal(built(['--help']).status, 0);
+});
