@@ -8,6 +8,7 @@ import { parseEvery } from '../../src/queue/feeds.js';
 import { openStore } from '../../src/store/open.js';
 import { backends } from '../store/backends.js';
 import { NEWS, root } from '../store/data.js';
+import { until } from '../wait.js';
 import { startNewsSite } from './news-site.js';
 
 const postgres = backends().find((b) => b.name === 'postgres')!;
@@ -43,11 +44,12 @@ describe('feeds polled by a worker', { skip: postgres.skip }, () => {
     const exited = new Promise((resolve) => worker.on('exit', resolve));
     const store = await openStore(db);
     try {
-      const deadline = Date.now() + 60_000;
-      while (site.feedRequests.notModified < 1) {
-        assert.ok(Date.now() < deadline, `no second poll:\n${stderr.join('')}`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
+      await until(() => site.feedRequests.notModified >= 1, {
+        what: 'a second poll of the feed',
+        child: worker,
+        detail: () => stderr.join(''),
+        every: 250,
+      });
       worker.kill('SIGTERM');
       assert.equal(await exited, 0, stderr.join(''));
       const docs = await store.db.selectFrom('documents').select('url').execute();

@@ -15,6 +15,7 @@ import { openStore, type Store } from '../../src/store/open.js';
 import { backends } from '../store/backends.js';
 import { NEWS, root } from '../store/data.js';
 import { signature, storedIncidents } from '../store/fusion.js';
+import { until } from '../wait.js';
 import { type NewsSite, startNewsSite } from './news-site.js';
 
 const postgres = backends().find((b) => b.name === 'postgres')!;
@@ -105,9 +106,7 @@ describe('workers on PostgreSQL', { skip: postgres.skip }, () => {
     await postgres.cleanup();
   });
 
-  test('3 workers, one killed midway: each good page stored once, failures with reasons, the incidents of one process', {
-    timeout: 300_000,
-  }, async (t) => {
+  test('3 workers, one killed midway: each good page stored once, failures with reasons, the incidents of one process', async (t) => {
     const db = await postgres.fresh();
     rasd('feeds', 'add', site.feedUrl, '--db', db, '--every', '1h');
     const workers = [startWorker(db), startWorker(db), startWorker(db)];
@@ -115,11 +114,12 @@ describe('workers on PostgreSQL', { skip: postgres.skip }, () => {
     const store = await openStore(db);
     try {
       // midway: a quarter of the good pages stored
-      const deadline = Date.now() + 180_000;
-      while ((await count(store, 'select count(*) as n from documents')) < site.good.length / 4) {
-        assert.ok(Date.now() < deadline, `too slow:\n${workers[0].stderr.join('')}`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      await until(async () => (await count(store, 'select count(*) as n from documents')) >= site.good.length / 4, {
+        what: 'a quarter of the good pages stored',
+        child: workers[0].child,
+        detail: () => workers[0].stderr.join(''),
+        every: 200,
+      });
       workers[0].child.kill('SIGKILL');
       assert.equal(await workers[0].exited, null);
       const codes = await Promise.all(workers.slice(1).map((w) => w.exited));

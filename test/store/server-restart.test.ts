@@ -7,6 +7,7 @@ import { after, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { openStore } from '../../src/store/open.js';
+import { until } from '../wait.js';
 import { backends } from './backends.js';
 
 const postgres = backends().find((b) => b.name === 'postgres')!;
@@ -35,11 +36,7 @@ describe('a PostgreSQL store whose connections are ended', { skip: postgres.skip
       assert.ok(ended.rows.length >= 1);
       // each ended connection is reported once its socket hears of it
       const reported = () => written.filter((w) => /rasd store: a connection to .* ended/.test(w)).length;
-      const deadline = Date.now() + 10_000;
-      while (reported() < ended.rows.length) {
-        assert.ok(Date.now() < deadline, 'the ended connections were not reported');
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await until(() => reported() >= ended.rows.length, { what: 'every ended connection reported' });
       const n = await store.db
         .selectFrom('documents')
         .select((eb) => eb.fn.countAll().as('n'))
