@@ -13,7 +13,7 @@ COPY package.json package-lock.json ./
 # no scripts: prepare would build before the sources are here (and esbuild's binary comes from its optional package)
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
-COPY scripts/build-web.mjs scripts/
+COPY scripts scripts
 COPY src src
 RUN npm run build
 
@@ -23,13 +23,15 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
-# 3. What runs: node, the production dependencies, dist/, data/ and the command, as an unprivileged user
+# 3. What runs: node, the production dependencies, the built command and app, data/, as an unprivileged user
 FROM node:${NODE_VERSION}-bookworm-slim
 ENV NODE_ENV=production \
     RASD_DB=/var/lib/rasd
 WORKDIR /app
 COPY --from=deps /app/node_modules node_modules
-COPY --from=build /app/dist dist
+# the command line as bin/rasd.js runs it (one bundle, dist/rasd) and the web app (dist/web)
+COPY --from=build /app/dist/rasd dist/rasd
+COPY --from=build /app/dist/web dist/web
 COPY package.json ./
 COPY bin bin
 COPY data data

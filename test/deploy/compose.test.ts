@@ -142,7 +142,9 @@ describe('Dockerfile', () => {
     const copies = final.filter((s) => s.op === 'COPY').map((s) => s.args);
     for (const want of [
       /--from=\w+ \/app\/node_modules node_modules/,
-      /--from=build \/app\/dist dist/,
+      // what bin/rasd.js runs and the web app; the files package.json publishes
+      /--from=build \/app\/dist\/rasd dist\/rasd/,
+      /--from=build \/app\/dist\/web dist\/web/,
       /^data data$/,
     ]) {
       assert.ok(
@@ -150,6 +152,18 @@ describe('Dockerfile', () => {
         `final stage: ${want}`,
       );
     }
+    const files = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).files as string[];
+    for (const f of files.filter((f) => f.startsWith('dist'))) {
+      assert.ok(
+        copies.some((c) => c.endsWith(` ${f}`)),
+        `final stage: ${f} (published in package.json's files)`,
+      );
+    }
+    const bin = readFileSync(path.join(root, 'bin/rasd.js'), 'utf8');
+    assert.ok(
+      files.some((f) => bin.includes(`../${f}/`)),
+      `bin/rasd.js runs a published file: ${bin}`,
+    );
     const user = final.find((s) => s.op === 'USER')?.args;
     assert.ok(user && user !== 'root' && user !== '0', `runs as ${user}`);
   });
