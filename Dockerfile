@@ -39,7 +39,8 @@ RUN mkdir -p /var/lib/rasd && chown node:node /var/lib/rasd
 USER node
 VOLUME /var/lib/rasd
 EXPOSE 8080
-# ready as soon as it listens; an embedded store is read into memory afterwards (health says warm: false until then)
+# ready as soon as it listens; an embedded store is read into memory afterwards (health says warm: false until then).
+# A worker container checks its own listener instead (compose.yaml: /health on RASD_METRICS_PORT).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:8080/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["node", "--max-semi-space-size=64", "bin/rasd.js"]
