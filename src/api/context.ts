@@ -1,4 +1,5 @@
 /** What every route group is given. */
+import type { StoreCounts } from '../store/document-queries.js';
 import type { Store } from '../store/open.js';
 import type { ApiQueue } from './queue.js';
 
@@ -14,4 +15,6 @@ export interface ApiContext {
   warm: () => boolean;
   /** the job queue of a PostgreSQL store, for POST /api/enqueue */
   queue: ApiQueue;
+  /** documents, events and incidents (kept until the next write on an embedded store, see counts.ts) */
+  counts: () => Promise<StoreCounts>;
 }

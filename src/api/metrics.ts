@@ -7,15 +7,18 @@ import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { registerQueueGauges } from '../queue/metrics.js';
 import { liveWorkers, WORKER_WINDOW_SECONDS } from '../queue/registry.js';
-import { storeCounts } from '../store/document-queries.js';
-import type { Store } from '../store/open.js';
+import type { ApiContext } from './context.js';
 
 export interface MetricsOptions {
   /** the process's own metrics too (CPU, memory, event loop lag, …): on for `rasd serve` */
   processMetrics?: boolean;
 }
 
-export function installMetrics(app: FastifyInstance, store: Store, opts: MetricsOptions = {}): Registry {
+export function installMetrics(
+  app: FastifyInstance,
+  { store, counts }: ApiContext,
+  opts: MetricsOptions = {},
+): Registry {
   const registry = new Registry();
   const registers = [registry];
   if (opts.processMetrics) collectDefaultMetrics({ register: registry });
@@ -26,7 +29,7 @@ export function installMetrics(app: FastifyInstance, store: Store, opts: Metrics
     labelNames: ['table'] as const,
     registers,
     async collect() {
-      const c = await storeCounts(store.db);
+      const c = await counts();
       for (const [table, n] of Object.entries(c)) this.set({ table }, n);
     },
   });

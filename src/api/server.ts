@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Store } from '../store/open.js';
 import type { ApiContext } from './context.js';
+import { countsOf } from './counts.js';
 import { formatSchemaError, installErrorHandler } from './errors.js';
 import { installMetrics } from './metrics.js';
 import { apiQueue } from './queue.js';
@@ -60,11 +61,12 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     inlineExtraction: opts.inlineExtraction ?? false,
     warm: opts.warm ?? (() => opts.store.target.kind !== 'pglite'),
     queue: apiQueue(opts.store),
+    counts: countsOf(app, opts.store),
   };
   app.addHook('onClose', () => ctx.queue.close());
   installErrorHandler(app, { ingest: ctx.ingestLimit });
   healthRoutes(app, ctx);
-  installMetrics(app, opts.store, { processMetrics: opts.processMetrics });
+  installMetrics(app, ctx, { processMetrics: opts.processMetrics });
   incidentRoutes(app, ctx);
   eventRoutes(app, ctx);
   reviewRoutes(app, ctx);

@@ -16,7 +16,7 @@ describe('metrics', () => {
   let api: Api;
   let warm = false;
   before(async () => {
-    api = await startApi(pglite, await items([SEEDS]), { warm: () => warm });
+    api = await startApi(pglite, await items([SEEDS]), { warm: () => warm, inlineExtraction: true });
   });
   after(async () => {
     await api?.close();
@@ -68,6 +68,37 @@ describe('metrics', () => {
       }),
       count(after, '/api/incidents/:id', '200'),
     );
+  });
+
+  test('the counts are kept between writes, and follow each one (health and metrics alike)', async () => {
+    const before = (await api.call('/api/health')).body;
+    const ingest = await api.call({
+      method: 'POST',
+      url: '/api/ingest',
+      payload: {
+        documents: [
+          {
+            id: 'counted-1',
+            text: 'قصفت طائرات حربية منزلاً في مدينة خان يونس جنوبي قطاع غزة',
+            published: '2023-12-15',
+          },
+        ],
+      },
+    });
+    assert.equal(ingest.status, 200, ingest.text);
+    const after = (await api.call('/api/health')).body;
+    assert.equal(after.documents, before.documents + 1);
+    assert.equal(after.events, before.events + ingest.body.events);
+    assert.equal((await scrape()).get('rasd_store_rows', { table: 'documents' }), after.documents);
+    const stored = Number(
+      (
+        await api.store.db
+          .selectFrom('documents')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    assert.equal(after.documents, stored);
   });
 
   test('health: ready from the start, warm when the server says so, never a cached answer', async () => {

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { EXTRACTOR_VERSION } from '../../extract.js';
 import { queueDepths } from '../../queue/queue-stats.js';
 import { liveWorkers, WORKER_WINDOW_SECONDS } from '../../queue/registry.js';
-import { storeCounts } from '../../store/document-queries.js';
 import type { ApiContext } from '../context.js';
 import { errorBody } from '../errors.js';
 import { openApiDocument, recordRoutes } from '../openapi.js';
@@ -16,9 +15,9 @@ const EMBEDDED =
  * queries read from the files), what the store holds and, on PostgreSQL, the queue's depth and the workers whose
  * heartbeat reached the store lately. A store that cannot be read makes it a 503.
  */
-async function health({ store, warm }: ApiContext) {
+async function health({ store, warm, counts: storeCounts }: ApiContext) {
   const base = { ready: true, warm: warm(), version: EXTRACTOR_VERSION, store: store.target.kind };
-  const counts = await storeCounts(store.db);
+  const counts = await storeCounts();
   if (store.target.kind !== 'postgres')
     return { ok: true, ...base, ...counts, queue: null, workers: null, note: EMBEDDED };
   const [depth, live] = await Promise.all([queueDepths(store.db), liveWorkers(store.db)]);
