@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 import { NEWS_GZ, readLines } from '../scripts/corpus.js';
 import { newToken } from '../src/api/security.js';
 import { buildServer } from '../src/api/server.js';
-import { readInputs } from '../src/ingest/read.js';
+import { readInputs } from '../src/sources/read.js';
 import { ingestItems } from '../src/store/ingest.js';
 import { openStore } from '../src/store/open.js';
 

@@ -4,7 +4,7 @@ import { assembleEvents } from './events/assemble.js';
 import { sentenceSpeakers } from './events/speakers.js';
 import { findStatements } from './events/statements.js';
 import { findStatistics } from './events/statistics.js';
-import { htmlToText } from './ingest/read.js';
+import { htmlToText } from './sources/read.js';
 import { makeDoc } from './text/doc.js';
 import type { DocumentInput, ExtractionError, ExtractionResult } from './types.js';
 

@@ -2,7 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { emptyResult, extract } from '../extract.js';
-import { readInputs } from '../ingest/read.js';
+import { readInputs } from '../sources/read.js';
 import type { ExtractionResult } from '../types.js';
 
 export interface ExtractOptions {

@@ -1,6 +1,6 @@
 /** `rasd ingest`: read documents (files, folders, JSONL, stdin, feed and article URLs) into the store. */
-import { readAnyInputs } from '../ingest/inputs.js';
-import type { InputItem } from '../ingest/item.js';
+import { readAnyInputs } from '../sources/inputs.js';
+import type { InputItem } from '../sources/item.js';
 import { workerPool } from '../store/extract-pool.js';
 import { type IngestSummary, ingestItems } from '../store/ingest.js';
 import { isNewStore, openStore, redact, resolveTarget, type Store } from '../store/open.js';

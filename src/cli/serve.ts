@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../api/server.js';
 import { DATA_DIR, dataPath } from '../data.js';
-import { readInputs } from '../ingest/read.js';
+import { readInputs } from '../sources/read.js';
 import { storeCounts } from '../store/document-queries.js';
 import { inlinePool, workerPool } from '../store/extract-pool.js';
 import { ingestItems } from '../store/ingest.js';

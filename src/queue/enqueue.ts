@@ -1,9 +1,9 @@
 /** `rasd enqueue`: URLs become fetch_article jobs (a feed fans out when fetched), files' documents extract jobs. */
 
 import type { PgBoss } from 'pg-boss';
-import type { InputItem } from '../ingest/item.js';
-import { readInputs } from '../ingest/read.js';
-import { isUrl } from '../ingest/web.js';
+import type { InputItem } from '../sources/item.js';
+import { readInputs } from '../sources/read.js';
+import { isUrl } from '../sources/web.js';
 import type { Store } from '../store/open.js';
 import { sendJobs } from './context.js';
 import { recordFailures } from './failures.js';

@@ -1,10 +1,10 @@
 /** fetch_feed and fetch_article: fetch under the network rules, fan a feed out into article jobs, pages into extract jobs. */
 import { sql } from 'kysely';
 import type { JobWithMetadata } from 'pg-boss';
-import { type Feed, parseFeed } from '../ingest/feed.js';
-import { htmlToText } from '../ingest/html.js';
-import { FetchError, type Fetched, safeGet } from '../ingest/http-get.js';
-import { articleItem, decodeFetched, isFeed } from '../ingest/web.js';
+import { type Feed, parseFeed } from '../sources/feed.js';
+import { htmlToText } from '../sources/html.js';
+import { FetchError, type Fetched, safeGet } from '../sources/http-get.js';
+import { articleItem, decodeFetched, isFeed } from '../sources/web.js';
 import { type JobResult, OK, type StepContext, type StepHandler, sendJobs } from './context.js';
 import { reasonOf } from './failures.js';
 import { recordPoll, validatorsOf } from './feeds.js';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { JobWithMetadata, PgBoss } from 'pg-boss';
 import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import { DEFAULT_MAX_DOC_BYTES } from '../ingest/read.js';
+import { DEFAULT_MAX_DOC_BYTES } from '../sources/read.js';
 import { type ExtractPool, inlinePool, workerPool } from '../store/extract-pool.js';
 import { openStore, redact, type Store } from '../store/open.js';
 import { openQueue, type QueueSettings } from './boss.js';

@@ -4,8 +4,8 @@
  * A batch that fails to write is retried document by document, so one bad document costs only itself.
  */
 import type { Kysely } from 'kysely';
-import { htmlToText } from '../ingest/html.js';
-import type { InputItem, ItemProblem } from '../ingest/item.js';
+import { htmlToText } from '../sources/html.js';
+import type { InputItem, ItemProblem } from '../sources/item.js';
 import type { DocumentInput, ExtractionResult } from '../types.js';
 import { contentHash, findExisting, identityOf, insertDocuments, type NewDocument } from './documents.js';
 import { type ExtractPool, inlinePool } from './extract-pool.js';

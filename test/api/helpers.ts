@@ -1,7 +1,7 @@
 /** A store with real inputs behind the API, requests through fastify's inject, and small readers for the answers. */
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildServer, type ServerOptions } from '../../src/api/server.js';
-import type { InputItem } from '../../src/ingest/item.js';
+import type { InputItem } from '../../src/sources/item.js';
 import { ingestItems } from '../../src/store/ingest.js';
 import { openStore, type Store } from '../../src/store/open.js';
 import { csvRows } from '../export/csv.js';

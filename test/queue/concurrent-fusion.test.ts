@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { fuseAll } from '../../src/fuse/fuse.js';
-import type { InputItem } from '../../src/ingest/item.js';
+import type { InputItem } from '../../src/sources/item.js';
 import { ingestItems } from '../../src/store/ingest.js';
 import { openStore } from '../../src/store/open.js';
 import { backends } from '../store/backends.js';

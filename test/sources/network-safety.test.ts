@@ -5,9 +5,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { isPrivateAddress } from '../../src/ingest/address-policy.js';
-import { FetchError, safeGet } from '../../src/ingest/http-get.js';
-import { readAnyInputs } from '../../src/ingest/inputs.js';
+import { isPrivateAddress } from '../../src/sources/address-policy.js';
+import { FetchError, safeGet } from '../../src/sources/http-get.js';
+import { readAnyInputs } from '../../src/sources/inputs.js';
 
 test('private, loopback, link-local and metadata addresses are told from public ones', () => {
   const priv = [

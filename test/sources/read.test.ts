@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { splitLines } from '../../src/ingest/lines.js';
-import { htmlToText, type InputItem, readInputs } from '../../src/ingest/read.js';
+import { splitLines } from '../../src/sources/lines.js';
+import { htmlToText, type InputItem, readInputs } from '../../src/sources/read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rasd-ingest-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -359,7 +359,7 @@ describe('sources', () => {
   });
 
   test('stdin through a child process', () => {
-    const readTs = pathToFileURL(fileURLToPath(new URL('../../src/ingest/read.ts', import.meta.url))).href;
+    const readTs = pathToFileURL(fileURLToPath(new URL('../../src/sources/read.ts', import.meta.url))).href;
     const script = file(
       'stdin-reader.mjs',
       `const { readInputs } = await import(${JSON.stringify(readTs)});

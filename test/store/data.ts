@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { corpus, plainCopy } from '../../scripts/corpus.js';
-import type { InputItem } from '../../src/ingest/item.js';
-import { readInputs } from '../../src/ingest/read.js';
+import type { InputItem } from '../../src/sources/item.js';
+import { readInputs } from '../../src/sources/read.js';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const DEV = corpus('dev/articles.jsonl');

@@ -2,7 +2,7 @@
 import { extract } from '../../src/extract.js';
 import { fuseAll } from '../../src/fuse/fuse.js';
 import type { MemberEvent } from '../../src/fuse/types.js';
-import type { InputItem } from '../../src/ingest/item.js';
+import type { InputItem } from '../../src/sources/item.js';
 import type { Store } from '../../src/store/open.js';
 import type { EventRecord } from '../../src/types.js';
 

@@ -1,5 +1,5 @@
 /** Test helper process: opens the store given as argv[2], optionally ingests argv[3], says "open", holds it until stdin closes. */
-import { readInputs } from '../../src/ingest/read.js';
+import { readInputs } from '../../src/sources/read.js';
 import { ingestItems } from '../../src/store/ingest.js';
 import { openStore } from '../../src/store/open.js';
 

@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { InputItem } from '../../ingest/item.js';
-import { isUrl } from '../../ingest/web.js';
+import type { InputItem } from '../../sources/item.js';
+import { isUrl } from '../../sources/web.js';
 import type { ApiContext } from '../context.js';
 import { badRequest, HttpError } from '../errors.js';
 import { bodyDocuments, bodyUrl } from './ingest.js';

@@ -4,10 +4,10 @@
  * stored. Ingests run one at a time (their duplicate checks would race).
  */
 import type { FastifyInstance } from 'fastify';
-import type { InputItem } from '../../ingest/item.js';
-import { readJsonl } from '../../ingest/jsonl.js';
-import { DEFAULT_MAX_DOC_BYTES } from '../../ingest/read.js';
-import { isUrl, readUrl } from '../../ingest/web.js';
+import type { InputItem } from '../../sources/item.js';
+import { readJsonl } from '../../sources/jsonl.js';
+import { DEFAULT_MAX_DOC_BYTES } from '../../sources/read.js';
+import { isUrl, readUrl } from '../../sources/web.js';
 import { type ExtractPool, inlinePool, workerPool } from '../../store/extract-pool.js';
 import { ingestItems } from '../../store/ingest.js';
 import type { ApiContext } from '../context.js';
