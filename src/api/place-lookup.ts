@@ -1,11 +1,12 @@
 /**
  * A place an analyst gives for an event's location: a gazetteer id, or a name typed in Arabic or English,
- * resolved against the gazetteer (exact names first, then the geocoder over the name as a text).
+ * resolved against the gazetteer (exact names first, then the recognisers over the name as a text).
  */
+import { analyze } from '../analysis.js';
 import { type GazEntry, gazetteer, isArea } from '../geo/gazetteer.js';
-import { geocode } from '../geo/geocode.js';
 import { placeFrom } from '../geo/resolve.js';
 import { fold } from '../store/search-text.js';
+import { makeDoc } from '../text/doc.js';
 import type { Place } from '../types.js';
 
 /** A place given by hand has no evidence in the text: an empty span stands for it. */
@@ -25,8 +26,10 @@ export function placeByName(name: string): Place | null {
   const exact = gazetteer().entries.filter((e) => fold(e.name) === want || e.names_ar.includes(want));
   if (exact.length > 0) return placeOf(exact.reduce((a, b) => (b.population > a.population ? b : a)));
   const byId = new Map(gazetteer().entries.map((e) => [e.id, e]));
-  for (const g of geocode(name)) {
-    const id = g.chosen?.id ?? g.candidates[0]?.id;
+  // the name read as a text: each place name found, the place chosen for it, else its first candidate
+  const a = analyze(makeDoc('place', name, null));
+  for (const m of a.placeNames) {
+    const id = a.places.find((p) => p.mention.first === m.first)?.entry.id ?? m.value.candidates[0]?.id;
     const e = id ? byId.get(id) : undefined;
     if (e) return placeOf(e);
   }

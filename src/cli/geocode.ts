@@ -1,5 +1,5 @@
 /** Plain-text view of `rasd geocode`. */
-import { type GeocodedName, geocode } from '../geo/geocode.js';
+import { type GeocodedName, geocode } from './geocode-names.js';
 
 export function formatGeocode(found: GeocodedName[]): string {
   if (found.length === 0) return 'no place names found\n';

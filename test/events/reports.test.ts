@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { geocode } from '../../src/cli/geocode-names.js';
 import { extract } from '../../src/extract.js';
-import { geocode } from '../../src/geo/geocode.js';
 
 const read = (text: string, published = '2018-08-10') => extract({ id: 't', text, published });
 

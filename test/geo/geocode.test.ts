@@ -1,7 +1,7 @@
 /** Place names read the way a careful coder reads them: frames, clitics, spelling variants, context. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { geocode } from '../../src/geo/geocode.js';
+import { geocode } from '../../src/cli/geocode-names.js';
 
 function place(text: string, name: string) {
   const found = geocode(text).find((f) => f.span.text.includes(name));

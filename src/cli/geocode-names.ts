@@ -1,9 +1,9 @@
 /** `rasd geocode`: every place name in a text, its candidates, the choice made and why, for debugging. */
 import { analyze } from '../analysis.js';
 import { placesForEvent } from '../events/places.js';
+import type { GazEntry } from '../geo/gazetteer.js';
 import { makeDoc } from '../text/doc.js';
 import type { Span } from '../text/span.js';
-import type { GazEntry } from './gazetteer.js';
 
 export interface GeocodedName {
   span: Span;
