@@ -1,5 +1,6 @@
 /** The pipeline: one input document to one result (spec/event-record.md). Errors stay with their document. */
 import { analyze } from './analysis.js';
+import { DAY_MS, dayOfIso, isoOf } from './days.js';
 import { assembleEvents } from './events/assemble.js';
 import { sentenceSpeakers } from './events/speakers.js';
 import { findStatements } from './events/statements.js';
@@ -17,23 +18,17 @@ function publishedDate(p: unknown, errors: ExtractionError[]): string | null {
     errors.push({ code: 'invalid_published', message: `published is not a string: ${JSON.stringify(p)}` });
     return null;
   }
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(p.trim());
-  const t = m ? Date.parse(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`) : Number.NaN;
-  if (
-    !m ||
-    Number.isNaN(t) ||
-    new Date(t).toISOString().slice(0, 10) !== `${m[1]}-${m[2]}-${m[3]}` ||
-    m[1] === '0000'
-  ) {
+  const day = dayOfIso(p);
+  if (day === null || p.trim().startsWith('0000')) {
     errors.push({ code: 'invalid_published', message: `published is not an ISO date: ${p}` });
     return null;
   }
   // a day of slack for time zones; later than that, relative dates would be resolved into the future
-  if (t > Date.now() + 2 * 86_400_000) {
+  if (day * DAY_MS > Date.now() + 2 * DAY_MS) {
     errors.push({ code: 'invalid_published', message: `published is in the future: ${p}` });
     return null;
   }
-  return `${m[1]}-${m[2]}-${m[3]}`;
+  return isoOf(day);
 }
 
 export function emptyResult(input: DocumentInput, id: string, errors: ExtractionError[]): ExtractionResult {

@@ -4,7 +4,7 @@
  * store in use, a database that does not answer).
  */
 import { InvalidArgumentError } from 'commander';
-import { isDay } from '../day.js';
+import { isDay } from '../days.js';
 
 export const EXIT = { ok: 0, someFailed: 1, notDone: 2 } as const;
 

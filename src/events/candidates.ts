@@ -3,6 +3,7 @@
  * weapons, claims and sources of its sentence. Candidates of one event are merged later (merge.ts).
  */
 import type { Analysis } from '../analysis.js';
+import { daysBetween } from '../days.js';
 import type { ResolvedPlace } from '../geo/resolve.js';
 import type { DateMention } from '../recognize/dates.js';
 import type { TriggerEntry, WeaponWord } from '../recognize/lexicons.js';
@@ -77,10 +78,6 @@ export interface DocContext {
   a: Analysis;
   speakers: (Speaker | null)[];
   published: string | null;
-}
-
-function daysBetween(a: string, b: string): number {
-  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000;
 }
 
 /** Is a date mention background (older than a month before publication, a year, or an open "since")? */

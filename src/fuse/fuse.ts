@@ -6,13 +6,13 @@
  * of events and not on the order documents arrive in.
  */
 import { createHash } from 'node:crypto';
+import { dayOfIso } from '../days.js';
 import { haversineKm } from '../geo/gazetteer.js';
 import type { EventRecord } from '../types.js';
 import { incidentFields } from './fields.js';
 import type { Incident, MemberEvent } from './types.js';
 
 const NEAR_KM = 25;
-const DAY_MS = 86_400_000;
 
 /** Days since 1970 of an ISO date, remembered: fusing many events asks for the same few thousand dates millions of
  * times. */
@@ -21,7 +21,7 @@ export function dayOf(iso: string): number {
   let day = dayNumbers.get(iso);
   if (day === undefined) {
     if (dayNumbers.size >= 100_000) dayNumbers.clear();
-    day = Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
+    day = dayOfIso(iso) ?? Number.NaN;
     dayNumbers.set(iso, day);
   }
   return day;

@@ -3,8 +3,8 @@
  * month [+ year] (أكتوبر 2023, شهر رمضان), numeric dates (15/12/2023, 2023-12-15), years (عام 2020, في 2020)
  * and seasons (صيف 2022). A missing year is the one that puts the date closest before (or at) publication.
  */
+import { dayOfHijri, yearRange } from '../days.js';
 import { type Cal, type DateCtx, dayInCal, type Hit, monthInCal, PROVISIONAL_YEAR, ymInCal } from './date-context.js';
-import { dayOfHijri, yearRange } from './day-arith.js';
 import { readNumberAt } from './number-reader.js';
 
 interface DayPart {

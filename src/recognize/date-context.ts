@@ -1,15 +1,15 @@
 /** Shared state and token helpers of the date recognizer: one instance per document, one sentence at a time. */
+import { dayOf, dayOfHijri, dayOfIso, daysInMonth, hijriMonthLength, hijriOf, isValidYmd, ymdOf } from '../days.js';
 import type { Doc } from '../text/doc.js';
 import type { Token } from '../text/tokenize.js';
 import { type CalendarLexicon, calendarLexicon } from './calendar-lexicon.js';
-import { dayOf, dayOfHijri, dayOfIso, daysInMonth, hijriMonthLength, hijriOf, isValidYmd, ymdOf } from './day-arith.js';
 import { tokenKeys, type WordKey } from './word-keys.js';
 
 export type Precision = 'day' | 'week' | 'month' | 'year';
 export type DateKind = 'absolute' | 'relative' | 'weekday' | 'since' | 'interval' | 'period';
 export type Cal = 'g' | 'h';
 
-/** A date expression read at a token range, as day numbers (see day-arith.ts). */
+/** A date expression read at a token range, as day numbers (see src/days.ts). */
 export interface Hit {
   first: number;
   last: number;

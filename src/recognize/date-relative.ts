@@ -4,10 +4,10 @@
  * holding publication; الشهر الجاري = its 1st to publication), rolling windows (خلال الساعات الـ24 الماضية),
  * "ago" (قبل يومين) and weekends.
  */
+import { lastWeekday, monthRange, nextWeekday, weekStart, yearRange, ymdOf } from '../days.js';
 import type { TimeUnit } from './calendar-lexicon.js';
 import { dayMonthDate, numericDate } from './date-absolute.js';
 import type { DateCtx, Hit, Precision } from './date-context.js';
-import { lastWeekday, monthRange, nextWeekday, weekStart, yearRange, ymdOf } from './day-arith.js';
 import { readNumberAt } from './number-reader.js';
 
 /** اليوم, أمس, الأمس, البارحة, أول (من) أمس, with an optional weekday after (اليوم الإثنين, أمس الأحد). */

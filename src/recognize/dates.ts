@@ -12,6 +12,7 @@
  * قبل يومين), 'weekday' (الجمعة, مساء الإثنين), 'period' (الأسبوع الماضي, الشهر الجاري, الساعات الماضية,
  * عطلة نهاية الأسبوع), 'since', 'interval' (also "15 و16 ديسمبر").
  */
+import { dayOfIso, hijriOf, isoOf, ymdOf } from '../days.js';
 import { type Doc, normSpan } from '../text/doc.js';
 import type { Span } from '../text/span.js';
 import type { Token } from '../text/tokenize.js';
@@ -30,7 +31,6 @@ import {
   ymInCal,
 } from './date-context.js';
 import { agoDate, periodDate, recentWindow, relativeDay, sinceDuration, weekdayDate } from './date-relative.js';
-import { dayOfIso, hijriOf, isoOf, ymdOf } from './day-arith.js';
 import { tokenKeys } from './word-keys.js';
 
 export type { DateKind, Precision };

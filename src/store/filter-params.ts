@@ -3,7 +3,7 @@
  * one parser, one meaning, one message per bad value. A FilterError names the parameter; the API answers 400 with
  * it, the CLI exits 2 with it.
  */
-import { isDay } from '../day.js';
+import { isDay } from '../days.js';
 import { EVENT_TYPE, SUB_EVENT_TYPE } from '../events/acled-names.js';
 import { countryCode } from '../geo/country-names.js';
 import type { BBox, ListFilter } from './listing-filter.js';

@@ -1,13 +1,5 @@
-/** Calendar days as integers (days since 1970-01-01, UTC), for binning and brushing without time zones. */
-const DAY_MS = 86_400_000;
-
-export function dayOf(iso: string): number {
-  return Math.floor(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS);
-}
-
-export function isoOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
+/** The timeline's bins over day numbers (src/days.ts: days since 1970-01-01, UTC, no time zones). */
+import { dayOf, weekdayOf, ymdOf } from '../days.js';
 
 export type BinSize = 'day' | 'week' | 'month';
 
@@ -21,14 +13,14 @@ export function binSizeFor(days: number): BinSize {
 /** The first day of the bin holding `day`: weeks start on Monday, months on the 1st. */
 export function binStart(day: number, size: BinSize): number {
   if (size === 'day') return day;
-  if (size === 'week') return day - ((new Date(day * DAY_MS).getUTCDay() + 6) % 7);
-  const d = new Date(day * DAY_MS);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY_MS;
+  if (size === 'week') return day - ((weekdayOf(day) + 6) % 7);
+  const { y, m } = ymdOf(day);
+  return dayOf(y, m, 1);
 }
 
 export function nextBin(start: number, size: BinSize): number {
   if (size === 'day') return start + 1;
   if (size === 'week') return start + 7;
-  const d = new Date(start * DAY_MS);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / DAY_MS;
+  const { y, m } = ymdOf(start);
+  return dayOf(y, m + 1, 1);
 }

@@ -3,8 +3,10 @@
  * selects a date range (snapped to whole bins); a click selects one bin. Time runs left to right in both
  * languages, as on the axes of Arabic news graphics.
  */
+
+import { dayOfIso, isoOf } from '../days.js';
 import type { Point } from './api-types.js';
-import { type BinSize, binSizeFor, binStart, dayOf, isoOf, nextBin } from './dates.js';
+import { type BinSize, binSizeFor, binStart, nextBin } from './dates.js';
 import { h } from './dom.js';
 import { num, t } from './i18n/index.js';
 import { EVENT_TYPES, type EventTypeCode, TYPE_COLOR, toCode } from './taxonomy.js';
@@ -62,7 +64,7 @@ export class TimelineView {
 
   setData(points: Point[], range: DateRange): void {
     this.#range = range;
-    const days = points.map((p) => dayOf(p.date)).filter((d) => Number.isFinite(d));
+    const days = points.map((p) => dayOfIso(p.date)).filter((d) => d !== null);
     this.#bins = [];
     if (days.length > 0) {
       let min = days[0];
@@ -110,8 +112,8 @@ export class TimelineView {
     const bw = inner / this.#bins.length;
     const top = Math.max(...this.#bins.map((b) => b.total));
     const scale = (HEIGHT - PAD.top - PAD.bottom) / top;
-    const from = this.#range.from ? dayOf(this.#range.from) : -Infinity;
-    const to = this.#range.to ? dayOf(this.#range.to) : Infinity;
+    const from = this.#range.from ? (dayOfIso(this.#range.from) ?? Number.NaN) : -Infinity;
+    const to = this.#range.to ? (dayOfIso(this.#range.to) ?? Number.NaN) : Infinity;
     const selecting = Number.isFinite(from) || Number.isFinite(to);
     this.#bins.forEach((bin, i) => {
       let y = HEIGHT - PAD.bottom;

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { type DateMention, findDates } from '../../src/recognize/dates.js';
 import {
   dayOf,
   dayOfHijri,
@@ -16,7 +15,8 @@ import {
   isoOf,
   lastWeekday,
   weekdayOf,
-} from '../../src/recognize/day-arith.js';
+} from '../../src/days.js';
+import { type DateMention, findDates } from '../../src/recognize/dates.js';
 import { makeDoc } from '../../src/text/doc.js';
 
 /** [span text, start, end, precision, kind] */

@@ -1,8 +1,9 @@
 /** The web app's pure parts: evidence spans over a text, grid clustering, day bins, the state in the URL. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { dayOfIso, isoOf } from '../../src/days.js';
 import { gridCluster } from '../../src/web/cluster.js';
-import { binSizeFor, binStart, dayOf, isoOf, nextBin } from '../../src/web/dates.js';
+import { binSizeFor, binStart, nextBin } from '../../src/web/dates.js';
 import { locate, type Mark, segments } from '../../src/web/spans.js';
 import { parseState, stateQuery } from '../../src/web/state.js';
 
@@ -60,13 +61,14 @@ test('cluster: points in one grid cell are one cluster at their mean position; e
 });
 
 test('dates: day numbers round-trip; bins by day, Monday weeks or months by the range', () => {
-  assert.equal(isoOf(dayOf('2023-10-30')), '2023-10-30');
+  const day = (iso: string) => dayOfIso(iso)!;
+  assert.equal(isoOf(day('2023-10-30')), '2023-10-30');
   assert.equal(binSizeFor(30), 'day');
   assert.equal(binSizeFor(400), 'week');
   assert.equal(binSizeFor(2000), 'month');
-  assert.equal(isoOf(binStart(dayOf('2023-11-02'), 'week')), '2023-10-30');
-  assert.equal(isoOf(binStart(dayOf('2023-11-02'), 'month')), '2023-11-01');
-  assert.equal(isoOf(nextBin(dayOf('2023-12-01'), 'month')), '2024-01-01');
+  assert.equal(isoOf(binStart(day('2023-11-02'), 'week')), '2023-10-30');
+  assert.equal(isoOf(binStart(day('2023-11-02'), 'month')), '2023-11-01');
+  assert.equal(isoOf(nextBin(day('2023-12-01'), 'month')), '2024-01-01');
 });
 
 test('state: the URL query holds filters, sort, page, incident and language; bad values fall back', () => {

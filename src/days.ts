@@ -2,9 +2,12 @@
  * Calendar arithmetic on day numbers (days since 1970-01-01, UTC): no local time zone anywhere. Hijri dates use
  * the tabular Islamic calendar (civil epoch, 16 July 622 Julian; leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26,
  * 29 of each 30), which is within a day or two of the observed or Umm al-Qura calendars.
+ *
+ * The one place days are counted: the date recognisers, event assembly, fusion, the filters and the web app's
+ * timeline (bundled separately, which is why this module imports nothing).
  */
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 export interface Ymd {
   y: number;
@@ -49,6 +52,23 @@ export function dayOfIso(s: string | null | undefined): number | null {
   const mo = Number(m[2]);
   const d = Number(m[3]);
   return isValidYmd(y, mo, d) ? dayOf(y, mo, d) : null;
+}
+
+/** Days from ISO date `a` to ISO date `b` (negative when b is earlier); NaN when either is not a date. */
+export function daysBetween(a: string, b: string): number {
+  const from = dayOfIso(a);
+  const to = dayOfIso(b);
+  return from === null || to === null ? Number.NaN : to - from;
+}
+
+/** A day as users and documents write it: exactly YYYY-MM-DD, a real calendar day. */
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isDay(s: string): boolean {
+  const m = DAY.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
 }
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
