@@ -28,7 +28,7 @@ import { openStore, redact, type Store } from '../src/store/open.js';
 import { eventColumns } from '../src/store/rows.js';
 import { documentSearch } from '../src/store/search-text.js';
 import { warmStore } from '../src/store/warm.js';
-import type { EventRecord, EventType } from '../src/types.js';
+import type { EventRecord, EventType, SubType } from '../src/types.js';
 import { freshDatabase, type LocalPostgres, query, startPostgres } from './local-postgres.js';
 import { mulberry32, pickWith, syntheticRecord } from './synthetic-events.js';
 
@@ -48,7 +48,7 @@ const pick = pickWith(rand);
 const queryRand = mulberry32(43);
 const pickQuery = pickWith(queryRand);
 
-const TYPES: [EventType, string][] = [
+const TYPES: [EventType, SubType][] = [
   ['explosions_remote_violence', 'air_drone_strike'],
   ['explosions_remote_violence', 'shelling_artillery_missile_attack'],
   ['explosions_remote_violence', 'remote_explosive_landmine_ied'],

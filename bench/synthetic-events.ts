@@ -4,7 +4,7 @@
  */
 import type { MemberEvent } from '../src/fuse/types.js';
 import { type GazEntry, gazetteer } from '../src/geo/gazetteer.js';
-import type { EventRecord, EventType } from '../src/types.js';
+import type { EventRecord, EventType, SubType } from '../src/types.js';
 
 /**
  * mulberry32, the benches' one deterministic generator: a float in [0, 1) per call, from 32-bit integer steps (a
@@ -26,7 +26,7 @@ export const pickWith =
   <T>(xs: readonly T[]): T =>
     xs[Math.floor(rand() * xs.length)];
 
-const TYPES: [EventType, string][] = [
+const TYPES: [EventType, SubType][] = [
   ['explosions_remote_violence', 'air_drone_strike'],
   ['explosions_remote_violence', 'shelling_artillery_missile_attack'],
   ['battles', 'armed_clash'],
@@ -46,7 +46,7 @@ const day = (offset: number) => new Date(Date.UTC(2018, 0, 1) + offset * 86_400_
 export function syntheticRecord(
   id: string,
   p: GazEntry,
-  [type, subtype]: [EventType, string],
+  [type, subtype]: [EventType, SubType],
   [name, nameAr]: string[],
   date: string,
   killed: number | null,

@@ -21,20 +21,48 @@ export function dataPath(...parts: string[]): string {
 
 /** Rows of a TSV file with a header line; lines starting with '#' are comments. */
 export function readTsv(file: string): Record<string, string>[] {
+  return readTsvLines(file).map((r) => r.row);
+}
+
+/** The rows of a TSV file (as readTsv) with the line each is on, counted from 1, for messages that point at it. */
+export function readTsvLines(file: string): { line: number; row: Record<string, string> }[] {
   const lines = readFileSync(file, 'utf8').split('\n');
   let h = 0;
   while (h < lines.length && (lines[h].startsWith('#') || lines[h].trim() === '')) h++;
   const cols = lines[h].split('\t').map((c) => c.trim());
-  const out: Record<string, string>[] = [];
+  const out: { line: number; row: Record<string, string> }[] = [];
   for (let i = h + 1; i < lines.length; i++) {
     const line = lines[i];
     if (line.trim() === '' || line.startsWith('#')) continue;
     const v = line.split('\t');
     const row: Record<string, string> = {};
     for (let c = 0; c < cols.length; c++) row[cols[c]] = (v[c] ?? '').trim();
-    out.push(row);
+    out.push({ line: i + 1, row });
   }
   return out;
+}
+
+/** A data file that says something the code does not know: the message starts with the file and the line. */
+export class DataError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}: ${detail}`);
+    this.name = 'DataError';
+  }
+}
+
+/** A cell of a closed vocabulary: one of `allowed`, else a DataError naming the file, the line and the column. */
+export function oneOf<T extends string>(
+  allowed: readonly T[],
+  at: { file: string; line: number; row: Record<string, string> },
+  column: string,
+): T {
+  const v = at.row[column];
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new DataError(at.file, at.line, `unknown ${column} "${v}" (one of ${allowed.join(', ')})`);
 }
 
 export function splitList(s: string | undefined): string[] {

@@ -1,15 +1,9 @@
 /** The output contract (docs/event-record.md): field names fixed, extra fields allowed. */
+import type { ActorCategory, EventType, SubType } from './events/taxonomy.js';
 import type { Span } from './text/span.js';
 
-export type { Span };
-
-export type EventType =
-  | 'battles'
-  | 'explosions_remote_violence'
-  | 'violence_against_civilians'
-  | 'protests'
-  | 'riots'
-  | 'strategic_developments';
+/** The closed vocabularies of types, sub-types and actor categories are the coding table's (events/taxonomy.ts). */
+export type { ActorCategory, EventType, Span, SubType };
 
 export type Weapon =
   | 'rocket'
@@ -30,16 +24,6 @@ export type Weapon =
   | 'fire'
   | 'chemical'
   | 'other';
-
-export type ActorCategory =
-  | 'state_forces'
-  | 'rebel_group'
-  | 'political_militia'
-  | 'identity_militia'
-  | 'rioters'
-  | 'protesters'
-  | 'civilians'
-  | 'external_other_forces';
 
 export type Precision = 'day' | 'week' | 'month';
 
@@ -91,7 +75,7 @@ export interface Fatalities {
 export interface EventRecord {
   id: string;
   type: EventType;
-  subtype: string;
+  subtype: SubType;
   date: EventDate;
   location: Place | null;
   actors: Actor[];

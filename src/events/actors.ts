@@ -4,7 +4,7 @@
  * تعرض ل, and nationality adjectives that name a state's forces ("قاعدة عين الأسد الأميركية", "طائرات أميركية").
  */
 import type { Analysis } from '../analysis.js';
-import { type ActorEntry, nationalities, type TriggerEntry } from '../recognize/lexicons.js';
+import { type ActorEntry, nationalities, type TriggerEntry, traitsOf } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
 import { entitiesIn } from '../recognize/ner/index.js';
 import { transliterate } from '../recognize/transliterate.js';
@@ -35,7 +35,8 @@ const FACILITY =
   /^(قاعده|قواعد|مقر|مقرات|موقع|مواقع|ثكنه|معسكر|معسكرات|تمركزات|تجمعات|اليات|مركز|نقطه|نقاط|دوريه|رتل|سفينه|بارجه|مطار)$/;
 /** a verb whose own ending names its subject (استهدفوا) has it before, not after */
 const PLURAL_VERB = /(وا|ون|تا)$/;
-const ATTACK_NOUNS = new Set(['attack', 'strike', 'airstrike', 'explosion', 'operation', 'fire']);
+/** a noun of a class whose trait `attacker` is set: what follows it may name who attacked */
+const attackNoun = (t: Mention<TriggerEntry>) => !t.value.verb && traitsOf(t.value.cls).attacker;
 
 const ref = (m: Mention<ActorEntry>): ActorRef => ({
   name: m.value.name,
@@ -94,9 +95,7 @@ export function findActors(
   const used = new Set<Mention<ActorEntry>>();
 
   // claims of responsibility: "تبنت X", "X تتبنى", "أعلن X مسؤوليته", "أعلنت X استهداف …"
-  const attackish = triggers.some((t) =>
-    ['attack', 'strike', 'airstrike', 'fire', 'explosion', 'suicide', 'operation', 'launch'].includes(t.value.cls),
-  );
+  const attackish = triggers.some((t) => traitsOf(t.value.cls).attack);
   for (const c of a.in[s].cues) {
     const announce = c.value === 'report' && /^و?(اعلن|اعلنت|اعلنوا)$/.test(toks[c.first].norm) && attackish;
     if (c.value !== 'claim' && !announce) continue;
@@ -180,7 +179,7 @@ export function findActors(
         else if (a.in[s].weapons.some((w) => w.last === m.first && (w.value === 'airstrike' || w.value === 'drone')))
           add(perps, r);
         // "غارات لمقاتلات التحالف", "قصف لقوات النظام": ل after an attack word names who did it
-        else if (prep === 'ل' && !t.value.verb && m.first - t.last <= 1 && ATTACK_NOUNS.has(t.value.cls)) add(perps, r);
+        else if (prep === 'ل' && m.first - t.last <= 1 && attackNoun(t)) add(perps, r);
         else if (!prep || prep === 'ل') add(targets, r);
         else continue;
         used.add(m);
@@ -205,10 +204,7 @@ export function findActors(
     if (n && !targets.some((x) => x.country === n.entry.country)) add(targets, n.entry);
   }
   // "طائرات حربية أميركية", "صاروخين إسرائيليين", "القصف التركي", "الغارات الإسرائيلية": the attacker's forces
-  const attackWords: { last: number }[] = [
-    ...a.in[s].weapons,
-    ...a.in[s].triggers.filter((t) => ATTACK_NOUNS.has(t.value.cls) && !t.value.verb),
-  ];
+  const attackWords: { last: number }[] = [...a.in[s].weapons, ...a.in[s].triggers.filter(attackNoun)];
   for (const w of attackWords) {
     const n = nationalityAfter(a, w.last, s);
     if (n && !perps.some((x) => x.country === n.entry.country) && !targets.some((x) => x.country === n.entry.country)) {

@@ -8,6 +8,7 @@ import { classify } from './classify.js';
 import { mergeCandidates } from './merge.js';
 import { refinePlace } from './places.js';
 import type { Speaker } from './speakers.js';
+import { eventTypeOf } from './taxonomy.js';
 import { eventWeapons } from './weapons.js';
 
 function toActor(role: Actor['role'], r: ActorRef): Actor {
@@ -63,7 +64,7 @@ export function assembleEvents(a: Analysis, speakers: (Speaker | null)[]): Event
   namedElsewhere(kept, cands);
   const sentenceOf = (pos: number) => a.doc.sentences.findIndex((s) => s.start <= pos && pos < s.end);
   return kept.map((c, i) => {
-    const t = classify(c);
+    const subtype = classify(c);
     const killedEv = c.killed.map((k) => k.span);
     const injuredEv = c.injured.map((k) => k.span);
     const resp = new Set<string>();
@@ -75,8 +76,8 @@ export function assembleEvents(a: Analysis, speakers: (Speaker | null)[]): Event
     });
     return {
       id: `e${i + 1}`,
-      type: t.type,
-      subtype: t.subtype,
+      type: eventTypeOf(subtype),
+      subtype,
       date: c.date!,
       location: c.place ? toPlace(c.place) : null,
       actors: [...c.perpetrators.map((p) => toActor('perpetrator', p)), ...c.targets.map((p) => toActor('target', p))],
@@ -109,13 +110,13 @@ export function assembleEvents(a: Analysis, speakers: (Speaker | null)[]): Event
 function inheritPerpetrators(events: Candidate[]): void {
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
-    const kind = classify(e).subtype;
+    const kind = classify(e);
     if (e.perpetrators.length === 0) {
-      const o = events.slice(0, i).findLast((x) => x.perpetrators.length > 0 && classify(x).subtype === kind);
+      const o = events.slice(0, i).findLast((x) => x.perpetrators.length > 0 && classify(x) === kind);
       if (o) e.perpetrators = o.perpetrators.filter((p) => !e.targets.some((t) => t.name === p.name));
     }
     if (e.targets.length === 0) {
-      const o = events.slice(0, i).findLast((x) => x.targets.length > 0 && classify(x).subtype === kind);
+      const o = events.slice(0, i).findLast((x) => x.targets.length > 0 && classify(x) === kind);
       if (o) e.targets = o.targets.filter((t) => !e.perpetrators.some((p) => p.name === t.name));
     }
   }
@@ -131,8 +132,9 @@ function namedElsewhere(events: Candidate[], cands: Candidate[]): void {
   for (const e of events) {
     if (e.perpetrators.length > 0) continue;
     const first = Math.min(...e.triggers.map((t) => t.sent));
-    const kind = classify(e).type;
-    const like = (c: Candidate) => classify(c).type === kind || c.triggers.some((t) => t.value.cls === 'intercept');
+    const kind = eventTypeOf(classify(e));
+    const like = (c: Candidate) =>
+      eventTypeOf(classify(c)) === kind || c.triggers.some((t) => t.value.cls === 'intercept');
     const before = placeless.filter((c) => c.sent < first && like(c)).pop();
     const after = placeless.find((c) => c.sent > first && c.sent <= first + 2 && like(c));
     const source = before ?? after;

@@ -6,7 +6,7 @@ import type { Analysis } from '../analysis.js';
 import { daysBetween } from '../days.js';
 import type { ResolvedPlace } from '../geo/resolve.js';
 import type { DateMention } from '../recognize/dates.js';
-import type { TriggerEntry, WeaponWord } from '../recognize/lexicons.js';
+import { type TriggerEntry, traitsOf, type WeaponWord } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
 import { normalizeString, normSet } from '../text/normalize.js';
 import type { Span } from '../text/span.js';
@@ -18,6 +18,7 @@ import { type Modality, modalityOf } from './modality.js';
 import { isOrigin, placesForEvent } from './places.js';
 import { isReference } from './reference.js';
 import type { Speaker } from './speakers.js';
+import { isEventWord, type TriggerClass } from './taxonomy.js';
 
 export interface Candidate {
   sent: number;
@@ -40,33 +41,8 @@ export interface Candidate {
   another: boolean;
 }
 
-/** Trigger classes that report an event by themselves (others need a violent context). */
-const EVENTIVE = new Set([
-  'attack',
-  'strike',
-  'airstrike',
-  'fire',
-  'clash',
-  'explosion',
-  'suicide',
-  'kill',
-  'assassinate',
-  'execute',
-  'abduct',
-  'arrest',
-  'protest',
-  'riot',
-  'intercept',
-  'territory',
-  'destroy',
-  'agreement',
-  'sexual',
-  'mob',
-  'base',
-  'group',
-]);
-/** Classes that are events only next to a weapon or another trigger. */
-const CONTEXTUAL = new Set(['operation', 'launch', 'fall', 'martyr', 'raid', 'injure']);
+/** An event word (taxonomy.ts): it reports an event itself, and gives a context class beside it its context. */
+const eventWord = (t: Mention<TriggerEntry>) => isEventWord(traitsOf(t.value.cls));
 
 const ANOTHER = normSet(['اخرى', 'اخري', 'اخر', 'جديده', 'جديد', 'مماثله', 'مماثل', 'ثانيه', 'ثان']);
 const OUTCOMES = new Set<string>(['hit', 'intercepted', 'fell_nearby', 'missed', 'no_damage']);
@@ -142,6 +118,15 @@ function procliticOf(tokenNorm: string, form: string): string {
 const BASE_WORDS = /^(قاعده|قاعدتين|قواعد|مقر|مقرا|نقطه|نقاط|معسكر|معسكرا|مركز|مركزا)$/;
 const BODY_WORDS =
   /^(جيش|جيشا|فصيل|فصائل|تحالف|غرفه|قوه|جبهه|لواء|كتيبه|كتائب|مجلس|ميليشيا|مليشيا|تنظيم|جماعه|الجيش|الفصيل|الفصائل|التنظيم|الجماعه)$/;
+/** The objects of the classes eventive with an object (trigger-classes.tsv): a base, an armed body. */
+const OBJECT_WORDS: Partial<Record<TriggerClass, RegExp>> = { base: BASE_WORDS, group: BODY_WORDS };
+
+function objectWords(cls: TriggerClass): RegExp {
+  const words = OBJECT_WORDS[cls];
+  if (!words)
+    throw new Error(`the trigger class "${cls}" is eventive with an object, but candidates.ts has no words for it`);
+  return words;
+}
 
 /** Is one of `words` the object of a trigger, within a few words after it (the subject may come between)? */
 function objectAfter(a: Analysis, t: Mention<TriggerEntry>, words: RegExp): boolean {
@@ -184,21 +169,22 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
     const t = readIntercept(a, raw);
     if (!t) continue;
     const cls = t.value.cls;
+    const when = traitsOf(cls).eventive;
     // "انسحبت القوات من مدينة X", "تسلم الجيش بلدة X": a place changes hands; "الانسحاب من الاتفاق" is politics
     const handover =
-      cls === 'withdraw' &&
+      when === 'place' &&
       a.in[t.sent].places.some((p) => p.precision < 3 && p.mention.first >= t.last && p.mention.first <= t.last + 6);
     // "أقامت القوات قاعدة", "أعلنت الفصائل تشكيل جيش موحد": only with a base or an armed body as the object
     // ("لن تسمح لإيران بإنشاء قواعد": a masdar after ب or ل is what is allowed or aimed at, not what was done)
     const object =
-      (cls === 'base' || cls === 'group') &&
+      when === 'object' &&
       !/^و?[بل]$/.test(procliticOf(doc.tokens[t.first].norm, t.value.form)) &&
-      objectAfter(a, t, cls === 'base' ? BASE_WORDS : BODY_WORDS);
+      objectAfter(a, t, objectWords(cls));
     const eventive =
       handover ||
       object ||
-      (EVENTIVE.has(cls) && cls !== 'base' && cls !== 'group') ||
-      (CONTEXTUAL.has(cls) && (hasWeaponNear(a, t, 6) || trig.some((o) => o !== t && EVENTIVE.has(o.value.cls))));
+      when === 'alone' ||
+      (when === 'context' && (hasWeaponNear(a, t, 6) || trig.some((o) => o !== t && eventWord(o))));
     if (!eventive) continue;
     // "الانسحاب من الاتفاق النووي", "وفقا للاتفاق": an agreement already known is not a new one
     if (cls === 'agreement' && isReference(doc, t) && !reachedBefore(a, t)) continue;
@@ -209,7 +195,7 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
     }
     valid.push(t);
   }
-  if (valid.length === 0 || (mood !== 'asserted' && !valid.some((t) => EVENTIVE.has(t.value.cls)))) return [];
+  if (valid.length === 0 || (mood !== 'asserted' && !valid.some(eventWord))) return [];
 
   const dates = a.in[s].dates;
   if (dates.some((d) => isBackground(d, ctx.published))) return [];

@@ -6,6 +6,7 @@ import { haversineKm } from '../geo/gazetteer.js';
 import type { Candidate } from './candidates.js';
 import { classify } from './classify.js';
 import { frameRank } from './places.js';
+import { type EventType, eventTypeOf } from './taxonomy.js';
 
 function sameDay(a: Candidate, b: Candidate): boolean {
   if (!a.date || !b.date) return true;
@@ -32,11 +33,11 @@ function within(c: Candidate, area: Candidate): boolean {
  * A candidate's type, classified once while merging compares it with every event before it; absorbing another
  * candidate can change it, so absorb forgets it.
  */
-const types = new WeakMap<Candidate, string>();
-function typeOf(c: Candidate): string {
+const types = new WeakMap<Candidate, EventType>();
+function typeOf(c: Candidate): EventType {
   let t = types.get(c);
   if (t === undefined) {
-    t = classify(c).type;
+    t = eventTypeOf(classify(c));
     types.set(c, t);
   }
   return t;
@@ -46,7 +47,7 @@ function compatibleTypes(a: Candidate, b: Candidate): boolean {
   const ta = typeOf(a);
   const tb = typeOf(b);
   if (ta === tb) return true;
-  const armed = new Set([
+  const armed = new Set<EventType>([
     'battles',
     'explosions_remote_violence',
     'violence_against_civilians',
@@ -68,7 +69,7 @@ function differentActs(a: Candidate, b: Candidate): boolean {
 function sameKind(a: Candidate, b: Candidate): boolean {
   const ta = typeOf(a);
   const tb = typeOf(b);
-  const remote = new Set(['explosions_remote_violence', 'strategic_developments']);
+  const remote = new Set<EventType>(['explosions_remote_violence', 'strategic_developments']);
   return ta === tb || (remote.has(ta) && remote.has(tb));
 }
 

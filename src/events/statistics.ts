@@ -3,6 +3,7 @@
  * "18 ألفا و608 شهداء", "2500 عسكري أميركي"), read from sentences that do not report one event.
  */
 import type { Analysis } from '../analysis.js';
+import { traitsOf } from '../recognize/lexicons.js';
 import type { NumberMention } from '../recognize/numbers.js';
 import type { Statistic } from '../types.js';
 import { clauseOf } from './clauses.js';
@@ -28,9 +29,7 @@ export function findStatistics(a: Analysis, eventSentences: Set<number>, speaker
     if (eventSentences.has(s.i) || a.embedded.has(s.i)) continue;
     const nums = a.in[s.i].numbers.filter((n) => !n.vague && !n.ordinal && !n.dual && n.value > 0);
     if (nums.length === 0) continue;
-    const hasAttack = a.in[s.i].triggers.some((t) =>
-      ['attack', 'operation', 'airstrike', 'strike'].includes(t.value.cls),
-    );
+    const hasAttack = a.in[s.i].triggers.some((t) => traitsOf(t.value.cls).tally);
     const deploy = toks.slice(s.first, s.last).some((t) => DEPLOY.test(t.norm));
     const { killed, injured } = findFatalities(a, s.i);
     const dates = a.in[s.i].dates;

@@ -23,7 +23,7 @@ export interface Incident {
   /** stable: derived from the smallest member key, so the same members give the same id in any order */
   id: string;
   type: EventRecord['type'];
-  subtype: string;
+  subtype: EventRecord['subtype'];
   /** the earliest date any member gives (ACLED practice) */
   date: EventDate;
   /** the most specific location among the members */

@@ -1,5 +1,16 @@
-/** The shipped lexicons (data/lexicons/*.tsv), each loaded once into a phrase index. */
-import { dataPath, readTsv, splitList } from '../data.js';
+/**
+ * The shipped lexicons (data/lexicons/*.tsv), each loaded once into a phrase index. A cell of a closed vocabulary
+ * (a trigger class, an actor category) that the coding table (src/events/taxonomy.ts) does not know is a DataError
+ * naming the file and the line; each reader takes another file, for tests.
+ */
+import { DataError, dataPath, oneOf, readTsv, readTsvLines, splitList } from '../data.js';
+import {
+  ACTOR_CATEGORIES,
+  EVENTIVE,
+  TRIGGER_CLASSES,
+  type TriggerClass,
+  type TriggerTraits,
+} from '../events/taxonomy.js';
 import { PhraseIndex } from '../text/phrases.js';
 import type { ActorCategory, Weapon } from '../types.js';
 
@@ -13,19 +24,58 @@ function lazy<T>(build: () => T): () => T {
 
 export interface TriggerEntry {
   form: string;
-  cls: string;
+  cls: TriggerClass;
   verb: boolean;
   tally: boolean;
 }
 
-export const triggers = lazy(() => {
+const YES_NO = ['yes', 'no'] as const;
+
+/** The rows of an event lexicon with the file each came from, for oneOf. */
+const rowsOf = (file: string) => readTsvLines(file).map((r) => ({ file, ...r }));
+
+export function readTriggers(file = dataPath('lexicons', 'triggers.tsv')): PhraseIndex<TriggerEntry> {
   const idx = new PhraseIndex<TriggerEntry>();
-  for (const r of readTsv(dataPath('lexicons', 'triggers.tsv'))) {
-    for (const f of splitList(r.forms))
-      idx.add(f, { form: f, cls: r.class, verb: r.pos === 'verb', tally: r.tally === 'yes' });
+  for (const at of rowsOf(file)) {
+    const cls = oneOf(TRIGGER_CLASSES, at, 'class');
+    const verb = oneOf(['verb', 'noun'], at, 'pos') === 'verb';
+    const tally = oneOf(YES_NO, at, 'tally') === 'yes';
+    for (const f of splitList(at.row.forms)) idx.add(f, { form: f, cls, verb, tally });
   }
   return idx;
-});
+}
+
+export const triggers = lazy(() => readTriggers());
+
+/** The traits of every trigger class (data/lexicons/trigger-classes.tsv): one row each, no class unknown. */
+export function readTriggerClasses(
+  file = dataPath('lexicons', 'trigger-classes.tsv'),
+): Readonly<Record<TriggerClass, TriggerTraits>> {
+  const out = {} as Record<TriggerClass, TriggerTraits>;
+  let last = 0;
+  for (const at of rowsOf(file)) {
+    const cls = oneOf(TRIGGER_CLASSES, at, 'class');
+    if (Object.hasOwn(out, cls)) throw new DataError(file, at.line, `the class "${cls}" is listed twice`);
+    const yes = (column: string) => oneOf(YES_NO, at, column) === 'yes';
+    out[cls] = {
+      cls,
+      eventive: oneOf(EVENTIVE, at, 'eventive'),
+      violent: yes('violent'),
+      attack: yes('attack'),
+      attacker: yes('attacker'),
+      tally: yes('tally'),
+    };
+    last = at.line;
+  }
+  const missing = TRIGGER_CLASSES.filter((c) => !Object.hasOwn(out, c));
+  if (missing.length > 0) throw new DataError(file, last, `no row for the classes ${missing.join(', ')}`);
+  return out;
+}
+
+export const triggerClasses = lazy(() => readTriggerClasses());
+
+/** The traits of a trigger class. */
+export const traitsOf = (cls: TriggerClass): TriggerTraits => triggerClasses()[cls];
 
 export const cues = lazy(() => {
   const idx = new PhraseIndex<string>();
@@ -52,21 +102,24 @@ export interface ActorEntry {
   generic: boolean;
 }
 
-export const actors = lazy(() => {
+export function readActors(file = dataPath('lexicons', 'actors.tsv')): PhraseIndex<ActorEntry> {
   const idx = new PhraseIndex<ActorEntry>();
-  for (const r of readTsv(dataPath('lexicons', 'actors.tsv'))) {
+  for (const at of rowsOf(file)) {
+    const r = at.row;
     const names = splitList(r.names_ar);
     const e: ActorEntry = {
       name: r.name,
       name_ar: names[0] ?? '',
-      category: r.category as ActorCategory,
+      category: oneOf(ACTOR_CATEGORIES, at, 'category'),
       country: r.country || null,
       generic: r.kind === 'generic',
     };
     for (const n of names) idx.add(n, e);
   }
   return idx;
-});
+}
+
+export const actors = lazy(() => readActors());
 
 export interface SourceEntry {
   name: string;
@@ -121,11 +174,18 @@ export interface NationalityEntry {
   category: ActorCategory;
 }
 
-export const nationalities = lazy(() => {
+export function readNationalities(file = dataPath('lexicons', 'nationalities.tsv')): PhraseIndex<NationalityEntry> {
   const idx = new PhraseIndex<NationalityEntry>();
-  for (const r of readTsv(dataPath('lexicons', 'nationalities.tsv'))) {
-    const e: NationalityEntry = { country: r.country, forces: r.forces, category: r.category as ActorCategory };
+  for (const at of rowsOf(file)) {
+    const r = at.row;
+    const e: NationalityEntry = {
+      country: r.country,
+      forces: r.forces,
+      category: oneOf(ACTOR_CATEGORIES, at, 'category'),
+    };
     for (const f of splitList(r.forms)) idx.add(f, e);
   }
   return idx;
-});
+}
+
+export const nationalities = lazy(() => readNationalities());

@@ -47,7 +47,7 @@ export function syntheticIncidents(points: Point[]): Incident[] {
     .map((p) => ({
       id: p.id,
       type: p.type as Incident['type'],
-      subtype: p.subtype,
+      subtype: p.subtype as Incident['subtype'],
       date: { start: p.date, end: p.date, precision: 'day' },
       location: {
         name: p.place ?? '',
