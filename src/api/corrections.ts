@@ -1,12 +1,12 @@
 /**
  * What a correction may change and to what: the contract's fields only, each value checked and brought to the
  * record's shape (a date string becomes a day's EventDate, a place name a gazetteer Place, ACLED type names spec
- * names). A bad value is a 400 that says what is expected.
+ * names: the coding table's, src/events/taxonomy.ts). A bad value is a 400 that says what is expected.
  */
-import { EVENT_TYPE, SUB_EVENT_TYPE } from '../events/acled-names.js';
+import { CODING, type Coding, codeOf } from '../events/taxonomy.js';
 import type { Actor, ActorCategory, EventDate, Place, Weapon } from '../types.js';
 import { badRequest } from './errors.js';
-import { isDay, specName } from './filters.js';
+import { isDay } from './filters.js';
 import { placeById, placeByName } from './place-lookup.js';
 
 export const CORRECTABLE = [
@@ -40,17 +40,6 @@ const WEAPONS: Record<Weapon, true> = {
   fire: true,
   chemical: true,
   other: true,
-};
-
-const CATEGORIES: Record<ActorCategory, true> = {
-  state_forces: true,
-  rebel_group: true,
-  political_militia: true,
-  identity_militia: true,
-  rioters: true,
-  protesters: true,
-  civilians: true,
-  external_other_forces: true,
 };
 
 const NO_EVIDENCE = { start: 0, end: 0, text: '' };
@@ -95,15 +84,15 @@ function location(v: unknown): Place | null {
   return p;
 }
 
-function actors(v: unknown): Actor[] {
+function actors(v: unknown, table: Coding): Actor[] {
   if (!Array.isArray(v)) throw bad('actors', 'an array of { role, name, name_ar?, category, country? }', v);
   return v.map((a, i) => {
     const at = `actors[${i}]`;
     if (!isObject(a)) throw bad(at, 'an object', a);
     if (a.role !== 'perpetrator' && a.role !== 'target') throw bad(`${at}.role`, '"perpetrator" or "target"', a.role);
     if (typeof a.name !== 'string' || !a.name.trim()) throw bad(`${at}.name`, 'a name', a.name);
-    if (typeof a.category !== 'string' || !Object.hasOwn(CATEGORIES, a.category)) {
-      throw bad(`${at}.category`, `one of ${Object.keys(CATEGORIES).join(', ')}`, a.category);
+    if (typeof a.category !== 'string' || !table.category(a.category)) {
+      throw bad(`${at}.category`, `one of ${table.categories.map((c) => c.code).join(', ')}`, a.category);
     }
     const country = a.country ?? null;
     if (country !== null && (typeof country !== 'string' || !/^[A-Z]{2}$/.test(country))) {
@@ -127,26 +116,26 @@ function weapons(v: unknown): Weapon[] {
   return [...new Set(v as Weapon[])];
 }
 
-function named(field: string, table: Record<string, string>, v: unknown): string {
-  const spec = typeof v === 'string' ? specName(table, v) : null;
-  if (!spec) throw bad(field, `one of ${Object.keys(table).join(', ')} (or ACLED's names)`, v);
-  return spec;
+function named(field: string, rows: readonly { code: string; acled: string }[], v: unknown): string {
+  const code = typeof v === 'string' ? codeOf(rows, v) : null;
+  if (!code) throw bad(field, `one of ${rows.map((r) => r.code).join(', ')} (or ACLED's names)`, v);
+  return code;
 }
 
-/** The value to write into the record for a correction of `field`. */
-export function correctionValue(field: CorrectableField, value: unknown): unknown {
+/** The value to write into the record for a correction of `field`; types, sub-types and categories from `table`. */
+export function correctionValue(field: CorrectableField, value: unknown, table: Coding = CODING): unknown {
   if (value === undefined) throw badRequest(`a correction of "${field}" needs a "value"`);
   switch (field) {
     case 'type':
-      return named('type', EVENT_TYPE, value);
+      return named('type', table.types, value);
     case 'subtype':
-      return named('subtype', SUB_EVENT_TYPE, value);
+      return named('subtype', table.subTypes, value);
     case 'date':
       return date(value);
     case 'location':
       return location(value);
     case 'actors':
-      return actors(value);
+      return actors(value, table);
     case 'fatalities.killed':
     case 'fatalities.injured':
       return count(field, value);

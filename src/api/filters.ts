@@ -3,7 +3,8 @@
  * checked into a ListFilter, each bad value a 400 naming its parameter. Types and sub-types are taken by their
  * spec names (explosions_remote_violence) or ACLED's (Explosions/Remote violence).
  */
-import { FilterError, isDay, parseFilterParams, specName } from '../store/filter-params.js';
+import type { Coding } from '../events/taxonomy.js';
+import { FilterError, isDay, parseFilterParams } from '../store/filter-params.js';
 import type { ListFilter, Page, Sort } from '../store/listing-filter.js';
 import { SORTS } from '../store/listing-filter.js';
 import { badRequest } from './errors.js';
@@ -30,12 +31,15 @@ export const PAGE_PROPERTIES = {
   sort: { type: 'string', enum: [...SORTS], default: '-date' },
 } as const;
 
-export { isDay, specName };
+export { isDay };
 
-/** The filter query checked into a ListFilter (src/store/filter-params.ts); a bad value is a 400 naming it. */
-export function parseFilter(q: FilterQuery): ListFilter {
+/**
+ * The filter query checked into a ListFilter (src/store/filter-params.ts); a bad value is a 400 naming it. Types
+ * and sub-types are the coding table's (another `table` where a test gives one).
+ */
+export function parseFilter(q: FilterQuery, table?: Coding): ListFilter {
   try {
-    return parseFilterParams(q);
+    return parseFilterParams(q, table);
   } catch (e) {
     if (e instanceof FilterError) throw badRequest(`query parameter "${e.param}": ${e.detail}`);
     throw e;

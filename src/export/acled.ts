@@ -1,11 +1,12 @@
 /**
- * Incidents as ACLED rows: ACLED's column names and order, its event and sub-event type names, its actor type
- * labels, its time and geo precision codes, and a note in English written from the fields.
+ * Incidents as ACLED rows: ACLED's column names and order, its event and sub-event type names, disorder types and
+ * actor type labels (the coding table's, src/events/taxonomy.ts), its time and geo precision codes, and a note in
+ * English written from the fields.
  */
 import { dataPath, readTsv } from '../data.js';
-import { EVENT_TYPE, SUB_EVENT_TYPE } from '../events/acled-names.js';
+import { CODING, type Coding } from '../events/taxonomy.js';
 import type { Incident } from '../fuse/types.js';
-import type { Actor, ActorCategory } from '../types.js';
+import type { Actor } from '../types.js';
 
 export const ACLED_COLUMNS = [
   'event_id_cnty',
@@ -43,23 +44,8 @@ export const ACLED_COLUMNS = [
 
 export type AcledRow = Record<(typeof ACLED_COLUMNS)[number], string | number>;
 
-const INTER: Record<ActorCategory, string> = {
-  state_forces: 'State forces',
-  rebel_group: 'Rebel group',
-  political_militia: 'Political militia',
-  identity_militia: 'Identity militia',
-  rioters: 'Rioters',
-  protesters: 'Protesters',
-  civilians: 'Civilians',
-  external_other_forces: 'External/Other forces',
-};
-
-function disorderType(i: Incident): string {
-  if (i.type === 'strategic_developments') return 'Strategic developments';
-  if (i.subtype === 'excessive_force_against_protesters') return 'Political violence; Demonstrations';
-  if (i.type === 'protests' || i.subtype === 'violent_demonstration') return 'Demonstrations';
-  return 'Political violence';
-}
+/** ACLED's actor type label of a category (inter1, inter2). */
+const inter = (table: Coding, category: string) => table.category(category)?.acled ?? category;
 
 interface Country {
   iso3: string;
@@ -96,14 +82,14 @@ const DATE_WORDS = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** One or two sentences in English from the fields, as ACLED's notes read. */
-export function incidentNote(i: Incident): string {
+export function incidentNote(i: Incident, table: Coding = CODING): string {
   const when = DATE_WORDS.format(new Date(`${i.date.start}T00:00:00Z`));
   const where = i.location
     ? `${i.location.name}${i.location.admin1 ? ` (${i.location.admin1})` : ''}`
     : 'an unknown place';
   const by = i.perpetrators.map((a) => a.name).join(' and ') || 'an unidentified armed group';
   const on = i.targets.map((a) => a.name).join(' and ');
-  const what = (SUB_EVENT_TYPE[i.subtype] ?? i.subtype).toLowerCase();
+  const what = (table.subType(i.subtype)?.acled ?? i.subtype).toLowerCase();
   const weapons = i.weapons.length ? ` using ${i.weapons.map((w) => w.replace(/_/g, ' ')).join(', ')}` : '';
   const parts = [
     `On ${when}, ${by} carried out ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}${on ? ` on ${on}` : ''} in ${where}${weapons}.`,
@@ -125,20 +111,22 @@ export function incidentNote(i: Incident): string {
 /** A number for event_id_cnty, stable for the incident: its id's hash read as decimal. */
 const serial = (id: string) => Number.parseInt(id.replace(/^inc-/, '').slice(0, 8), 16) % 10_000_000;
 
-export function acledRow(i: Incident, timestamp: number): AcledRow {
+/** One incident as an ACLED row; types, sub-types and actor types named from `table`. */
+export function acledRow(i: Incident, timestamp: number, table: Coding = CODING): AcledRow {
   const c = country(i.location?.country ?? '');
   const a1 = i.perpetrators[0];
   const a2 = i.targets[0];
-  const inter1 = a1 ? INTER[a1.category] : i.type === 'protests' ? 'Protesters' : 'Political militia';
-  const inter2 = a2 ? INTER[a2.category] : '';
+  const inter1 = inter(table, a1 ? a1.category : i.type === 'protests' ? 'protesters' : 'political_militia');
+  const inter2 = a2 ? inter(table, a2.category) : '';
+  const sub = table.subType(i.subtype);
   return {
     event_id_cnty: `${c.iso3}${serial(i.id)}`,
     event_date: i.date.start,
     year: Number(i.date.start.slice(0, 4)),
     time_precision: TIME_PRECISION[i.date.precision] ?? 1,
-    disorder_type: disorderType(i),
-    event_type: EVENT_TYPE[i.type] ?? i.type,
-    sub_event_type: SUB_EVENT_TYPE[i.subtype] ?? i.subtype,
+    disorder_type: sub?.disorder ?? '',
+    event_type: table.type(i.type)?.acled ?? i.type,
+    sub_event_type: sub?.acled ?? i.subtype,
     actor1: actorName(a1, c.name, i.type === 'protests' ? '' : 'Unidentified Armed Group'),
     assoc_actor_1: i.perpetrators
       .slice(1)
@@ -165,7 +153,7 @@ export function acledRow(i: Incident, timestamp: number): AcledRow {
     geo_precision: i.location?.precision ?? '',
     source: i.sources.join('; '),
     source_scale: i.sources.length > 1 ? 'Multiple' : i.sources.length ? 'Other' : '',
-    notes: incidentNote(i),
+    notes: incidentNote(i, table),
     fatalities: i.fatalities.killed ?? 0,
     tags: i.disagreements.length ? `disputed: ${i.disagreements.map((d) => d.field).join(', ')}` : '',
     timestamp,
@@ -178,10 +166,14 @@ const csvCell = (v: string | number) => {
 };
 
 /** ACLED CSV: a header row in ACLED's order, then one row per incident. */
-export function acledCsv(incidents: Incident[], timestamp = Math.floor(Date.now() / 1000)): string {
+export function acledCsv(
+  incidents: Incident[],
+  timestamp = Math.floor(Date.now() / 1000),
+  table: Coding = CODING,
+): string {
   const lines = [ACLED_COLUMNS.join(',')];
   for (const i of incidents) {
-    const row = acledRow(i, timestamp);
+    const row = acledRow(i, timestamp, table);
     lines.push(ACLED_COLUMNS.map((c) => csvCell(row[c])).join(','));
   }
   return `${lines.join('\n')}\n`;

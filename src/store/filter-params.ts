@@ -4,7 +4,7 @@
  * it, the CLI exits 2 with it.
  */
 import { isDay } from '../days.js';
-import { EVENT_TYPE, SUB_EVENT_TYPE } from '../events/acled-names.js';
+import { CODING, type Coding, codeOf } from '../events/taxonomy.js';
 import { countryCode } from '../geo/country-names.js';
 import type { BBox, ListFilter } from './listing-filter.js';
 import { REVIEW_STATUSES, type ReviewStatus } from './reviews.js';
@@ -47,26 +47,22 @@ function bbox(v: string | undefined): BBox | undefined {
   return { west, south, east, north };
 }
 
-/** A spec name from a spec or ACLED name (ACLED's compared case-insensitively), or null. */
-export function specName(table: Record<string, string>, v: string): string | null {
-  if (Object.hasOwn(table, v)) return v;
-  const lower = v.trim().toLowerCase();
-  for (const [spec, acled] of Object.entries(table)) if (acled.toLowerCase() === lower) return spec;
-  return null;
-}
-
-function named(param: 'type' | 'subtype', v: string | undefined): string | undefined {
+/** A type or sub-type by its spec or ACLED name (the coding table's, src/events/taxonomy.ts). */
+function named(param: 'type' | 'subtype', v: string | undefined, table: Coding): string | undefined {
   if (v === undefined || v === '') return undefined;
-  const [table, other, otherParam] =
-    param === 'type' ? [EVENT_TYPE, SUB_EVENT_TYPE, 'subtype'] : [SUB_EVENT_TYPE, EVENT_TYPE, 'type'];
-  const spec = specName(table, v);
+  const [rows, other, otherParam] =
+    param === 'type' ? [table.types, table.subTypes, 'subtype'] : [table.subTypes, table.types, 'type'];
+  const spec = codeOf(rows, v);
   if (spec) return spec;
-  if (specName(other, v))
+  if (codeOf(other, v))
     throw new FilterError(
       param,
       `"${v}" is a ${otherParam === 'type' ? 'type' : 'sub-type'}: give it as ${otherParam}`,
     );
-  const some = Object.keys(table).slice(0, 4).join(', ');
+  const some = rows
+    .slice(0, 4)
+    .map((r) => r.code)
+    .join(', ');
   throw new FilterError(param, `unknown "${v}" (spec names such as ${some}, or ACLED's names)`);
 }
 
@@ -82,7 +78,7 @@ function country(v: string | undefined): string | undefined {
   return iso2;
 }
 
-export function parseFilterParams(q: FilterParams): ListFilter {
+export function parseFilterParams(q: FilterParams, table: Coding = CODING): ListFilter {
   const f: ListFilter = {};
   f.from = day('from', q.from);
   f.to = day('to', q.to);
@@ -90,8 +86,8 @@ export function parseFilterParams(q: FilterParams): ListFilter {
   f.country = country(q.country);
   if (q.admin1?.trim()) f.admin1 = q.admin1.trim();
   f.bbox = bbox(q.bbox);
-  f.type = named('type', q.type);
-  f.subtype = named('subtype', q.subtype);
+  f.type = named('type', q.type, table);
+  f.subtype = named('subtype', q.subtype, table);
   if (q.actor?.trim()) f.actor = q.actor.trim();
   if (q.q?.trim()) f.q = q.q.trim();
   if (q.review) {

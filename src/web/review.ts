@@ -3,6 +3,7 @@
  * the analyst's name; the event's status and its history (who, when, before → after) shown under the buttons.
  */
 
+import { ACTOR_CATEGORIES } from '../events/taxonomy.js';
 import type { Actor, ActorCategory, EventRecord } from '../types.js';
 import { askAnalystName } from './analyst.js';
 import { ApiError, api } from './api.js';
@@ -10,17 +11,6 @@ import type { Member, ReviewAction, ReviewBody, ReviewField, ReviewResult } from
 import { bdi, h, ltr } from './dom.js';
 import { lang, type MessageKey, num, t, term } from './i18n/index.js';
 import { EVENT_TYPES, SUBTYPES } from './taxonomy.js';
-
-const CATEGORIES: ActorCategory[] = [
-  'state_forces',
-  'rebel_group',
-  'political_militia',
-  'identity_militia',
-  'rioters',
-  'protesters',
-  'civilians',
-  'external_other_forces',
-];
 
 const FIELDS: { field: ReviewField; label: MessageKey }[] = [
   { field: 'fatalities.killed', label: 'fieldKilled' },
@@ -86,7 +76,7 @@ function actorsControl(event: EventRecord): { el: HTMLElement; read(): unknown }
     const category = h(
       'select',
       { name: `${role}-category` },
-      CATEGORIES.map((c) => h('option', { value: c, selected: current?.category === c }, term(c))),
+      ACTOR_CATEGORIES.map((c) => h('option', { value: c, selected: current?.category === c }, term(c))),
     );
     const el = h(
       'fieldset',

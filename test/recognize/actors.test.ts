@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dataPath, readTsv, splitList } from '../../src/data.js';
+import { ACTOR_CATEGORIES } from '../../src/events/taxonomy.js';
 import { actors, sources } from '../../src/recognize/lexicons.js';
 import { scanLexicon } from '../../src/recognize/mention.js';
 import { makeDoc } from '../../src/text/doc.js';
@@ -236,16 +237,7 @@ test('ordinary words and look-alikes are not actors', () => {
   for (const [t, name] of notNamed) assert.ok(!read(t).some((m) => m.value.name === name), `${t}: ${name}`);
 });
 
-const CATEGORIES = new Set([
-  'state_forces',
-  'rebel_group',
-  'political_militia',
-  'identity_militia',
-  'rioters',
-  'protesters',
-  'civilians',
-  'external_other_forces',
-]);
+const CATEGORIES = new Set<string>(ACTOR_CATEGORIES);
 /** CLDR region codes that are not ISO 3166-1 alpha-2 country codes */
 const NOT_ISO = new Set(['UN', 'EU', 'EZ', 'QO', 'XA', 'XB', 'XK', 'ZZ']);
 const regions = new Intl.DisplayNames(['en'], { type: 'region' });
