@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { backends } from '../store/backends.js';
 import { root } from '../store/data.js';
+import { until } from '../wait.js';
 import { parseExposition } from './prometheus.js';
 
 const [pglite] = backends();
@@ -27,11 +28,11 @@ test('rasd serve --port 0 listens on 127.0.0.1 and serves /api/health', async ()
     err += d;
   });
   try {
-    const deadline = Date.now() + 120_000;
-    while (!/serving at http:\/\/localhost:(\d+)/.test(out)) {
-      assert.ok(Date.now() < deadline && child.exitCode === null, `no address printed: ${out} ${err}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await until(() => /serving at http:\/\/localhost:(\d+)/.test(out), {
+      what: 'the address rasd serve prints',
+      child,
+      detail: () => `${out} ${err}`,
+    });
     const port = Number(/serving at http:\/\/localhost:(\d+)/.exec(out)![1]);
     assert.match(err, new RegExp(`listening on 127\\.0\\.0\\.1:${port}`));
     const res = await fetch(`http://127.0.0.1:${port}/api/health`);
@@ -39,18 +40,19 @@ test('rasd serve --port 0 listens on 127.0.0.1 and serves /api/health', async ()
     const body = (await res.json()) as { ok: boolean; ready: boolean; store: string; documents: number };
     assert.deepEqual([body.ok, body.ready, body.store, body.documents], [true, true, 'pglite', 0]);
     // the store is read into memory after the server listens: warm once that is done
-    const warmBy = Date.now() + 30_000;
-    let asked = 1;
-    for (; ; asked++) {
-      const h = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as {
-        ready: boolean;
-        warm: boolean;
-      };
-      assert.equal(h.ready, true);
-      if (h.warm) break;
-      assert.ok(Date.now() < warmBy, `never warm: ${err}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    let asked = 0;
+    await until(
+      async () => {
+        asked++;
+        const h = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as {
+          ready: boolean;
+          warm: boolean;
+        };
+        assert.equal(h.ready, true);
+        return h.warm;
+      },
+      { what: 'health saying warm', child, detail: () => err, every: 100 },
+    );
     assert.match(err, /store read into memory/);
     const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
     assert.equal(metrics.status, 200);
