@@ -5,21 +5,12 @@
  */
 import { CODING, type Coding, codeOf } from '../events/taxonomy.js';
 import type { Actor, ActorCategory, EventDate, Place, Weapon } from '../types.js';
+import { CORRECTABLE, type CorrectableField } from './answers.js';
 import { badRequest } from './errors.js';
 import { isDay } from './filters.js';
 import { placeById, placeByName } from './place-lookup.js';
 
-export const CORRECTABLE = [
-  'type',
-  'subtype',
-  'date',
-  'location',
-  'actors',
-  'fatalities.killed',
-  'fatalities.injured',
-  'weapons',
-] as const;
-export type CorrectableField = (typeof CORRECTABLE)[number];
+export { CORRECTABLE, type CorrectableField };
 
 const WEAPONS: Record<Weapon, true> = {
   rocket: true,

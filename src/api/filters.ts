@@ -7,6 +7,7 @@ import type { Coding } from '../events/taxonomy.js';
 import { FilterError, isDay, parseFilterParams } from '../store/filter-params.js';
 import type { ListFilter, Page, Sort } from '../store/listing-filter.js';
 import { SORTS } from '../store/listing-filter.js';
+import type { PageAnswer } from './answers.js';
 import { badRequest } from './errors.js';
 
 export type FilterQuery = Partial<Record<keyof typeof FILTER_PROPERTIES, string>>;
@@ -56,7 +57,10 @@ export interface PageQuery {
 export const parsePage = (q: PageQuery): Page => ({ limit: q.limit, offset: q.offset, sort: q.sort as Sort });
 
 /** A list answer: the page asked for, what it holds, and how many match in all. */
-export const pageAnswer = <T>(listed: { total: number; totalExact: boolean; items: T[] }, page: Page) => ({
+export const pageAnswer = <T>(
+  listed: { total: number; totalExact: boolean; items: T[] },
+  page: Page,
+): PageAnswer<T> => ({
   total: listed.total,
   totalExact: listed.totalExact,
   limit: page.limit,

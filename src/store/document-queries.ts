@@ -1,20 +1,10 @@
 /** A stored document with its latest extraction, and the store's counts. */
 import type { Kysely } from 'kysely';
 import type { EventRecord, ExtractionError, Statement, Statistic } from '../types.js';
+import type { DocumentDetail } from './answers.js';
 import type { Schema } from './schema.js';
 
-export interface DocumentDetail {
-  id: string;
-  title: string | null;
-  source: string | null;
-  url: string | null;
-  published: string | null;
-  text: string;
-  events: { key: string; incidentId: string | null; event: EventRecord }[];
-  statistics: Statistic[];
-  statements: Statement[];
-  errors: ExtractionError[];
-}
+export type { DocumentDetail };
 
 export async function documentDetail(db: Kysely<Schema>, id: string): Promise<DocumentDetail | null> {
   const doc = await db

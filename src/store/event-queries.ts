@@ -1,26 +1,14 @@
 /** Events for the API: a filtered page, and one event with its original record and review history. */
 import { type Kysely, sql } from 'kysely';
 import type { EventRecord } from '../types.js';
+import type { EventDetail, EventItem, ReviewStatus } from './answers.js';
 import type { Listed } from './incident-queries.js';
 import type { ListFilter, Page } from './listing-filter.js';
 import { inOrder, listingQuery, pageKeys } from './page-keys.js';
-import { actionsByKey, type ReviewState } from './review-queries.js';
-import type { ReviewStatus } from './reviews.js';
+import { actionsByKey } from './review-queries.js';
 import type { Schema } from './schema.js';
 
-export interface EventItem {
-  key: string;
-  documentId: string;
-  /** null when the event is in no incident (rejected) */
-  incidentId: string | null;
-  event: EventRecord;
-  review: ReviewState;
-}
-
-export interface EventDetail extends EventItem {
-  /** the record as the extractor made it, before any review */
-  original: EventRecord;
-}
+export type { EventDetail, EventItem };
 
 interface EventRow {
   key: string;

@@ -2,11 +2,13 @@
 import { type Kysely, sql } from 'kysely';
 import type { Incident } from '../fuse/types.js';
 import type { EventRecord } from '../types.js';
+import type { IncidentDetail, IncidentPoint, Member, MemberDocument, ReviewStatus } from './answers.js';
 import { incidentWhere, type ListFilter, type Page } from './listing-filter.js';
 import { type Counted, inOrder, listingQuery, pageKeys } from './page-keys.js';
-import { actionsByKey, type ReviewState } from './review-queries.js';
-import type { ReviewStatus } from './reviews.js';
+import { actionsByKey } from './review-queries.js';
 import type { Schema } from './schema.js';
+
+export type { IncidentDetail, IncidentPoint, Member, MemberDocument };
 
 export interface Listed<T> extends Counted {
   items: T[];
@@ -23,19 +25,6 @@ export async function listIncidents(db: Kysely<Schema>, f: ListFilter, page: Pag
   const found = sql<{ id: string; fields: Incident }>`select id, fields from incidents where id = any(${ids}::text[])`;
   const rows = ids.length === 0 ? [] : (await found.execute(db)).rows;
   return { ...total, items: inOrder(ids, rows, (r) => r.id).map((r) => r.fields) };
-}
-
-export interface IncidentPoint {
-  id: string;
-  lat: number | null;
-  lon: number | null;
-  type: string;
-  subtype: string;
-  date: string;
-  killed: number | null;
-  injured: number | null;
-  members: number;
-  place: string | null;
 }
 
 /** Every match up to `max`, in date order, with only what a map and a timeline draw. */
@@ -76,27 +65,7 @@ export async function incidentNow(db: Kysely<Schema>, oldId: string): Promise<st
   return row?.incident_id ?? null;
 }
 
-export interface MemberDocument {
-  id: string;
-  title: string | null;
-  source: string | null;
-  url: string | null;
-  published: string | null;
-}
-
-export interface Member {
-  key: string;
-  documentId: string;
-  eventId: string;
-  event: EventRecord;
-  review: ReviewState;
-  document: MemberDocument;
-}
-
-export async function incidentDetail(
-  db: Kysely<Schema>,
-  id: string,
-): Promise<{ incident: Incident; members: Member[] } | null> {
+export async function incidentDetail(db: Kysely<Schema>, id: string): Promise<IncidentDetail | null> {
   const row = await db.selectFrom('incidents').select('fields').where('id', '=', id).executeTakeFirst();
   if (!row) return null;
   const rows = await db

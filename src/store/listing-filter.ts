@@ -1,6 +1,6 @@
 /** The filters of the API's listings, as SQL conditions over the incidents and events tables. */
 import { type RawBuilder, sql } from 'kysely';
-import type { ReviewStatus } from './reviews.js';
+import { type ReviewStatus, SORTS, type Sort } from './answers.js';
 import { containsPattern, fold, queryWords } from './search-text.js';
 
 export interface BBox {
@@ -29,8 +29,7 @@ export interface ListFilter {
   review?: ReviewStatus;
 }
 
-export const SORTS = ['date', '-date', 'killed', '-killed', 'members', '-members'] as const;
-export type Sort = (typeof SORTS)[number];
+export { SORTS, type Sort };
 
 export interface Page {
   limit: number;

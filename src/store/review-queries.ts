@@ -1,28 +1,9 @@
 /** Review actions read back: an event's history and status, and the newest actions of all. */
 import { type Kysely, sql } from 'kysely';
-import type { ReviewStatus } from './reviews.js';
+import type { ReviewAction, ReviewState } from './answers.js';
 import type { Schema } from './schema.js';
 
-export interface ReviewAction {
-  id: string;
-  who: string;
-  /** ISO 8601 */
-  at: string;
-  /** the event key */
-  target: string;
-  /** the corrected field, or '$status' for a confirmation or rejection */
-  field: string;
-  before: unknown;
-  after: unknown;
-  /** 'applied', or 'event_gone' when a re-extraction no longer has the event */
-  status: string;
-  note: string | null;
-}
-
-export interface ReviewState {
-  status: ReviewStatus;
-  actions: ReviewAction[];
-}
+export type { ReviewAction, ReviewState };
 
 function reviewQuery(db: Kysely<Schema>) {
   return db

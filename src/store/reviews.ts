@@ -6,6 +6,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { EventRecord } from '../types.js';
+import { REVIEW_STATUSES, type ReviewStatus } from './answers.js';
 import { incidentsOf, refreshIncidents } from './incidents.js';
 import { membersByKey } from './members.js';
 import { eventColumns } from './rows.js';
@@ -14,8 +15,7 @@ import type { Schema } from './schema.js';
 /** The field of an action that confirms or rejects the event as a whole: `after` is 'confirmed' or 'rejected'. */
 export const STATUS_FIELD = '$status';
 
-export const REVIEW_STATUSES = ['unreviewed', 'confirmed', 'corrected', 'rejected'] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export { REVIEW_STATUSES, type ReviewStatus };
 
 /**
  * What an event's actions (oldest first) come to: rejected if the last confirm/reject rejected it, else corrected

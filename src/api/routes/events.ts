@@ -2,8 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { eventDetail, listEvents } from '../../store/event-queries.js';
 import { reviewEvent, STATUS_FIELD } from '../../store/reviews.js';
+import type { ReviewBody, ReviewResult } from '../answers.js';
 import type { ApiContext } from '../context.js';
-import { CORRECTABLE, type CorrectableField, correctionValue } from '../corrections.js';
+import { CORRECTABLE, correctionValue } from '../corrections.js';
 import { badRequest, notFound } from '../errors.js';
 import {
   FILTER_PROPERTIES,
@@ -20,14 +21,6 @@ const KEY_PARAMS = {
   properties: { key: { type: 'string', minLength: 1, description: 'documentId#eventId, URL-encoded' } },
   required: ['key'],
 } as const;
-
-interface ReviewBody {
-  who: string;
-  action: 'confirm' | 'reject' | 'correct';
-  field?: CorrectableField;
-  value?: unknown;
-  note?: string;
-}
 
 export function eventRoutes(app: FastifyInstance, { store }: ApiContext): void {
   app.get<{ Querystring: FilterQuery & PageQuery }>(
@@ -81,7 +74,7 @@ export function eventRoutes(app: FastifyInstance, { store }: ApiContext): void {
         },
       },
     },
-    async (req, reply) => {
+    async (req, reply): Promise<ReviewResult> => {
       const { key } = req.params;
       const body = req.body;
       if (!body.who.trim()) throw badRequest('body field "who": must name the reviewer');

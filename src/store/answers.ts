@@ -1,0 +1,98 @@
+/**
+ * What the store's read queries give the API, which answers with them as they are: plain types and the two closed
+ * lists they use, with no kysely and no Node, so that the web app imports them (src/web/api-types.ts) instead of
+ * keeping copies.
+ */
+import type { Incident } from '../fuse/types.js';
+import type { EventRecord, ExtractionError, Statement, Statistic } from '../types.js';
+
+export const REVIEW_STATUSES = ['unreviewed', 'confirmed', 'corrected', 'rejected'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** The orders of a listing of incidents or events. */
+export const SORTS = ['date', '-date', 'killed', '-killed', 'members', '-members'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface ReviewAction {
+  id: string;
+  who: string;
+  /** ISO 8601 */
+  at: string;
+  /** the event key */
+  target: string;
+  /** the corrected field, or '$status' for a confirmation or rejection */
+  field: string;
+  before: unknown;
+  after: unknown;
+  /** 'applied', or 'event_gone' when a re-extraction no longer has the event */
+  status: string;
+  note: string | null;
+}
+
+export interface ReviewState {
+  status: ReviewStatus;
+  actions: ReviewAction[];
+}
+
+export interface MemberDocument {
+  id: string;
+  title: string | null;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+}
+
+/** A member event of an incident, with its document and its review. */
+export interface Member {
+  key: string;
+  documentId: string;
+  eventId: string;
+  event: EventRecord;
+  review: ReviewState;
+  document: MemberDocument;
+}
+
+/** GET /api/incidents/:id */
+export interface IncidentDetail {
+  incident: Incident;
+  members: Member[];
+}
+
+/** One incident as the map and the timeline need it (GET /api/incidents/points). */
+export interface IncidentPoint {
+  id: string;
+  lat: number | null;
+  lon: number | null;
+  type: string;
+  subtype: string;
+  date: string;
+  killed: number | null;
+  injured: number | null;
+  members: number;
+  place: string | null;
+}
+
+/** An event of a listing (GET /api/events). */
+export interface EventItem {
+  key: string;
+  documentId: string;
+  /** null when the event is in no incident (rejected) */
+  incidentId: string | null;
+  event: EventRecord;
+  review: ReviewState;
+}
+
+/** GET /api/events/:key */
+export interface EventDetail extends EventItem {
+  /** the record as the extractor made it, before any review */
+  original: EventRecord;
+}
+
+/** A stored document with its latest extraction (GET /api/documents/:id). */
+export interface DocumentDetail extends MemberDocument {
+  text: string;
+  events: { key: string; incidentId: string | null; event: EventRecord }[];
+  statistics: Statistic[];
+  statements: Statement[];
+  errors: ExtractionError[];
+}
