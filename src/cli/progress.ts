@@ -12,7 +12,8 @@ export interface Progress {
   stop(): void;
 }
 
-const PLAIN_EVERY = 500;
+/** Off a terminal, a line every this many items; RASD_PROGRESS_EVERY changes it (1 for a line per item). */
+const PLAIN_EVERY = Math.max(1, Number(process.env.RASD_PROGRESS_EVERY) || 500);
 
 export function progress(label: string, total: number | null, out: NodeJS.WriteStream = process.stderr): Progress {
   let done = 0;

@@ -26,12 +26,28 @@ function random(seed: number): () => number {
   };
 }
 
+/** rasd ingest, printing a progress line for each document it has dealt with */
 function ingest(file: string, db: string): ChildProcess {
   return spawn(
     process.execPath,
     ['--import', 'tsx', path.join(root, 'src/cli/run.ts'), 'ingest', file, '--db', db, '--batch', '20'],
-    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
+    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, RASD_PROGRESS_EVERY: '1' } },
   );
+}
+
+/** Calls `then` once the child has reported `n` documents dealt with (its progress lines count them). */
+function afterDocuments(child: ChildProcess, n: number, then: () => void): void {
+  let text = '';
+  let fired = false;
+  child.stderr!.on('data', (b: Buffer) => {
+    text += b.toString();
+    const done = [...text.matchAll(/^rasd ingest: (\d+)/gm)].map((m) => Number(m[1]));
+    if (!fired && done.some((d) => d >= n)) {
+      fired = true;
+      then();
+    }
+    text = text.slice(text.lastIndexOf('\n') + 1);
+  });
 }
 
 const SEED = 20261122;
@@ -50,11 +66,9 @@ for (const backend of backends()) {
       for (let round = 0; round < 3; round++) {
         const child = ingest(file, db);
         const exited = once(child, 'exit');
-        // start-up (and a new PGlite's creation) takes a few seconds; the kill lands during the writes
-        const at = 2500 + rand() * 5000;
-        const timer = setTimeout(() => child.kill('SIGKILL'), at);
+        // the kill lands during the writes, after a random number of documents (re-runs pass stored ones quickly)
+        afterDocuments(child, 10 + Math.floor(rand() * (DOCS - 60)), () => child.kill('SIGKILL'));
         const [code, signal] = await exited;
-        clearTimeout(timer);
         if (signal === 'SIGKILL') killed++;
         else assert.equal(code, 0, 'an unkilled run finishes cleanly');
       }
