@@ -11,8 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { NEWS_GZ, plainCopy } from '../scripts/corpus.js';
 import { extract } from '../src/extract.js';
 import { gazetteer } from '../src/geo/gazetteer.js';
+import { normalize } from '../src/lang/ar/normalize.js';
 import { makeDoc } from '../src/text/doc.js';
-import { normalize } from '../src/text/normalize.js';
 import { tokenize } from '../src/text/tokenize.js';
 import type { DocumentInput } from '../src/types.js';
 

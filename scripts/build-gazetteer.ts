@@ -170,8 +170,8 @@ console.log(`${rows.length} places -> ${path.relative(root, out)}`);
 // 2018 news corpus, so the recogniser takes them as places only inside a place frame (مدينة X, قرب X). A word is
 // prose when it rarely follows a locative (في X, بX, مدينة X) and is frequent or also written with the other
 // article form (المقر/مقر), or when it is often written with the other article form at all (بيان/البيان).
-const { normalizeString } = await import('../src/text/normalize.js');
-const { stripArticle } = await import('../src/text/clitics.js');
+const { normalizeString } = await import('../src/lang/ar/normalize.js');
+const { stripArticle } = await import('../src/lang/ar/clitics.js');
 const LOCATIVE_BEFORE = new Set(['في', 'مدينه', 'بلده', 'منطقه', 'قريه', 'مخيم', 'حي', 'محافظه', 'ريف', 'قرب']);
 for (const w of ['شمال', 'جنوب', 'شرق', 'غرب', 'مديريه', 'جبهه', 'ناحيه', 'قضاء']) LOCATIVE_BEFORE.add(w);
 

@@ -12,8 +12,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { normalizeString } from '../src/lang/ar/normalize.js';
 import type { NumberWordKind } from '../src/recognize/number-lexicon.js';
-import { normalizeString } from '../src/text/normalize.js';
 
 type Kind = NumberWordKind;
 

@@ -4,11 +4,11 @@
  * تعرض ل, and nationality adjectives that name a state's forces ("قاعدة عين الأسد الأميركية", "طائرات أميركية").
  */
 import type { Analysis } from '../analysis.js';
+import { normSet } from '../lang/ar/normalize.js';
+import { transliterate } from '../lang/ar/transliterate.js';
 import { type ActorEntry, nationalities, type TriggerEntry, traitsOf } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
 import { entitiesIn } from '../recognize/ner/index.js';
-import { transliterate } from '../recognize/transliterate.js';
-import { normSet } from '../text/normalize.js';
 import type { Span } from '../text/span.js';
 import type { ActorCategory } from '../types.js';
 import { clauseOf, inMotiveClause } from './clauses.js';

@@ -5,10 +5,10 @@
 import type { Analysis } from '../analysis.js';
 import { daysBetween } from '../days.js';
 import type { ResolvedPlace } from '../geo/resolve.js';
+import { normalizeString, normSet } from '../lang/ar/normalize.js';
 import type { DateMention } from '../recognize/dates.js';
 import { type TriggerEntry, traitsOf, type WeaponWord } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
-import { normalizeString, normSet } from '../text/normalize.js';
 import type { Span } from '../text/span.js';
 import type { Claim, Outcome } from '../types.js';
 import { type ActorRef, findActors } from './actors.js';

@@ -3,10 +3,11 @@
  * or a noun after a demonstrative ("هذا الهجوم"). "فتح تحقيق في الضربة الجوية", "خطأ بشنها الغارة", "الإعلان عن
  * اعتراض الصواريخ" speak of an event the article has already reported; they add to it, not a new one.
  */
+
+import { normSet } from '../lang/ar/normalize.js';
 import type { TriggerEntry } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
 import type { Doc } from '../text/doc.js';
-import { normSet } from '../text/normalize.js';
 
 const DEMONSTRATIVES = normSet(['هذا', 'هذه', 'ذلك', 'تلك', 'هذين', 'هاتين', 'هؤلاء', 'اولئك']);
 const DEFINITE = /^[وف]?[بلك]?ال/;

@@ -3,8 +3,8 @@
  * when the verb has no subject ("وقالت في بيان"), whoever spoke last.
  */
 import type { Analysis } from '../analysis.js';
+import { normalizeString } from '../lang/ar/normalize.js';
 import type { Mention } from '../recognize/mention.js';
-import { normalizeString } from '../text/normalize.js';
 import type { Span } from '../text/span.js';
 
 export interface Speaker {

@@ -3,11 +3,11 @@
  * "وقال كنعاني: "…"", "وقال المسؤول لصحافيين: "…"" (the official named earlier), "ورأى باقري أن …".
  */
 import type { Analysis } from '../analysis.js';
+import { transliterate } from '../lang/ar/transliterate.js';
 import type { PersonEntry, RoleEntry } from '../recognize/lexicons.js';
 import { nationalities } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
 import { entitiesIn } from '../recognize/ner/index.js';
-import { transliterate } from '../recognize/transliterate.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Span } from '../text/span.js';
 import { wordTest, wordTestBits } from '../text/words.js';

@@ -1,6 +1,6 @@
 /** The filters every export and listing takes: date range, country, admin1, type or sub-type, actor, text. */
 import type { Incident } from '../fuse/types.js';
-import { normalizeString } from '../text/normalize.js';
+import { normalizeString } from '../lang/ar/normalize.js';
 
 export interface IncidentFilter {
   /** YYYY-MM-DD, inclusive */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dataPath, readTsv, splitList } from '../data.js';
-import { normalizeString } from '../text/normalize.js';
+import { normalizeString } from '../lang/ar/normalize.js';
 
 let index: Map<string, string> | null = null;
 

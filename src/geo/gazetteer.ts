@@ -1,6 +1,6 @@
 /** The shipped gazetteer (data/gazetteer/places.tsv and the curated regions.tsv), loaded once, indexed by Arabic name. */
 import { dataPath, readTsv, splitList } from '../data.js';
-import { normalizeString } from '../text/normalize.js';
+import { normalizeString } from '../lang/ar/normalize.js';
 import { hamzaLamWords, PhraseIndex, splitWords } from '../text/phrases.js';
 
 export interface GazEntry {

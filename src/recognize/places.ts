@@ -2,8 +2,8 @@
 import { dataPath, readTsv, splitList } from '../data.js';
 import { type GazEntry, gazetteer } from '../geo/gazetteer.js';
 import { REGION } from '../geo/resolve.js';
+import { normSet } from '../lang/ar/normalize.js';
 import { type Doc, tokenSpan } from '../text/doc.js';
-import { normSet } from '../text/normalize.js';
 import { PhraseIndex, type PhraseMatch } from '../text/phrases.js';
 import { wordTest, wordTestBits } from '../text/words.js';
 import { cues, triggers } from './lexicons.js';

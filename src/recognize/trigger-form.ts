@@ -2,8 +2,9 @@
  * A trigger listed as a verb but written with the article is its masdar: "القصف" is the shelling, not "he shelled"
  * (قصف is both). Read as a noun, what follows it is its object or its nationality ("القصف التركي").
  */
+
+import { normalizeString } from '../lang/ar/normalize.js';
 import type { Doc } from '../text/doc.js';
-import { normalizeString } from '../text/normalize.js';
 import type { TriggerEntry } from './lexicons.js';
 import type { Mention } from './mention.js';
 

@@ -4,7 +4,7 @@
  */
 import { haystack } from '../export/filter.js';
 import type { Incident } from '../fuse/types.js';
-import { normalize, normalizeString } from '../text/normalize.js';
+import { normalize, normalizeString } from '../lang/ar/normalize.js';
 import type { Actor, EventRecord } from '../types.js';
 
 /** A name or a query, folded as the stored search columns are. */

@@ -1,5 +1,5 @@
 /** The one document object every stage reads: original text, normalised text with its map, tokens, sentences. */
-import { normalize } from './normalize.js';
+import { normalize } from '../lang/ar/normalize.js';
 import { type Sentence, splitSentences } from './sentences.js';
 import { makeSpan, type Span } from './span.js';
 import { type Token, tokenize } from './tokenize.js';

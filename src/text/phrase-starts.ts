@@ -4,7 +4,7 @@
  * whole entry or followed by a later word of one. Most tokens fail that: with the bits of all their readings at
  * hand, they are turned away by one test instead of a lookup per reading.
  */
-import { computeFirstKeys, computeInnerKeys, type Key } from './clitics.js';
+import { computeFirstKeys, computeInnerKeys, type Key } from '../lang/ar/clitics.js';
 import type { Token } from './tokenize.js';
 import { perWord, type Word, wordOf } from './words.js';
 
@@ -49,7 +49,7 @@ export const firstReading = perWord((tok): Key[] => {
   return computeFirstKeys(norm.charCodeAt(0) === HASH ? norm.slice(1).split('_')[0] : norm);
 });
 
-/** Readings of a word inside a phrase (see clitics.ts innerKeys). */
+/** Readings of a word inside a phrase (see lang/ar/clitics.ts innerKeys). */
 export const innerReading = perWord((tok): Key[] => computeInnerKeys(tok.norm));
 
 function maskOf(keys: Key[], bits: Map<string, number>): number {

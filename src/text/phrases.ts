@@ -2,8 +2,8 @@
  * A phrase index over normalised words: lexicon entries (multi-word, with clitics and inflection variants) found in
  * a document's tokens. Longest match wins; ties go to the cheaper (less folded) reading.
  */
-import { entryKeys, innerKeys, type Key } from './clitics.js';
-import { normalizeString } from './normalize.js';
+import { entryKeys, innerKeys, type Key } from '../lang/ar/clitics.js';
+import { normalizeString } from '../lang/ar/normalize.js';
 import {
   firstReading,
   innerBitsOf,

@@ -1,5 +1,5 @@
 /** Tokens of the normalised text, each mapped back to original offsets. */
-import type { Normalized } from './normalize.js';
+import type { Normalized } from '../lang/ar/normalize.js';
 import { internWord, type Word } from './words.js';
 
 export type TokenKind = 'word' | 'latin' | 'number' | 'date' | 'url' | 'hashtag' | 'mention' | 'punct';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { dataPath, readTsv, splitList } from '../../src/data.js';
-import { transliterate } from '../../src/recognize/transliterate.js';
+import { transliterate } from '../../src/lang/ar/transliterate.js';
 
 /** Arabic name → expected romanisation in this module's scheme. */
 const cases: [string, string][] = [

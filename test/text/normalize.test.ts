@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { normalize, normalizeString } from '../../src/lang/ar/normalize.js';
 import { makeDoc, normSpan } from '../../src/text/doc.js';
-import { normalize, normalizeString } from '../../src/text/normalize.js';
 
 const cases: [string, string][] = [
   ['أُذِنَ', 'اذن'],

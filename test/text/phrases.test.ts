@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { firstKeys } from '../../src/text/clitics.js';
+import { firstKeys } from '../../src/lang/ar/clitics.js';
 import { makeDoc, tokenSpan } from '../../src/text/doc.js';
 import { PhraseIndex } from '../../src/text/phrases.js';
 

@@ -10,8 +10,8 @@
  * in one map per role and template and never builds the joined strings.
  */
 import { dataPath, readTsv, splitList } from '../../data.js';
-import { firstKeys, stripArticle } from '../../text/clitics.js';
-import { normalizeString } from '../../text/normalize.js';
+import { firstKeys, stripArticle } from '../../lang/ar/clitics.js';
+import { normalizeString } from '../../lang/ar/normalize.js';
 
 /** Stand-ins for the words before the start and after the end of a sentence. */
 export const BOS = '\u0002';

@@ -22,7 +22,7 @@
  * Every name part is capitalised except the particles al-, bin, bint. Unknown names always come out as
  * something readable; Latin text is passed through unchanged.
  */
-import { isIgnorable } from '../text/normalize.js';
+import { isIgnorable } from './normalize.js';
 
 /** Conventional spellings of common given names and name parts, keyed by the Arabic as usually written. */
 const NAME_PARTS: Record<string, string> = {
