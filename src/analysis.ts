@@ -32,7 +32,7 @@ export interface Analysis {
   actors: Mention<lex.ActorEntry>[];
   weapons: Mention<lex.WeaponWord>[];
   triggers: Mention<lex.TriggerEntry>[];
-  cues: Mention<string>[];
+  cues: Mention<lex.CueKind>[];
   sources: Mention<lex.SourceEntry>[];
   persons: Mention<lex.PersonEntry>[];
   roles: Mention<lex.RoleEntry>[];

@@ -1,29 +1,9 @@
 /** The output contract (docs/event-record.md): field names fixed, extra fields allowed. */
-import type { ActorCategory, EventType, SubType } from './events/taxonomy.js';
+import type { ActorCategory, EventType, SubType, Weapon } from './events/taxonomy.js';
 import type { Span } from './text/span.js';
 
 /** The closed vocabularies of types, sub-types and actor categories are the coding table's (events/taxonomy.ts). */
-export type { ActorCategory, EventType, Span, SubType };
-
-export type Weapon =
-  | 'rocket'
-  | 'missile'
-  | 'ballistic_missile'
-  | 'drone'
-  | 'airstrike'
-  | 'artillery'
-  | 'mortar'
-  | 'ied'
-  | 'car_bomb'
-  | 'suicide_vest'
-  | 'small_arms'
-  | 'grenade'
-  | 'rpg'
-  | 'landmine'
-  | 'knife'
-  | 'fire'
-  | 'chemical'
-  | 'other';
+export type { ActorCategory, EventType, Span, SubType, Weapon };
 
 export type Precision = 'day' | 'week' | 'month';
 

@@ -284,6 +284,29 @@ export interface TriggerTraits {
   tally: boolean;
 }
 
+/** The spec's weapon vocabulary (docs/event-record.md): what weapons.tsv may map a word to, besides `projectile`. */
+export const WEAPONS = [
+  'rocket',
+  'missile',
+  'ballistic_missile',
+  'drone',
+  'airstrike',
+  'artillery',
+  'mortar',
+  'ied',
+  'car_bomb',
+  'suicide_vest',
+  'small_arms',
+  'grenade',
+  'rpg',
+  'landmine',
+  'knife',
+  'fire',
+  'chemical',
+  'other',
+] as const;
+export type Weapon = (typeof WEAPONS)[number];
+
 /** Does a class with these traits let a context class beside it report an event? */
 export const isEventWord = (t: TriggerTraits): boolean => t.eventive === 'alone' || t.eventive === 'object';
 

@@ -10,6 +10,7 @@ import {
   TRIGGER_CLASSES,
   type TriggerClass,
   type TriggerTraits,
+  WEAPONS,
 } from '../events/taxonomy.js';
 import { PhraseIndex } from '../text/phrases.js';
 import type { ActorCategory, Weapon } from '../types.js';
@@ -77,22 +78,51 @@ export const triggerClasses = lazy(() => readTriggerClasses());
 /** The traits of a trigger class. */
 export const traitsOf = (cls: TriggerClass): TriggerTraits => triggerClasses()[cls];
 
-export const cues = lazy(() => {
-  const idx = new PhraseIndex<string>();
-  for (const r of readTsv(dataPath('lexicons', 'cues.tsv'))) {
-    for (const f of splitList(r.forms)) idx.add(f, r.kind);
+/** What a cue word says about the clause it is in (data/lexicons/cues.tsv). */
+export const CUE_KINDS = [
+  'call',
+  'claim',
+  'conditional',
+  'deny',
+  'fell_nearby',
+  'future',
+  'history',
+  'hit',
+  'intercepted',
+  'missed',
+  'negation',
+  'no_damage',
+  'ongoing',
+  'plan',
+  'question',
+  'reaction',
+  'report',
+  'threat',
+] as const;
+export type CueKind = (typeof CUE_KINDS)[number];
+
+export function readCues(file = dataPath('lexicons', 'cues.tsv')): PhraseIndex<CueKind> {
+  const idx = new PhraseIndex<CueKind>();
+  for (const at of rowsOf(file)) {
+    const kind = oneOf(CUE_KINDS, at, 'kind');
+    for (const f of splitList(at.row.forms)) idx.add(f, kind);
   }
   return idx;
-});
+}
 
-export const weapons = lazy(() => {
-  const idx = new PhraseIndex<WeaponWord>();
-  for (const r of readTsv(dataPath('lexicons', 'weapons.tsv'))) idx.add(r.form, r.weapon as WeaponWord);
-  return idx;
-});
+export const cues = lazy(() => readCues());
 
 /** A weapon word: one of the spec's weapons, or صاروخ said without its kind (read in context). */
 export type WeaponWord = Weapon | 'projectile';
+const WEAPON_WORDS: readonly WeaponWord[] = [...WEAPONS, 'projectile'];
+
+export function readWeapons(file = dataPath('lexicons', 'weapons.tsv')): PhraseIndex<WeaponWord> {
+  const idx = new PhraseIndex<WeaponWord>();
+  for (const at of rowsOf(file)) idx.add(at.row.form, oneOf(WEAPON_WORDS, at, 'weapon'));
+  return idx;
+}
+
+export const weapons = lazy(() => readWeapons());
 
 export interface ActorEntry {
   name: string;
@@ -121,22 +151,28 @@ export function readActors(file = dataPath('lexicons', 'actors.tsv')): PhraseInd
 
 export const actors = lazy(() => readActors());
 
+export const SOURCE_KINDS = ['agency', 'generic', 'ngo', 'official', 'outlet'] as const;
+
 export interface SourceEntry {
   name: string;
   name_ar: string;
-  kind: string;
+  kind: (typeof SOURCE_KINDS)[number];
   country: string | null;
 }
 
-export const sources = lazy(() => {
+export function readSources(file = dataPath('lexicons', 'sources.tsv')): PhraseIndex<SourceEntry> {
   const idx = new PhraseIndex<SourceEntry>();
-  for (const r of readTsv(dataPath('lexicons', 'sources.tsv'))) {
+  for (const at of rowsOf(file)) {
+    const r = at.row;
     const names = splitList(r.names_ar);
-    const e: SourceEntry = { name: r.name, name_ar: names[0] ?? '', kind: r.kind, country: r.country || null };
+    const kind = oneOf(SOURCE_KINDS, at, 'kind');
+    const e: SourceEntry = { name: r.name, name_ar: names[0] ?? '', kind, country: r.country || null };
     for (const n of names) idx.add(n, e);
   }
   return idx;
-});
+}
+
+export const sources = lazy(() => readSources());
 
 export interface PersonEntry {
   name: string;
@@ -154,19 +190,23 @@ export const persons = lazy(() => {
   return idx;
 });
 
+const ROLE_KINDS = ['title', 'role', 'institution'] as const;
+
 export interface RoleEntry {
   form: string;
   role: string;
-  kind: 'title' | 'role' | 'institution';
+  kind: (typeof ROLE_KINDS)[number];
 }
 
-export const roles = lazy(() => {
+export function readRoles(file = dataPath('lexicons', 'roles.tsv')): PhraseIndex<RoleEntry> {
   const idx = new PhraseIndex<RoleEntry>();
-  for (const r of readTsv(dataPath('lexicons', 'roles.tsv'))) {
-    idx.add(r.form, { form: r.form, role: r.role_en, kind: r.kind as RoleEntry['kind'] });
+  for (const at of rowsOf(file)) {
+    idx.add(at.row.form, { form: at.row.form, role: at.row.role_en, kind: oneOf(ROLE_KINDS, at, 'kind') });
   }
   return idx;
-});
+}
+
+export const roles = lazy(() => readRoles());
 
 export interface NationalityEntry {
   country: string;
