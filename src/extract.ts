@@ -5,6 +5,7 @@ import { assembleEvents } from './events/assemble.js';
 import { sentenceSpeakers } from './events/speakers.js';
 import { findStatements } from './events/statements.js';
 import { findStatistics } from './events/statistics.js';
+import { type EventDecider, shippedDecider } from './learn/decide.js';
 import { htmlToText } from './sources/read.js';
 import { makeDoc } from './text/doc.js';
 import type { DocumentInput, ExtractionError, ExtractionResult } from './types.js';
@@ -47,7 +48,20 @@ export function emptyResult(input: DocumentInput, id: string, errors: Extraction
   };
 }
 
-export function extract(input: DocumentInput, fallbackId = 'document'): ExtractionResult {
+export interface ExtractOptions {
+  /**
+   * Learned decisions (src/learn/decide.ts): null for the rules alone; left out, the shipped models in data/models/
+   * where RASD_MODELS=1, else the rules alone.
+   */
+  models?: EventDecider | null;
+}
+
+/** The decider of a call that names none: the shipped models where RASD_MODELS=1, else none (the rules). */
+function defaultModels(): EventDecider | null {
+  return process.env.RASD_MODELS === '1' ? shippedDecider() : null;
+}
+
+export function extract(input: DocumentInput, fallbackId = 'document', options: ExtractOptions = {}): ExtractionResult {
   const id = typeof input.id === 'string' && input.id ? input.id : fallbackId;
   const errors: ExtractionError[] = [];
   let text = typeof input.text === 'string' ? input.text : '';
@@ -69,7 +83,11 @@ export function extract(input: DocumentInput, fallbackId = 'document'): Extracti
   const doc = makeDoc(id, text, published);
   const a = analyze(doc);
   const speakers = sentenceSpeakers(a);
-  const events = assembleEvents(a, speakers);
+  const events = assembleEvents(
+    a,
+    speakers,
+    (options.models === undefined ? defaultModels() : options.models) ?? undefined,
+  );
   const sentenceAt = new Map(doc.sentences.map((s) => [s.start, s.i]));
   const eventSentences = new Set<number>();
   for (const e of events) {

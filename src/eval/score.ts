@@ -806,7 +806,7 @@ function hungarian(w: number[][]): Array<[number, number]> {
 }
 
 /** One-to-one matching of compatible pairs; returns [gold index, system index] pairs. */
-function match(sysEvents: PyVal[], goldEvents: PyVal): Array<[number, number]> {
+export function match(sysEvents: PyVal[], goldEvents: PyVal): Array<[number, number]> {
   if (sysEvents.length === 0 || !truthy(goldEvents)) return [];
   const goldRows = pyLen(goldEvents) <= sysEvents.length;
   const gold = iter(goldEvents);
@@ -928,6 +928,10 @@ function load(path: string, key: (rec: PyVal) => PyVal): Docs {
     if (e instanceof TypeError) throw new PyError(`UnicodeDecodeError: ${path} is not valid UTF-8`);
     throw e;
   }
+  return parse(text, path, key);
+}
+
+function parse(text: string, path: string, key: (rec: PyVal) => PyVal): Docs {
   const out: Docs = new Map();
   // Python's text mode ends lines at \n, \r\n and \r only.
   const lines = text.split(/\r\n|\r|\n/);
@@ -951,11 +955,18 @@ function load(path: string, key: (rec: PyVal) => PyVal): Docs {
 
 export const loadGold = (path: string): Docs => load(path, (r) => get(r, 'id'));
 
-export const loadSystem = (path: string): Docs =>
-  load(path, (r) => {
-    const doc = or(get(r, 'document'), new Map());
-    return get(doc, 'id', get(r, 'id'));
-  });
+/** Gold held in memory (JSON lines), read as loadGold reads a file. */
+export const parseGold = (text: string, name = '<gold>'): Docs => parse(text, name, (r) => get(r, 'id'));
+
+const systemKey = (r: PyVal) => {
+  const doc = or(get(r, 'document'), new Map());
+  return get(doc, 'id', get(r, 'id'));
+};
+
+export const loadSystem = (path: string): Docs => load(path, systemKey);
+
+/** System output held in memory (JSON lines), read as loadSystem reads a file. */
+export const parseSystem = (text: string, name = '<system>'): Docs => parse(text, name, systemKey);
 
 // ---------------------------------------------------------------- output
 

@@ -1,6 +1,7 @@
 /** From an analysed document to its event records: candidates per sentence, dates carried along, merge, type. */
 import type { Analysis } from '../analysis.js';
 import { toPlace } from '../geo/resolve.js';
+import type { EventDecider } from '../learn/decide.js';
 import type { Actor, EventRecord } from '../types.js';
 import type { ActorRef } from './actors.js';
 import { type Candidate, type DocContext, isBackground, sentenceCandidates } from './candidates.js';
@@ -26,7 +27,8 @@ function conservative(counts: { value: number; span: { start: number } }[], sent
   return Math.min(...perSentence.values());
 }
 
-export function assembleEvents(a: Analysis, speakers: (Speaker | null)[]): EventRecord[] {
+/** `decide`: learned decisions (src/learn/decide.ts) on which events stay and their sub-types; the rules' without. */
+export function assembleEvents(a: Analysis, speakers: (Speaker | null)[], decide?: EventDecider): EventRecord[] {
   const published = a.doc.published;
   const ctx: DocContext = { a, speakers, published };
   const cands: Candidate[] = [];
@@ -63,8 +65,9 @@ export function assembleEvents(a: Analysis, speakers: (Speaker | null)[]): Event
   inheritPerpetrators(kept);
   namedElsewhere(kept, cands);
   const sentenceOf = (pos: number) => a.doc.sentences.findIndex((s) => s.start <= pos && pos < s.end);
-  return kept.map((c, i) => {
-    const subtype = classify(c);
+  const final = decide ? decide.events(kept, a) : kept;
+  return final.map((c, i) => {
+    const subtype = decide ? decide.subtype(c, a, classify(c)) : classify(c);
     const killedEv = c.killed.map((k) => k.span);
     const injuredEv = c.injured.map((k) => k.span);
     const resp = new Set<string>();

@@ -1,0 +1,63 @@
+/**
+ * Learned decisions in the pipeline: the rules propose events and give features, the models decide. Off unless
+ * asked for: extract(input, id, { models }) or RASD_MODELS=1 (src/extract.ts), so the default output is the rules'.
+ *
+ * - keep: is this event one the article reports happening (not background, a repeat, a plan, a tally)?
+ * - subtype: its ACLED sub-type (the type follows from it).
+ */
+import { existsSync } from 'node:fs';
+import type { Analysis } from '../analysis.js';
+import { dataPath } from '../data.js';
+import type { Candidate } from '../events/candidates.js';
+import type { SubType } from '../events/taxonomy.js';
+import { SUB_TYPES } from '../events/taxonomy.js';
+import { keepFeatures, subtypeFeatures } from './event-features.js';
+import { LinearModel } from './model.js';
+
+/** What events/assemble.ts asks of learned decisions; each may be left to the rules. */
+export interface EventDecider {
+  /** the events that stay, of those the rules assembled (in order) */
+  events(events: Candidate[], a: Analysis): Candidate[];
+  /** the sub-type of an event the rules classified as `rule` */
+  subtype(c: Candidate, a: Analysis, rule: SubType): SubType;
+}
+
+export const MODEL_FILES = { keep: 'event-keep.json', subtype: 'event-subtype.json' } as const;
+export type Task = keyof typeof MODEL_FILES;
+export type Models = Partial<Record<Task, LinearModel>>;
+
+const SUBTYPE_SET = new Set<string>(SUB_TYPES);
+
+export function decider(models: Models): EventDecider {
+  return {
+    events(events, a) {
+      const keep = models.keep;
+      if (!keep) return events;
+      // an event without a place is never scored and never dropped here
+      return events.filter((c, index) => !c.place || keep.yes(keepFeatures(c, a, { index, events })));
+    },
+    subtype(c, _a, rule) {
+      const m = models.subtype;
+      if (!m) return rule;
+      const s = m.best(subtypeFeatures(c));
+      return SUBTYPE_SET.has(s) ? (s as SubType) : rule;
+    },
+  };
+}
+
+/** The models under data/models/ (those that are there). */
+export function readModels(dir = dataPath('models')): Models {
+  const out: Models = {};
+  for (const [task, file] of Object.entries(MODEL_FILES) as [Task, string][]) {
+    const p = `${dir}/${file}`;
+    if (existsSync(p)) out[task] = LinearModel.read(p);
+  }
+  return out;
+}
+
+let shipped: EventDecider | undefined;
+/** data/models/ as a decider, read once. */
+export function shippedDecider(): EventDecider {
+  shipped ??= decider(readModels());
+  return shipped;
+}
