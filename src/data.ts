@@ -42,6 +42,25 @@ export function readTsvLines(file: string): { line: number; row: Record<string, 
   return out;
 }
 
+/**
+ * The entries of a word list (data/lang/<code>/*.txt): one entry a line, with the line it is on; blank lines and
+ * lines starting with '#' are comments. An entry holding a tab or said twice is a DataError.
+ */
+export function readWordList(file: string): { line: number; word: string }[] {
+  const out: { line: number; word: string }[] = [];
+  const seen = new Set<string>();
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const word = lines[i].trim();
+    if (word === '' || word.startsWith('#')) continue;
+    if (word.includes('\t')) throw new DataError(file, i + 1, `"${word}" holds a tab: one entry a line`);
+    if (seen.has(word)) throw new DataError(file, i + 1, `"${word}" is listed twice`);
+    seen.add(word);
+    out.push({ line: i + 1, word });
+  }
+  return out;
+}
+
 /** A data file that says something the code does not know: the message starts with the file and the line. */
 export class DataError extends Error {
   constructor(

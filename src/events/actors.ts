@@ -3,8 +3,9 @@
  * trigger (before it, or right after a verb: VSO), the object of a masdar or of على/ضد, the passive subject of
  * تعرض ل, and nationality adjectives that name a state's forces ("قاعدة عين الأسد الأميركية", "طائرات أميركية").
  */
+
 import type { Analysis } from '../analysis.js';
-import { normSet } from '../lang/ar/normalize.js';
+import { ar } from '../lang/ar/index.js';
 import { transliterate } from '../lang/ar/transliterate.js';
 import { type ActorEntry, nationalities, type TriggerEntry, traitsOf } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
@@ -25,16 +26,6 @@ export interface Claimant extends ActorRef {
   claimSpan: Span;
 }
 
-const PREPOSITIONS = normSet(['على', 'ضد', 'الى', 'من', 'في', 'عن', 'مع', 'لدى', 'بحق', 'باتجاه', 'نحو']);
-const TARGET_PREPS = normSet(['على', 'ضد', 'بحق', 'باتجاه', 'نحو']);
-const PASSIVE = /^و?(تعرض|تعرضت|تعرضوا|يتعرض|تتعرض)$/;
-const LINKED = /^(مرتبطه|مرتبط|تابعه|تابع|التابعه|التابع|تابعين|المرتبطه)$/;
-const BY = /^(قبل)$/;
-/** "قاعدة الاحتلال الأميركي": the owner of a base or a position is the target */
-const FACILITY =
-  /^(قاعده|قواعد|مقر|مقرات|موقع|مواقع|ثكنه|معسكر|معسكرات|تمركزات|تجمعات|اليات|مركز|نقطه|نقاط|دوريه|رتل|سفينه|بارجه|مطار)$/;
-/** a verb whose own ending names its subject (استهدفوا) has it before, not after */
-const PLURAL_VERB = /(وا|ون|تا)$/;
 /** a noun of a class whose trait `attacker` is set: what follows it may name who attacked */
 const attackNoun = (t: Mention<TriggerEntry>) => !t.value.verb && traitsOf(t.value.cls).attacker;
 
@@ -48,9 +39,9 @@ const ref = (m: Mention<ActorEntry>): ActorRef => ({
 
 function prepositionBefore(a: Analysis, m: Mention<ActorEntry>): string | null {
   const prev = a.doc.tokens[m.first - 1];
-  if (prev && prev.sent === m.sent && PREPOSITIONS.has(prev.norm)) return prev.norm;
+  if (prev && prev.sent === m.sent && ar.actorPrepositions.has(prev.norm)) return prev.norm;
   const tok = a.doc.tokens[m.first].norm;
-  if (/^(ل|لل|ول|وب|ب)/.test(tok) && !/^(ل|ب)/.test(m.value.name_ar.replace(/^ال/, ''))) return 'ل';
+  if (ar.lamOrBehProclitic.test(tok) && !ar.lamOrBehStart.test(m.value.name_ar.replace(/^ال/, ''))) return 'ل';
   return null;
 }
 
@@ -74,7 +65,7 @@ function unknownClaimant(a: Analysis, s: number, from: number): ActorRef | null 
     (e) => e.value.type === 'ORG' && e.first >= from && e.first <= from + 3,
   );
   if (!org) return null;
-  const name = transliterate(org.span.text.replace(/^(جماعة|جماعه|حركة|حركه|تنظيم)\s+/, ''));
+  const name = transliterate(org.span.text.replace(ar.groupTitle, ''));
   return { name, name_ar: org.span.text, category: 'political_militia', country: null, span: org.span };
 }
 
@@ -97,7 +88,7 @@ export function findActors(
   // claims of responsibility: "تبنت X", "X تتبنى", "أعلن X مسؤوليته", "أعلنت X استهداف …"
   const attackish = triggers.some((t) => traitsOf(t.value.cls).attack);
   for (const c of a.in[s].cues) {
-    const announce = c.value === 'report' && /^و?(اعلن|اعلنت|اعلنوا)$/.test(toks[c.first].norm) && attackish;
+    const announce = c.value === 'report' && ar.announceVerbs.test(toks[c.first].norm) && attackish;
     if (c.value !== 'claim' && !announce) continue;
     const after = inS.find((m) => m.first >= c.last && m.first <= c.last + 4);
     const before =
@@ -150,7 +141,7 @@ export function findActors(
         m.last < t.first &&
         m.last >= t.first - 2 &&
         toks.slice(m.last, t.first).every((x) => x.kind === 'punct');
-      if (FACILITY.test(toks[m.first - 1]?.norm.replace(/^(و|ب|ل)/, '') ?? '')) {
+      if (ar.facilityNouns.test(toks[m.first - 1]?.norm.replace(/^(و|ب|ل)/, '') ?? '')) {
         if (m.first > t.first) {
           add(targets, r);
           used.add(m);
@@ -158,18 +149,18 @@ export function findActors(
         continue;
       }
       if ((m.last <= t.first && m.first >= clause.from) || commaSubject) {
-        const passive = toks.slice(clause.from, t.first).some((x) => PASSIVE.test(x.norm));
+        const passive = toks.slice(clause.from, t.first).some((x) => ar.passiveVerbs.test(x.norm));
         if (passive) add(targets, r);
         else if (!prep) add(perps, r);
         else continue;
         used.add(m);
       } else if (m.first >= t.last && m.first < clause.to) {
         const prevTok = toks[m.first - 1]?.norm ?? '';
-        if (BY.test(prevTok)) add(perps, r);
-        else if (LINKED.test(prevTok) || (prep && TARGET_PREPS.has(prep))) add(targets, r);
+        if (ar.agentWords.test(prevTok)) add(perps, r);
+        else if (ar.linkedWords.test(prevTok) || (prep && ar.targetPrepositions.has(prep))) add(targets, r);
         else if (
           t.value.verb &&
-          !PLURAL_VERB.test(toks[t.first].norm) &&
+          !ar.pluralVerbEnding.test(toks[t.first].norm) &&
           m.first - t.last <= 2 &&
           !prep &&
           perps.length === 0
@@ -191,7 +182,7 @@ export function findActors(
   for (const m of inS) {
     if (used.has(m)) continue;
     const prevTok = toks[m.first - 1]?.norm ?? '';
-    if (LINKED.test(prevTok) || LINKED.test(toks[m.first - 2]?.norm ?? '')) {
+    if (ar.linkedWords.test(prevTok) || ar.linkedWords.test(toks[m.first - 2]?.norm ?? '')) {
       add(targets, ref(m));
       used.add(m);
     }

@@ -2,10 +2,12 @@
  * Event candidates, sentence by sentence: a trigger reported as having happened, with the date, place, actors,
  * weapons, claims and sources of its sentence. Candidates of one event are merged later (merge.ts).
  */
+
 import type { Analysis } from '../analysis.js';
 import { daysBetween } from '../days.js';
 import type { ResolvedPlace } from '../geo/resolve.js';
-import { normalizeString, normSet } from '../lang/ar/normalize.js';
+import { ar } from '../lang/ar/index.js';
+import { normalizeString } from '../lang/ar/normalize.js';
 import type { DateMention } from '../recognize/dates.js';
 import { type TriggerEntry, traitsOf, type WeaponWord } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
@@ -44,11 +46,7 @@ export interface Candidate {
 /** An event word (taxonomy.ts): it reports an event itself, and gives a context class beside it its context. */
 const eventWord = (t: Mention<TriggerEntry>) => isEventWord(traitsOf(t.value.cls));
 
-const ANOTHER = normSet(['اخرى', 'اخري', 'اخر', 'جديده', 'جديد', 'مماثله', 'مماثل', 'ثانيه', 'ثان']);
 const OUTCOMES = new Set<string>(['hit', 'intercepted', 'fell_nearby', 'missed', 'no_damage']);
-const TIMES = /^(مره|مرات)$/;
-/** a count of attacks is a tally; a count of rockets or raids is part of one event */
-const ATTACK_NOUN = /^(هجوما|هجمات|هجوم|عمليات|عمليه|اعتداءات|اعتداء|هجومين)$/;
 
 export interface DocContext {
   a: Analysis;
@@ -72,14 +70,12 @@ function isTallySentence(ctx: DocContext, s: number, trig: Mention<TriggerEntry>
     // thousands killed or wounded are a war's toll, not one event's
     if (n.value >= 1000 && n.unit && trig.some((t) => t.value.cls === 'kill' || t.value.cls === 'injure')) return true;
     const next = a.doc.tokens[n.last];
-    if (next && (TIMES.test(next.norm) || ATTACK_NOUN.test(next.norm))) return true;
+    if (next && (ar.timesNouns.test(next.norm) || ar.tallyAttackNouns.test(next.norm))) return true;
   }
   return a.in[s].dates.some((d) => d.kind === 'since' || d.kind === 'interval');
 }
 
 const PROJECTILES = new Set(['projectile', 'rocket', 'missile', 'ballistic_missile', 'drone', 'artillery', 'mortar']);
-const GROUND_ATTACK = /^(هجوم|هجوما|الهجوم|هجمات|تسلل|محاوله|محاولات|زحف|تقدم|هجومين)$/;
-const AIR_DEFENCE = /(دفاع|دفاعات|منظوم|قبه)/;
 
 /**
  * "اعترض/أسقط/دمر/صد": an interception when what it stops is a projectile or a drone, or air defences do it;
@@ -101,9 +97,10 @@ function readIntercept(a: Analysis, t: Mention<TriggerEntry>): Mention<TriggerEn
     )
   )
     return t;
-  for (let k = Math.max(0, t.first - 4); k < t.first + 5; k++) if (after(k) && AIR_DEFENCE.test(toks[k].norm)) return t;
+  for (let k = Math.max(0, t.first - 4); k < t.first + 5; k++)
+    if (after(k) && ar.airDefenceStems.test(toks[k].norm)) return t;
   for (let k = t.last; k < t.last + 3; k++) {
-    if (after(k) && GROUND_ATTACK.test(toks[k].norm.replace(/^(و|ل)/, '')))
+    if (after(k) && ar.groundAttackNouns.test(toks[k].norm.replace(/^(و|ل)/, '')))
       return { ...t, value: { ...t.value, cls: 'clash' } };
   }
   return null;
@@ -115,11 +112,8 @@ function procliticOf(tokenNorm: string, form: string): string {
   return at > 0 ? tokenNorm.slice(0, at) : '';
 }
 
-const BASE_WORDS = /^(قاعده|قاعدتين|قواعد|مقر|مقرا|نقطه|نقاط|معسكر|معسكرا|مركز|مركزا)$/;
-const BODY_WORDS =
-  /^(جيش|جيشا|فصيل|فصائل|تحالف|غرفه|قوه|جبهه|لواء|كتيبه|كتائب|مجلس|ميليشيا|مليشيا|تنظيم|جماعه|الجيش|الفصيل|الفصائل|التنظيم|الجماعه)$/;
 /** The objects of the classes eventive with an object (trigger-classes.tsv): a base, an armed body. */
-const OBJECT_WORDS: Partial<Record<TriggerClass, RegExp>> = { base: BASE_WORDS, group: BODY_WORDS };
+const OBJECT_WORDS: Partial<Record<TriggerClass, RegExp>> = { base: ar.baseNouns, group: ar.armedBodyNouns };
 
 function objectWords(cls: TriggerClass): RegExp {
   const words = OBJECT_WORDS[cls];
@@ -137,14 +131,11 @@ function objectAfter(a: Analysis, t: Mention<TriggerEntry>, words: RegExp): bool
   return false;
 }
 
-const REACH =
-  /^[وف]?(توصل|توصلت|توصلوا|التوصل|وقع|وقعت|وقعوا|توقيع|ابرم|ابرمت|ابرام|اعلن|اعلنت|اعلان|دخل|دخلت|دخول|سريان)$/;
-
 /** "توصلت الأطراف إلى الاتفاق", "دخلت الهدنة حيز التنفيذ": an agreement reached, signed or in force */
 function reachedBefore(a: Analysis, t: Mention<TriggerEntry>): boolean {
   const toks = a.doc.tokens;
   for (let k = t.first - 1; k >= Math.max(a.doc.sentences[t.sent].first, t.first - 4); k--) {
-    if (REACH.test(toks[k].norm)) return true;
+    if (ar.agreementReachedWords.test(toks[k].norm)) return true;
   }
   return false;
 }
@@ -317,7 +308,7 @@ function sentenceEvents(ctx: DocContext, s: number, valid: Mention<TriggerEntry>
     outcomes,
     evidence,
     reference: valid.every((t) => isReference(doc, t)),
-    another: valid.some((t) => ANOTHER.has(doc.tokens[t.last]?.norm ?? '')),
+    another: valid.some((t) => ar.anotherWords.has(doc.tokens[t.last]?.norm ?? '')),
   });
   if (places.length <= 1) return [base(places[0] ?? null)];
   // a roundup sentence: each place its own event; casualties and victims go to the place named nearest them

@@ -1,27 +1,11 @@
 /** Clause boundaries inside a sentence: punctuation and the particles that open a new clause. */
+import { ar } from '../lang/ar/index.js';
 import type { Doc } from '../text/doc.js';
-
-const BOUNDARY_PUNCT = new Set([',', '،', ':', ';', '؛', '(', ')', '-', '–', '—']);
-const BOUNDARY_WORDS = new Set([
-  'بينما',
-  'فيما',
-  'لكن',
-  'ولكن',
-  'غير',
-  'حين',
-  'ردا',
-  'وردا',
-  'رد',
-  'بعدما',
-  'عقب',
-  'اثر',
-  'بعد',
-]);
 
 export function isBoundary(doc: Doc, t: number): boolean {
   const tok = doc.tokens[t];
-  if (tok.kind === 'punct') return BOUNDARY_PUNCT.has(tok.norm);
-  return BOUNDARY_WORDS.has(tok.norm);
+  if (tok.kind === 'punct') return ar.clausePunctuation.has(tok.norm);
+  return ar.clauseOpeners.has(tok.norm);
 }
 
 /** Token range [from, to) of the clause holding token `t`, within its sentence. */
@@ -34,13 +18,11 @@ export function clauseOf(doc: Doc, t: number): { from: number; to: number } {
   return { from, to };
 }
 
-const MOTIVE = /^و?(ردا|رد|انتقاما|تضامنا|احتجاجا)$/;
-
 /** Is token `t` inside a motive clause ("ردا على جرائم الاحتلال ضد المدنيين في غزة")? */
 export function inMotiveClause(doc: Doc, t: number): boolean {
   const s = doc.sentences[doc.tokens[t].sent];
   for (let k = t; k >= s.first; k--) {
-    if (MOTIVE.test(doc.tokens[k].norm)) return true;
+    if (ar.motiveWords.test(doc.tokens[k].norm)) return true;
     if (k < t && doc.tokens[k].kind === 'punct' && k !== t - 1 && isBoundary(doc, k) && doc.tokens[k].norm !== '"')
       return false;
   }

@@ -1,6 +1,8 @@
 /** Killed and injured counts in a sentence: "مقتل 5 أشخاص", "3 قتلى", "إصابة مدنيين اثنين", "مقتل مقيم مصري" (1). */
+
 import type { Analysis } from '../analysis.js';
 import { dataPath, readTsv, splitList } from '../data.js';
+import { ar } from '../lang/ar/index.js';
 import { PhraseIndex } from '../text/phrases.js';
 import type { Span } from '../text/span.js';
 
@@ -26,9 +28,6 @@ export interface Count {
   span: Span;
 }
 
-const DUAL = /(ين|ان)$/;
-const SUBSET = /^(بينهم|منهم|بينهن|منهن|بينها|منها|معظمهم|اغلبهم)$/;
-
 export function findFatalities(a: Analysis, s: number): { killed: Count[]; injured: Count[] } {
   const { doc } = a;
   const toks = doc.tokens;
@@ -45,7 +44,7 @@ export function findFatalities(a: Analysis, s: number): { killed: Count[]; injur
   for (const n of a.in[s].numbers) {
     if (n.vague || n.ordinal || !(n.value > 0)) continue;
     // "بينهم طفلان": a part of a figure already counted
-    if (SUBSET.test(toks[n.first - 1]?.norm ?? '')) continue;
+    if (ar.subsetWords.test(toks[n.first - 1]?.norm ?? '')) continue;
     // "5 قتلى", "5 أشخاص قتلوا" — a casualty noun a few words after the number
     // ("لقي 12 شخصا على الأقل مصرعهم": the victims and a qualifier may come between)
     const after = words.find(
@@ -73,12 +72,9 @@ export function findFatalities(a: Analysis, s: number): { killed: Count[]; injur
     const v = words.find((x) => x.first === w.last && x.value.kind === 'person');
     if (!v) continue;
     const tok = toks[v.first].norm;
-    const plural =
-      /^(اشخاص|مدنيين|اطفال|نساء|جنود|عناصر|مواطنين|شبان|ضباط|مسلحين|فلسطينيين|متظاهرين|عسكريين|افراد)$/.test(
-        tok.replace(/^(ال|لل|و)/, ''),
-      );
+    const plural = ar.pluralVictimNouns.test(tok.replace(/^(ال|لل|و)/, ''));
     if (plural) continue;
-    push(w.value.kind as 'killed' | 'injured', DUAL.test(tok) ? 2 : 1, w.first, v.last);
+    push(w.value.kind as 'killed' | 'injured', ar.dualEnding.test(tok) ? 2 : 1, w.first, v.last);
   }
   return { killed, injured };
 }

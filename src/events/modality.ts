@@ -2,6 +2,7 @@
  * Is a trigger reported as having happened? Negation right before it, a threat, plan, call, condition or
  * future in its clause, or an ongoing campaign ("تواصل إسرائيل دك غزة") make it something other than an event.
  */
+import { ar } from '../lang/ar/index.js';
 import type { TriggerEntry } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
 import type { DocContext } from './candidates.js';
@@ -56,18 +57,18 @@ export function modalityOf(ctx: DocContext, t: Mention<TriggerEntry>): Modality 
   const tok = doc.tokens[t.first].norm;
   const prev = doc.tokens[t.first - 1];
   // "تحسبا لأي هجوم": any attack is no attack in particular
-  if (prev && prev.sent === t.sent && /^[وفبل]?اي$/.test(prev.norm)) return 'conditional';
+  if (prev && prev.sent === t.sent && ar.anyWord.test(prev.norm)) return 'conditional';
   // "في عملياتها لتحرير المدينة": a masdar after ل is a purpose, except what something was subjected to (تعرضت لهجوم)
   if (
     !t.value.verb &&
-    /^و?ل(?!ل)/.test(tok) &&
-    !/^ل/.test(t.value.form) &&
+    ar.purposeLam.test(tok) &&
+    !ar.lamStart.test(t.value.form) &&
     !doc.tokens
       .slice(Math.max(doc.sentences[t.sent].first, t.first - 8), t.first)
-      .some((k) => /^[وف]?(تعرض|يتعرض|تتعرض|يتعرضون|تعرضوا)/.test(k.norm))
+      .some((k) => ar.subjectedToVerbs.test(k.norm))
   )
     return 'plan';
-  if (t.value.verb && /^و?(سي|ست|سن)/.test(tok) && !/^و?(سي|ست|سن)/.test(t.value.form)) return 'future';
+  if (t.value.verb && ar.futurePrefix.test(tok) && !ar.futurePrefix.test(t.value.form)) return 'future';
   void sent;
   return 'asserted';
 }

@@ -3,34 +3,30 @@
  * places in a motive clause ("ردا على … في غزة") and places before the trigger that are not fronted locatives
  * are skipped. Places within 60 km of a more specific one are the same place; farther ones are separate events.
  */
+
 import type { Analysis } from '../analysis.js';
 import { haversineKm } from '../geo/gazetteer.js';
 import type { ResolvedPlace } from '../geo/resolve.js';
+import { ar } from '../lang/ar/index.js';
 import type { TriggerEntry } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
 import { clauseOf, inMotiveClause } from './clauses.js';
-
-const ORIGIN = /^(انطلق|انطلقت|اطلقت|اطلق|اطلاقها|اطلاقهما|اطلاقه|مصدرها|مصدره|قادمه|قادما|القادمه|قدمت)$/;
 
 export function isOrigin(a: Analysis, p: ResolvedPlace): boolean {
   const toks = a.doc.tokens;
   for (let k = Math.max(0, p.mention.first - 6); k < p.mention.first; k++) {
     if (toks[k].sent !== p.mention.sent) continue;
-    if (ORIGIN.test(toks[k].norm)) return true;
+    if (ar.originWords.test(toks[k].norm)) return true;
     if (toks[k].norm === 'جهه' && toks[k - 1]?.norm === 'من') return true;
   }
   return false;
 }
 
-/** where someone spoke, met or is posted ("في مؤتمر صحفي في الرياض", "الممثل عن الحزب في أربيل"), not where it happened */
-const SETTING =
-  /^(مؤتمر|مؤتمرا|الصحفي|صحفي|ممثل|الممثل|ممثله|مكتب|مكتبه|مراسل|مراسله|سفير|سفيره|سفاره|محكمه|اجتماع|اجتماعا|قمه|لقاء|مقابله|زياره|جلسه)$/;
-
 function isSetting(a: Analysis, p: ResolvedPlace, triggers: Mention<TriggerEntry>[]): boolean {
   const toks = a.doc.tokens;
   for (let k = p.mention.first - 1; k >= Math.max(0, p.mention.first - 5); k--) {
     if (toks[k].sent !== p.mention.sent || triggers.some((t) => t.first <= k && k < t.last)) return false;
-    if (SETTING.test(toks[k].norm.replace(/^[وفبل]/, ''))) return true;
+    if (ar.settingNouns.test(toks[k].norm.replace(/^[وفبل]/, ''))) return true;
   }
   return false;
 }
@@ -39,13 +35,11 @@ function inMotive(a: Analysis, p: ResolvedPlace): boolean {
   return inMotiveClause(a.doc, p.mention.first);
 }
 
-const ADJACENT = /^(المتاخمه|المجاوره|القريبه|القريب|المحاذيه|المحاذي|المتاخم)$/;
-
 /** How specifically a place locates an event: a facility, then a town, a district, a countryside, a "near" reference. */
 function rank(a: Analysis, p: ResolvedPlace): number {
   const toks = a.doc.tokens;
   const before = toks.slice(Math.max(0, p.mention.first - 3), p.mention.first);
-  if (before.some((t) => ADJACENT.test(t.norm))) return 5;
+  if (before.some((t) => ar.adjacentWords.test(t.norm))) return 5;
   return frameRank(p);
 }
 

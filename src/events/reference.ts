@@ -4,20 +4,17 @@
  * اعتراض الصواريخ" speak of an event the article has already reported; they add to it, not a new one.
  */
 
-import { normSet } from '../lang/ar/normalize.js';
+import { ar } from '../lang/ar/index.js';
 import type { TriggerEntry } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
 import type { Doc } from '../text/doc.js';
 
-const DEMONSTRATIVES = normSet(['هذا', 'هذه', 'ذلك', 'تلك', 'هذين', 'هاتين', 'هؤلاء', 'اولئك']);
-const DEFINITE = /^[وف]?[بلك]?ال/;
-
 export function isReference(doc: Doc, t: Mention<TriggerEntry>): boolean {
   if (t.value.verb) return false;
   const tok = doc.tokens[t.first].norm;
-  if (DEFINITE.test(tok) && !t.value.form.startsWith('ال')) return true;
+  if (ar.definite.test(tok) && !t.value.form.startsWith('ال')) return true;
   const prev = doc.tokens[t.first - 1];
-  if (prev && prev.sent === t.sent && DEMONSTRATIVES.has(prev.norm.replace(/^[وف]/, ''))) return true;
+  if (prev && prev.sent === t.sent && ar.demonstratives.has(prev.norm.replace(/^[وف]/, ''))) return true;
   // "اعتراض الصواريخ": an interception whose projectiles are definite, already reported
   const next = doc.tokens[t.last];
   return (

@@ -2,7 +2,9 @@
  * Who is talking in a sentence: the subject of a reporting verb (قال، أفاد، أعلن), a "بحسب X" attribution, or,
  * when the verb has no subject ("وقالت في بيان"), whoever spoke last.
  */
+
 import type { Analysis } from '../analysis.js';
+import { ar } from '../lang/ar/index.js';
 import { normalizeString } from '../lang/ar/normalize.js';
 import type { Mention } from '../recognize/mention.js';
 import type { Span } from '../text/span.js';
@@ -15,8 +17,6 @@ export interface Speaker {
   source: string | null;
   span: Span;
 }
-
-const ATTRIBUTION = new Set(['بحسب', 'حسب', 'وفقا', 'وفق', 'نقلا', 'نقلت']);
 
 type Named = Mention<{ name: string; name_ar: string; kind?: string }>;
 
@@ -52,7 +52,7 @@ export function sentenceSpeakers(a: Analysis): (Speaker | null)[] {
     );
     let sp: Speaker | null = null;
     for (const r of [...reports, ...claims].sort((x, y) => x.first - y.first)) {
-      const after = nearestAfter(who, r.last - 1, ATTRIBUTION.has(doc.tokens[r.first].norm) ? 3 : 4);
+      const after = nearestAfter(who, r.last - 1, ar.attributionWords.has(doc.tokens[r.first].norm) ? 3 : 4);
       if (after) {
         sp = toSpeaker(a, after);
         break;

@@ -2,7 +2,9 @@
  * Statements: reported speech with its speaker. "أعلن المتحدث باسم الخارجية الإيرانية ناصر كنعاني أن …",
  * "وقال كنعاني: "…"", "وقال المسؤول لصحافيين: "…"" (the official named earlier), "ورأى باقري أن …".
  */
+
 import type { Analysis } from '../analysis.js';
+import { ar } from '../lang/ar/index.js';
 import { transliterate } from '../lang/ar/transliterate.js';
 import type { PersonEntry, RoleEntry } from '../recognize/lexicons.js';
 import { nationalities } from '../recognize/lexicons.js';
@@ -14,16 +16,10 @@ import { wordTest, wordTestBits } from '../text/words.js';
 import type { Statement } from '../types.js';
 import type { Speaker } from './speakers.js';
 
-const SPEECH =
-  /^و?(قال|قالت|اعلن|اعلنت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|راي|رات|اعتبر|اعتبرت|شدد|شددت|صرح|صرحت|اشار|اشارت|تابع|تابعت)$/;
 /** A speech verb, asked of every token: answered once per form. */
-const SPEECH_VERB = wordTest((t) => SPEECH.test(t.norm));
-const THAT = /^(ان|انه|انها|انهم|بان|إن|انما)$/;
+const SPEECH_VERB = wordTest((t) => ar.speechVerbs.test(t.norm));
 const QUOTE_OPEN = new Set(['"', '«', '“']);
 const QUOTE_CLOSE: Record<string, string> = { '"': '"', '«': '»', '“': '”' };
-/** words that end a name read after a role ("… ناصر كنعاني الإثنين أن") */
-const NAME_STOP =
-  /^(ان|انه|ان|في|الى|على|من|عن|خلال|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|اليوم|امس|قد|كان|قال|مساء|صباح|لصحافيين|لوكاله|ل|بان|الذي|التي)$/;
 
 interface Who {
   name: string;
@@ -44,7 +40,7 @@ function quoteAfter(a: Analysis, from: number, to: number): Span | null {
       const end = toks[e - 1].end;
       return { start, end, text: a.doc.text.slice(start, end) };
     }
-    if (THAT.test(t.norm) && k + 1 < to) {
+    if (ar.thatParticles.test(t.norm) && k + 1 < to) {
       // "أن "…"": a quotation right after أن is the quote itself
       const q = toks[k + 1];
       if (q.kind === 'punct' && QUOTE_OPEN.has(q.norm)) {
@@ -130,13 +126,13 @@ function statementAt(a: Analysis, speakers: (Speaker | null)[], s: Sentence, v: 
     const role = roles.filter((r) => r.value.kind !== 'institution').pop();
     if (role) {
       let e = role.last;
-      while (e < s.last && e < role.last + 3 && toks[e].kind === 'word' && !NAME_STOP.test(toks[e].norm)) {
+      while (e < s.last && e < role.last + 3 && toks[e].kind === 'word' && !ar.nameStopWords.test(toks[e].norm)) {
         if (a.roles.some((r) => r.first === e)) break;
         e++;
       }
       if (e > role.last && toks[role.last].start < quote.start) {
-        const ar = doc.text.slice(toks[role.last].start, toks[e - 1].end);
-        who = { name: transliterate(ar), name_ar: ar, role: roleText(roles) };
+        const written = doc.text.slice(toks[role.last].start, toks[e - 1].end);
+        who = { name: transliterate(written), name_ar: written, role: roleText(roles) };
       }
     }
   }
@@ -160,7 +156,7 @@ function statementAt(a: Analysis, speakers: (Speaker | null)[], s: Sentence, v: 
       who = { name: sp.name, name_ar: sp.name_ar || sp.span.text, role: null };
     } else if (inst) who = { name: inst.value.role, name_ar: inst.span.text, role: null };
   }
-  if (!who && toks[v + 1] && (toks[v + 1].kind === 'punct' || /^(في|خلال|ان|انه|لصحافيين)$/.test(toks[v + 1].norm)))
+  if (!who && toks[v + 1] && (toks[v + 1].kind === 'punct' || ar.subjectlessAfterSpeech.test(toks[v + 1].norm)))
     who = said.last;
   if (!who) return v;
   const same = known.find((k) => k.name === who!.name);
@@ -207,13 +203,19 @@ function unknownPerson(a: Analysis, s: Sentence, v: number, quote: Span, roles: 
   if (
     end - name.first === 1 &&
     next?.sent === s.i &&
-    /^ال..+ي$/.test(next.norm) &&
+    ar.nisbaName.test(next.norm) &&
     next.end <= quote.start &&
     !a.in[s.i].places.some((p) => p.mention.first === end) &&
     nationalities().at(toks, end).length === 0 &&
     !a.in[s.i].roles.some((r) => r.first <= end && end < r.last)
   )
     end++;
-  const ar = doc.text.slice(toks[name.first].start, toks[end - 1].end);
-  return said.known.find((k) => k.name_ar === ar) ?? { name: transliterate(ar), name_ar: ar, role: roleText(roles) };
+  const written = doc.text.slice(toks[name.first].start, toks[end - 1].end);
+  return (
+    said.known.find((k) => k.name_ar === written) ?? {
+      name: transliterate(written),
+      name_ar: written,
+      role: roleText(roles),
+    }
+  );
 }

@@ -2,20 +2,15 @@
  * Statistics: counts that sum up many events or people ("23 هجوما", "14 مرة على الأقل في العراق",
  * "18 ألفا و608 شهداء", "2500 عسكري أميركي"), read from sentences that do not report one event.
  */
+
 import type { Analysis } from '../analysis.js';
+import { ar } from '../lang/ar/index.js';
 import { traitsOf } from '../recognize/lexicons.js';
 import type { NumberMention } from '../recognize/numbers.js';
 import type { Statistic } from '../types.js';
 import { clauseOf } from './clauses.js';
 import { findFatalities } from './fatalities.js';
 import type { Speaker } from './speakers.js';
-
-const TIMES = /^(مره|مرات)$/;
-const ATTACK_NOUN = /^(هجوما|هجوم|هجمات|غاره|غارات|عمليه|عمليات|اعتداء|اعتداءات|هجومين|هجمتين)$/;
-const TROOPS = /^(عسكري|عسكريا|جندي|جنديا|جنود|عنصر|عنصرا|مقاتل|مقاتلا|مستشار)$/;
-const DEPLOY =
-  /^و?(ينتشر|تنتشر|نشر|تنشر|ينشر|يتمركز|تتمركز|قوامها|قوامه|ارسال|يوجد|توجد|تواجد|متمركزين|يتواجد|منتشرين)$/;
-const MONTH_TO_DATE = /^(الجاري|الحالي)$/;
 
 function qualifier(n: NumberMention): Statistic['qualifier'] {
   return n.qualifier === 'at_least' ? 'at_least' : n.qualifier === 'about' ? 'about' : 'exact';
@@ -30,7 +25,7 @@ export function findStatistics(a: Analysis, eventSentences: Set<number>, speaker
     const nums = a.in[s.i].numbers.filter((n) => !n.vague && !n.ordinal && !n.dual && n.value > 0);
     if (nums.length === 0) continue;
     const hasAttack = a.in[s.i].triggers.some((t) => traitsOf(t.value.cls).tally);
-    const deploy = toks.slice(s.first, s.last).some((t) => DEPLOY.test(t.norm));
+    const deploy = toks.slice(s.first, s.last).some((t) => ar.deploymentWords.test(t.norm));
     const { killed, injured } = findFatalities(a, s.i);
     const dates = a.in[s.i].dates;
     const sp = speakers[s.i];
@@ -43,9 +38,9 @@ export function findStatistics(a: Analysis, eventSentences: Set<number>, speaker
       const n = nums[k];
       const next = toks[n.last]?.norm ?? '';
       let what: Statistic['what'] | null = null;
-      if (hasAttack && TIMES.test(next)) what = 'attacks';
-      else if (ATTACK_NOUN.test(next.replace(/^ل/, ''))) what = 'attacks';
-      else if (TROOPS.test(next) && deploy) what = 'troops';
+      if (hasAttack && ar.timesNouns.test(next)) what = 'attacks';
+      else if (ar.attackCountNouns.test(next.replace(/^ل/, ''))) what = 'attacks';
+      else if (ar.troopNouns.test(next) && deploy) what = 'troops';
       else if (killed.some((c) => c.span.start <= n.span.start && n.span.end <= c.span.end)) what = 'killed';
       else if (injured.some((c) => c.span.start <= n.span.start && n.span.end <= c.span.end)) what = 'injured';
       if (!what) continue;
@@ -64,7 +59,7 @@ export function findStatistics(a: Analysis, eventSentences: Set<number>, speaker
       else if (since) {
         const end = dates.find((d) => d !== since && d.first > since.first && d.precision === 'day');
         period = { start: since.start, end: end?.end ?? doc.published ?? since.end };
-      } else if (doc.published && toks.slice(s.first, s.last).some((t) => MONTH_TO_DATE.test(t.norm))) {
+      } else if (doc.published && toks.slice(s.first, s.last).some((t) => ar.monthToDateWords.test(t.norm))) {
         period = { start: `${doc.published.slice(0, 7)}-01`, end: doc.published };
       }
       const subject = a.in[s.i].actors.find((m) => m.first < n.first)?.value.name ?? null;

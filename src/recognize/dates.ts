@@ -12,7 +12,9 @@
  * قبل يومين), 'weekday' (الجمعة, مساء الإثنين), 'period' (الأسبوع الماضي, الشهر الجاري, الساعات الماضية,
  * عطلة نهاية الأسبوع), 'since', 'interval' (also "15 و16 ديسمبر").
  */
+
 import { dayOfIso, hijriOf, isoOf, ymdOf } from '../days.js';
+import { ar } from '../lang/ar/index.js';
 import { type Doc, normSpan } from '../text/doc.js';
 import type { Span } from '../text/span.js';
 import type { Token } from '../text/tokenize.js';
@@ -236,7 +238,7 @@ export function findDates(doc: Doc): DateMention[] {
         prev.sent === s.i &&
         h.kind === 'weekday' &&
         prev.kind === 'weekday' &&
-        /^[وفب]?(ليل|ليله)$/.test(toks[prev.first].norm) &&
+        ar.nightWords.test(toks[prev.first].norm) &&
         toks.slice(prev.last, h.first).every((t) => t.norm === '-' || t.norm === 'و' || t.norm === 'الى') &&
         h.first - prev.last <= 1 &&
         h.start === (dayOfIso(prev.end) ?? Number.NaN) + 1

@@ -3,10 +3,12 @@
  * gender and case, and their compounds (خمسة وعشرين, ثلاثة آلاف, 18 ألفاً و608, 2 مليون, الرابع والعشرين,
  * الـ24). Shared by the number and date recognizers.
  */
+
+import { mayHaveProclitic, wordKeys } from '../lang/ar/clitics.js';
 import type { Token } from '../text/tokenize.js';
 import { perWord } from '../text/words.js';
 import { type NumberWord, type NumberWordKind, numberLexicon } from './number-lexicon.js';
-import { mayHaveProclitic, tokenKeys, wordKeys } from './word-keys.js';
+import { tokenKeys } from './word-keys.js';
 
 export interface NumberRead {
   /** token range [first, last) */

@@ -16,6 +16,8 @@
  *   neither; nor the day and year of a written date: the 7 and 2023 of "7 أكتوبر 2023", "السابع من أكتوبر",
  *   "عام 2020", "صيف 2022", "1445هـ" (dates.ts reads those).
  */
+
+import { wordKeys } from '../lang/ar/clitics.js';
 import { type Doc, normSpan } from '../text/doc.js';
 import type { Span } from '../text/span.js';
 import type { Token } from '../text/tokenize.js';
@@ -23,7 +25,6 @@ import { wordTest, wordTestBits } from '../text/words.js';
 import { calendarLexicon } from './calendar-lexicon.js';
 import { numberLexicon, type Qualifier } from './number-lexicon.js';
 import { dualAt, numberWordAt, readNumberAt } from './number-reader.js';
-import { wordKeys } from './word-keys.js';
 
 export { parseDigits, readNumberAt } from './number-reader.js';
 export type { Qualifier };

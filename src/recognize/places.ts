@@ -1,8 +1,9 @@
 /** Place names in the text, with the frame around them (ريف X, قرب X, محافظة X) and gazetteer candidates. */
+
 import { dataPath, readTsv, splitList } from '../data.js';
 import { type GazEntry, gazetteer } from '../geo/gazetteer.js';
 import { REGION } from '../geo/resolve.js';
-import { normSet } from '../lang/ar/normalize.js';
+import { ar } from '../lang/ar/index.js';
 import { type Doc, tokenSpan } from '../text/doc.js';
 import { PhraseIndex, type PhraseMatch } from '../text/phrases.js';
 import { wordTest, wordTestBits } from '../text/words.js';
@@ -100,28 +101,12 @@ function frameBefore(doc: Doc, first: number, sentFirst: number): { frame: Place
   return null;
 }
 
-const LIST_FRAMES = normSet([
-  'بلدات',
-  'قرى',
-  'مدن',
-  'مناطق',
-  'أحياء',
-  'مدينتي',
-  'بلدتي',
-  'مديريات',
-  'مديريتي',
-  'جبهات',
-  'جبهتي',
-  'محافظات',
-  'محافظتي',
-]);
-
 /** "بلدات زملكا وعربين وعين ترما": a name in a list that a plural frame word opens is framed too. */
 function inFramedList(doc: Doc, i: number): boolean {
   const toks = doc.tokens;
   for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
     if (toks[k].kind !== 'word' || toks[k].sent !== toks[i].sent) return false;
-    if (LIST_FRAMES.has(toks[k].norm)) return true;
+    if (ar.placeListFrames.has(toks[k].norm)) return true;
   }
   return false;
 }
@@ -147,10 +132,6 @@ export function addsArticle(tokenNorm: string, key: string, names: string[]): bo
   const core = withArticle(tokenNorm, key);
   return core !== null && !namedWith(names, core);
 }
-
-const IN_WORDS = normSet(['في', 'من', 'الى', 'داخل', 'على']);
-/** particles a verb follows: "لم تنف" is "did not deny", not al-Tanf */
-const VERB_PARTICLES = normSet(['لم', 'لن', 'ولم', 'ولن', 'فلم', 'فلن', 'قد', 'وقد', 'لقد']);
 
 let joined: { names: Map<string, GazEntry[]>; heads: Set<string> } | null = null;
 /**
@@ -232,7 +213,7 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       }
       const last = ms[0].last;
       const before = toks[i - 1];
-      if (last - i === 1 && before !== undefined && before.sent === s.i && VERB_PARTICLES.has(before.norm)) {
+      if (last - i === 1 && before !== undefined && before.sent === s.i && ar.verbParticles.has(before.norm)) {
         i++;
         continue;
       }
@@ -251,7 +232,7 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       // "زملكا وعربين": a name joined by و to the place before it shares that place's frame
       const coordinated =
         toks[i].norm.startsWith('و') && ((out.length > 0 && out[out.length - 1].last === i) || inFramedList(doc, i));
-      const afterIn = (prev !== undefined && prev.sent === s.i && IN_WORDS.has(prev.norm)) || coordinated;
+      const afterIn = (prev !== undefined && prev.sent === s.i && ar.placeInWords.has(prev.norm)) || coordinated;
       const key = ms[0].key;
       const framed = (fb !== null && fb.frame !== 'near' && fb.frame !== 'prefix') || coordinated;
       // "عين ترما": a name's first word alone, before a word the gazetteer does not know, is not that place
@@ -277,12 +258,7 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       }
       let end = last;
       // "ريف دير الزور الشمالي": the direction adjective after the name belongs to the mention
-      while (
-        fb?.frame === 'countryside' &&
-        end < last + 2 &&
-        toks[end] &&
-        /^ال(شمالي|جنوبي|شرقي|غربي)$/.test(toks[end].norm)
-      )
+      while (fb?.frame === 'countryside' && end < last + 2 && toks[end] && ar.compassAdjectives.test(toks[end].norm))
         end++;
       out.push({
         first: i,
@@ -304,29 +280,6 @@ export function findPlaces(doc: Doc): PlaceMention[] {
   return out;
 }
 
-const LOCATIVE = normSet([
-  'في',
-  'من',
-  'الى',
-  'داخل',
-  'على',
-  'عبر',
-  'نحو',
-  'باتجاه',
-  'اتجاه',
-  'حدود',
-  'اراضي',
-  'اجواء',
-  'سماء',
-  'شمال',
-  'جنوب',
-  'شرق',
-  'غرب',
-  'وسط',
-  'انحاء',
-]);
-/** "نظام دمشق", "حكومة طرابلس": a capital or country standing for its rulers */
-const RULERS = /^[وفبل]?ل?(نظام|حكومه|سلطات|قياده|حكام)$/;
 /** "موسكو تقول", "قالت واشنطن", "تتهم أنقرة": the cue words of saying, denying, accusing, threatening, calling on */
 const SPEECH_CUES = new Set(['report', 'deny', 'reaction', 'threat', 'call']);
 const speaks = (doc: Doc, k: number) =>
@@ -348,21 +301,19 @@ function isCapitalAsActor(doc: Doc, m: PlaceMention, kept: PlaceMention[]): bool
   if (/^و?ب/.test(tok) && !top.names_ar.some((n) => n.startsWith('ب'))) return false;
   const prev = toks[m.first - 1];
   if (prev === undefined || prev.sent !== m.sent) return true;
-  if (STRONG_LOCATIVE.has(prev.norm.replace(/^و/, '')) || prev.norm === 'العاصمه') return false;
+  if (ar.strongLocatives.has(prev.norm.replace(/^و/, '')) || prev.norm === 'العاصمه') return false;
   if (triggers().at(toks, m.first - 1).length > 0) return false;
   const before = kept[kept.length - 1];
   return !(tok.startsWith('و') && before !== undefined && before.last === m.first);
 }
 
-const ON = normSet(['على']);
-
 /** "ألقى الحزب اللوم في هذا الهجوم على إيران": the one blamed, not a place */
 function isBlamed(doc: Doc, m: PlaceMention): boolean {
   if (!m.value.candidates.some((c) => c.feature === 'country')) return false;
   const prev = doc.tokens[m.first - 1];
-  if (!prev || prev.sent !== m.sent || !ON.has(prev.norm)) return false;
+  if (!prev || prev.sent !== m.sent || !ar.onWords.has(prev.norm)) return false;
   for (let k = m.first - 2; k >= Math.max(0, m.first - 8) && doc.tokens[k].sent === m.sent; k--) {
-    if (/^[وب]?(اللوم|باللوم|المسؤوليه|بالمسؤوليه|مسؤوليه)$/.test(doc.tokens[k].norm)) return true;
+    if (ar.blameNouns.test(doc.tokens[k].norm)) return true;
   }
   return false;
 }
@@ -372,7 +323,7 @@ function isMetonym(doc: Doc, m: PlaceMention): boolean {
   const next = doc.tokens[m.last];
   const capital = m.value.candidates.some((c) => c.feature === 'country' || c.feature === 'place:PPLC');
   if (!capital) return false;
-  if (prev && prev.sent === m.sent && RULERS.test(prev.norm)) return true;
+  if (prev && prev.sent === m.sent && ar.rulerNouns.test(prev.norm)) return true;
   const bare = !/^[وف]?[بل]/.test(doc.tokens[m.first].norm) || m.value.candidates.some((c) => /^[بل]/.test(c.name_ar));
   return (
     bare &&
@@ -380,10 +331,6 @@ function isMetonym(doc: Doc, m: PlaceMention): boolean {
       (prev !== undefined && prev.sent === m.sent && speaks(doc, m.first - 1)))
   );
 }
-
-/** where a place far from the region must be named from to be the place of an act, not an addressee */
-const STRONG_LOCATIVE = normSet(['في', 'داخل', 'اراضي', 'اجواء', 'سماء', 'انحاء', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط']);
-const KM = /^(كلم|كم|كيلومتر|كيلومترا|كيلومترات|ميل|اميال)$/;
 
 /**
  * Places in their sentence: a country named without a locative ("قالت إسرائيل", "دعمتها إيران") is an actor, not a
@@ -403,14 +350,11 @@ export function placesInContext(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
       const prev = toks[m.first - 1];
       const prevPlace = out[out.length - 1];
       const locative =
-        (far ? /^و?ب/ : /^(و?ب|و?ل|في|وفي)/).test(tok) &&
-        !/^و?(بلد|لبنان|ليبيا|البحرين|بريطانيا|بلجيكا|بولندا|بنغلاديش|بوروندي|بنين|بيرو|بوتان|ليتوانيا|لاتفيا|ليبيريا|لوكسمبورغ)/.test(
-          tok,
-        )
+        (far ? /^و?ب/ : /^(و?ب|و?ل|في|وفي)/).test(tok) && !ar.namesStartingWithClitic.test(tok)
           ? true
           : (prev !== undefined &&
               prev.sent === m.sent &&
-              (far ? STRONG_LOCATIVE : LOCATIVE).has(prev.norm.replace(/^و/, ''))) ||
+              (far ? ar.strongLocatives : ar.locatives).has(prev.norm.replace(/^و/, ''))) ||
             (tok.startsWith('و') && prevPlace !== undefined && prevPlace.last === m.first && out.includes(prevPlace));
       if (!locative) continue;
     }
@@ -418,7 +362,7 @@ export function placesInContext(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
     // "(120 كلم شمال بغداد)": a reference point for the place named just before the parenthesis
     let k = m.first - 1;
     while (k >= 0 && k > m.first - 5 && toks[k].norm !== '(') k--;
-    if (k >= 0 && toks[k].norm === '(' && toks.slice(k + 1, m.first).some((t) => KM.test(t.norm))) {
+    if (k >= 0 && toks[k].norm === '(' && toks.slice(k + 1, m.first).some((t) => ar.distanceUnits.test(t.norm))) {
       const before = out[out.length - 1];
       if (before && before.last <= k && k - before.last <= 5) continue;
     }

@@ -3,20 +3,18 @@
  * (قصف is both). Read as a noun, what follows it is its object or its nationality ("القصف التركي").
  */
 
+import { ar } from '../lang/ar/index.js';
 import { normalizeString } from '../lang/ar/normalize.js';
 import type { Doc } from '../text/doc.js';
 import type { TriggerEntry } from './lexicons.js';
 import type { Mention } from './mention.js';
-
-/** the article, after an optional و/ف and a preposition clitic; "لل" is ل + ال */
-const ARTICLE = /^[وف]?(?:[بك]?ال|لل)/;
 
 export function definiteAsNouns(doc: Doc, triggers: Mention<TriggerEntry>[]): Mention<TriggerEntry>[] {
   return triggers.map((t) => {
     if (!t.value.verb || t.last - t.first !== 1) return t;
     const written = doc.tokens[t.first].norm;
     // a verb that itself begins with ال (التقى, التحق) keeps it in its listed form
-    if (!ARTICLE.test(written) || normalizeString(t.value.form).startsWith('ال')) return t;
+    if (!ar.articleAfterClitics.test(written) || normalizeString(t.value.form).startsWith('ال')) return t;
     return { ...t, value: { ...t.value, verb: false } };
   });
 }

@@ -6,11 +6,9 @@
  * امريكي) at a cost, so a caller can refuse folded matches where inflection would mislead (place names).
  */
 
-export interface Key {
-  key: string;
-  /** 0 for the form itself or with clitics removed; 1 when inflection was folded */
-  cost: number;
-}
+import type { Key, WordKey } from '../language.js';
+
+export type { Key, WordKey };
 
 const CONJ = ['', 'و', 'ف'];
 const PREP = ['', 'ب', 'ل', 'ك'];
@@ -100,5 +98,53 @@ export function entryKeys(word: string, noArticle = false): Key[] {
   const f = foldInflection(w);
   if (f !== w) push(out, f, 1);
   if (out.length === 0) out.push({ key: word, cost: 0 });
+  return out;
+}
+
+/*
+ * Lookup keys of a normalised word with its proclitics peeled off (و ف, then ب ل ك), keeping the article: a
+ * recognizer matches "وأمس", "بالأمس", "ومنذ", "وعشرين" on أمس, الأمس, منذ, عشرين. `pre` is how many normalised
+ * characters the clitics take, so a span can start after them.
+ */
+
+const WAW = 0x0648;
+const FEH = 0x0641;
+const BEH = 0x0628;
+const LAM = 0x0644;
+const KAF = 0x0643;
+
+/** Can a word starting with this code unit carry a proclitic? */
+export function mayHaveProclitic(norm: string): boolean {
+  const c = norm.charCodeAt(0);
+  return c === WAW || c === FEH || c === BEH || c === LAM || c === KAF;
+}
+
+const wordCache = new Map<string, WordKey[]>();
+
+function pushWordKey(out: WordKey[], key: string, pre: number, conj: boolean): void {
+  if (key.length < MIN_CORE) return;
+  for (const k of out) if (k.key === key) return;
+  out.push({ key, pre, conj });
+}
+
+export function wordKeys(norm: string): WordKey[] {
+  if (!mayHaveProclitic(norm)) return [{ key: norm, pre: 0, conj: false }];
+  let out = wordCache.get(norm);
+  if (out) return out;
+  out = [{ key: norm, pre: 0, conj: false }];
+  for (const c of ['', 'و', 'ف']) {
+    if (c && !norm.startsWith(c)) continue;
+    const r1 = norm.slice(c.length);
+    if (c) pushWordKey(out, r1, c.length, true);
+    for (const p of ['ب', 'ل', 'ك']) {
+      if (!r1.startsWith(p)) continue;
+      const r2 = r1.slice(1);
+      pushWordKey(out, r2, c.length + 1, c !== '');
+      // ل + ال is written لل: للأسبوع = ل + الأسبوع (the span keeps both lams: its text is still "للأسبوع")
+      if (p === 'ل' && r2.startsWith('ل')) pushWordKey(out, `ا${r2}`, c.length, c !== '');
+    }
+  }
+  if (wordCache.size > 200000) wordCache.clear();
+  wordCache.set(norm, out);
   return out;
 }

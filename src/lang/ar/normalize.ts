@@ -7,14 +7,9 @@
  * normalised text maps back to an exact slice of the original.
  */
 
-export interface Normalized {
-  /** the normalised text */
-  norm: string;
-  /** for each code unit of `norm`, the original offset where its source starts */
-  srcStart: Int32Array;
-  /** for each code unit of `norm`, the original offset where its source ends */
-  srcEnd: Int32Array;
-}
+import type { Normalized } from '../language.js';
+
+export type { Normalized };
 
 /** Characters removed entirely: Arabic diacritics, Quranic marks, tatweel, zero-width and bidi controls. */
 export function isIgnorable(c: number): boolean {
