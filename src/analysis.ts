@@ -1,142 +1,200 @@
-/** Everything the recognisers found in one document: the input of event assembly. */
+/**
+ * Everything the recognisers find in one document, the input of event assembly: the recognition stages in order,
+ * each declaring what it reads and adds (src/stages.ts checks the list and docs/architecture.md shows it).
+ * Adding a kind of mention is one `.add(...)` here; `perSentence` puts it in the per-sentence index too.
+ */
 import { gazetteer } from './geo/gazetteer.js';
-import { type ResolvedPlace, resolvePlaces } from './geo/resolve.js';
+import { resolvePlaces } from './geo/resolve.js';
 import { datelineEnd } from './recognize/dateline.js';
-import { type DateMention, findDates } from './recognize/dates.js';
+import { findDates } from './recognize/dates.js';
 import { embeddedSentences } from './recognize/embeds.js';
 import * as lex from './recognize/lexicons.js';
 import { type Mention, scanLexicon } from './recognize/mention.js';
-import { findNumbers, type NumberMention } from './recognize/numbers.js';
-import { findPlaces, type PlaceMention, placesInContext } from './recognize/places.js';
+import { type EntityMention, entitiesIn } from './recognize/ner/index.js';
+import { findNumbers } from './recognize/numbers.js';
+import { findPlaces, placesInContext } from './recognize/places.js';
 import { definiteAsNouns } from './recognize/trigger-form.js';
+import { isWeaponsSite } from './recognize/weapon-sites.js';
+import { type RecordOf, Stages } from './stages.js';
 import type { Doc } from './text/doc.js';
-
-/** "منشآت الأسلحة الكيميائية", "مخازن الصواريخ": weapons named as what a site holds, not what was used */
-const SITE =
-  /^[وفبل]?(منشا|منشات|منشاه|مخازن|مخزن|مستودع|مستودعات|مراكز|مركز|برنامج|ترسانه|مصنع|مصانع|انتاج|تطوير|مخزون|مخزونات)$/;
-function isWeaponsSite(doc: Doc, w: Mention<lex.WeaponWord>): boolean {
-  const toks = doc.tokens;
-  for (let k = w.first - 1; k >= Math.max(0, w.first - 2) && toks[k].sent === w.sent; k--) {
-    if (SITE.test(toks[k].norm)) return true;
-  }
-  return false;
-}
-
-export interface Analysis {
-  doc: Doc;
-  dates: DateMention[];
-  numbers: NumberMention[];
-  places: ResolvedPlace[];
-  /** every place name found, before context removed actors, datelines' neighbours and weak names */
-  placeNames: PlaceMention[];
-  actors: Mention<lex.ActorEntry>[];
-  weapons: Mention<lex.WeaponWord>[];
-  triggers: Mention<lex.TriggerEntry>[];
-  cues: Mention<lex.CueKind>[];
-  sources: Mention<lex.SourceEntry>[];
-  persons: Mention<lex.PersonEntry>[];
-  roles: Mention<lex.RoleEntry>[];
-  /** sentences that are embedded posts, not the article's own reporting */
-  embedded: Set<number>;
-  /** tokens before this index are the dateline (where the report was filed) */
-  dateline: number;
-  /** the same mentions, per sentence index */
-  in: SentenceMentions[];
-}
-
-export type SentenceMentions = {
-  [K in
-    | 'dates'
-    | 'numbers'
-    | 'places'
-    | 'actors'
-    | 'weapons'
-    | 'triggers'
-    | 'cues'
-    | 'sources'
-    | 'persons'
-    | 'roles']: Analysis[K];
-};
-
-const KINDS = [
-  'dates',
-  'numbers',
-  'places',
-  'actors',
-  'weapons',
-  'triggers',
-  'cues',
-  'sources',
-  'persons',
-  'roles',
-] as const;
-
-/** The list of a kind a sentence has none of: one frozen array shared by all (most lists are empty). */
-const NONE = Object.freeze([]) as unknown as never[];
-
-function perSentence(a: Omit<Analysis, 'in'>, n: number): SentenceMentions[] {
-  const out: SentenceMentions[] = Array.from({ length: n }, () => ({
-    dates: NONE,
-    numbers: NONE,
-    places: NONE,
-    actors: NONE,
-    weapons: NONE,
-    triggers: NONE,
-    cues: NONE,
-    sources: NONE,
-    persons: NONE,
-    roles: NONE,
-  }));
-  for (const k of KINDS) {
-    for (const m of a[k] as { sent?: number; mention?: { sent: number } }[]) {
-      const row = out[m.sent ?? m.mention!.sent] as Record<(typeof KINDS)[number], unknown[]>;
-      if (row[k] === NONE) row[k] = [m];
-      else row[k].push(m);
-    }
-  }
-  return out;
-}
 
 const overlaps = (a: { first: number; last: number }, b: { first: number; last: number }) =>
   a.first < b.last && b.first < a.last;
 
-export function analyze(doc: Doc): Analysis {
-  gazetteer();
-  const sources = scanLexicon(doc, lex.sources());
-  const actors = scanLexicon(doc, lex.actors()).filter((a) => !sources.some((s) => overlaps(s, a)));
-  const persons = scanLexicon(doc, lex.persons(), 0);
-  // a place inside an actor's or a source's name ("المقاومة الإسلامية في العراق") is not a place mention
-  // a place inside a longer actor or source name ("المقاومة الإسلامية في العراق") is not a place mention; a name
-  // that is both (إيران) stays both, and the clause decides its role
-  const inside = (outer: { first: number; last: number }, p: { first: number; last: number }) =>
-    overlaps(outer, p) && outer.last - outer.first > p.last - p.first;
-  const dates = findDates(doc);
-  // "الخميس" is Thursday before it is Khemis Miliana
-  const placeNames = findPlaces(doc).filter((p) => !dates.some((d) => overlaps(d, p)));
-  const placeMentions = placesInContext(
-    doc,
-    placeNames.filter(
-      (p) =>
-        !actors.some((a) => inside(a, p)) &&
-        !sources.some((s) => overlaps(s, p)) &&
-        !persons.some((s) => overlaps(s, p)),
-    ),
-  );
-  const a = {
-    doc,
-    dates,
-    numbers: findNumbers(doc),
-    places: resolvePlaces(doc, placeMentions),
-    placeNames,
-    actors,
-    weapons: scanLexicon(doc, lex.weapons()).filter((w) => !isWeaponsSite(doc, w)),
-    triggers: definiteAsNouns(doc, scanLexicon(doc, lex.triggers())),
-    cues: scanLexicon(doc, lex.cues()),
-    sources,
-    persons,
-    roles: scanLexicon(doc, lex.roles()),
-    embedded: embeddedSentences(doc),
-    dateline: datelineEnd(doc),
-  };
-  return { ...a, in: perSentence(a, doc.sentences.length) };
+/**
+ * The NER's names in a window of a sentence, tagged when first asked and kept: the event stages ask about the few
+ * words where a name the lexicons miss would be (a speaker beside a speech verb, a group after "تبنت"); tagging
+ * every sentence of every document would cost more than the rest of extraction.
+ */
+export interface Names {
+  /** the names found in tokens [first, last) of one sentence */
+  in(first: number, last: number): EntityMention[];
 }
+
+function namesOf(doc: Doc): Names {
+  const seen = new Map<number, EntityMention[]>();
+  return {
+    in(first, last) {
+      const key = first * 65536 + last;
+      let found = seen.get(key);
+      if (!found) {
+        found = entitiesIn(doc, first, last);
+        seen.set(key, found);
+      }
+      return found;
+    },
+  };
+}
+
+const FILE = 'src/analysis.ts';
+
+export const RECOGNITION = Stages.start()
+  .add({
+    name: 'sources',
+    file: 'src/recognize/lexicons.ts',
+    does: 'news agencies, outlets and officials who report (sources.tsv)',
+    requires: [],
+    assigns: ['sources'],
+    perSentence: ['sources'],
+    run: (doc) => ({ sources: scanLexicon(doc, lex.sources()) }),
+  })
+  .add({
+    name: 'actors',
+    file: 'src/recognize/lexicons.ts',
+    does: 'armed groups, forces and other actors (actors.tsv), not inside a source’s name',
+    requires: ['sources'],
+    assigns: ['actors'],
+    perSentence: ['actors'],
+    run: (doc, a) => ({
+      actors: scanLexicon(doc, lex.actors()).filter((m) => !a.sources.some((s) => overlaps(s, m))),
+    }),
+  })
+  .add({
+    name: 'persons',
+    file: 'src/recognize/lexicons.ts',
+    does: 'named people with their roles (persons.tsv), exact matches only',
+    requires: [],
+    assigns: ['persons'],
+    perSentence: ['persons'],
+    run: (doc) => ({ persons: scanLexicon(doc, lex.persons(), 0) }),
+  })
+  .add({
+    name: 'dates',
+    file: 'src/recognize/dates.ts',
+    does: 'absolute, relative and weekday dates, resolved against the publication day',
+    requires: [],
+    assigns: ['dates'],
+    perSentence: ['dates'],
+    run: (doc) => ({ dates: findDates(doc) }),
+  })
+  .add({
+    name: 'place names',
+    file: 'src/recognize/places.ts',
+    does: 'every gazetteer name found, but not inside a date ("الخميس" is Thursday before it is a town)',
+    requires: ['dates'],
+    assigns: ['placeNames'],
+    run: (doc, a) => {
+      gazetteer();
+      return { placeNames: findPlaces(doc).filter((p) => !a.dates.some((d) => overlaps(d, p))) };
+    },
+  })
+  .add({
+    name: 'places',
+    file: 'src/geo/resolve.ts',
+    does: 'place names in context (not inside a longer actor’s or a source’s name), each resolved to a gazetteer entry',
+    requires: ['placeNames', 'actors', 'sources', 'persons'],
+    assigns: ['places'],
+    perSentence: ['places'],
+    run: (doc, a) => {
+      // a place inside a longer actor or source name ("المقاومة الإسلامية في العراق") is not a place mention; a name
+      // that is both (إيران) stays both, and the clause decides its role
+      const inside = (outer: { first: number; last: number }, p: { first: number; last: number }) =>
+        overlaps(outer, p) && outer.last - outer.first > p.last - p.first;
+      const free = a.placeNames.filter(
+        (p) =>
+          !a.actors.some((m) => inside(m, p)) &&
+          !a.sources.some((s) => overlaps(s, p)) &&
+          !a.persons.some((s) => overlaps(s, p)),
+      );
+      return { places: resolvePlaces(doc, placesInContext(doc, free)) };
+    },
+  })
+  .add({
+    name: 'numbers',
+    file: 'src/recognize/numbers.ts',
+    does: 'numbers in digits and words, with the noun they count',
+    requires: [],
+    assigns: ['numbers'],
+    perSentence: ['numbers'],
+    run: (doc) => ({ numbers: findNumbers(doc) }),
+  })
+  .add({
+    name: 'weapons',
+    file: 'src/recognize/lexicons.ts',
+    does: 'weapon words (weapons.tsv), not where a site holds them ("مخازن الصواريخ")',
+    requires: [],
+    assigns: ['weapons'],
+    perSentence: ['weapons'],
+    run: (doc) => ({ weapons: scanLexicon(doc, lex.weapons()).filter((w) => !isWeaponsSite(doc, w)) }),
+  })
+  .add({
+    name: 'triggers',
+    file: 'src/recognize/trigger-form.ts',
+    does: 'event words with their class (triggers.tsv); a definite verb form read as its noun',
+    requires: [],
+    assigns: ['triggers'],
+    perSentence: ['triggers'],
+    run: (doc) => ({ triggers: definiteAsNouns(doc, scanLexicon(doc, lex.triggers())) }),
+  })
+  .add({
+    name: 'cues',
+    file: 'src/recognize/lexicons.ts',
+    does: 'words that qualify a clause: reporting, negation, threats, plans, outcomes (cues.tsv)',
+    requires: [],
+    assigns: ['cues'],
+    perSentence: ['cues'],
+    run: (doc) => ({ cues: scanLexicon(doc, lex.cues()) }),
+  })
+  .add({
+    name: 'roles',
+    file: 'src/recognize/lexicons.ts',
+    does: 'titles, roles and institutions of speakers (roles.tsv)',
+    requires: [],
+    assigns: ['roles'],
+    perSentence: ['roles'],
+    run: (doc) => ({ roles: scanLexicon(doc, lex.roles()) }),
+  })
+  .add({
+    name: 'embedded posts',
+    file: 'src/recognize/embeds.ts',
+    does: 'sentences that are embedded social-media posts, not the article’s own reporting',
+    requires: [],
+    assigns: ['embedded'],
+    run: (doc) => ({ embedded: embeddedSentences(doc) }),
+  })
+  .add({
+    name: 'dateline',
+    file: 'src/recognize/dateline.ts',
+    does: 'where the report was filed: the tokens before this index',
+    requires: [],
+    assigns: ['dateline'],
+    run: (doc) => ({ dateline: datelineEnd(doc) }),
+  })
+  .add({
+    name: 'names',
+    file: 'src/recognize/ner/index.ts',
+    does: 'the NER’s persons, places and organisations, tagged per window when a later stage asks',
+    requires: [],
+    assigns: ['names'],
+    run: (doc): { names: Names } => ({ names: namesOf(doc) }),
+  })
+  .index(FILE);
+
+export type Analysis = RecordOf<typeof RECOGNITION>;
+export type SentenceMentions = Analysis['in'][number];
+
+export function analyze(doc: Doc): Analysis {
+  return RECOGNITION.run(doc);
+}
+
+export type { Mention };

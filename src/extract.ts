@@ -1,11 +1,7 @@
 /** The pipeline: one input document to one result (spec/event-record.md). Errors stay with their document. */
-import { analyze } from './analysis.js';
 import { DAY_MS, dayOfIso, isoOf } from './days.js';
-import { assembleEvents } from './events/assemble.js';
-import { sentenceSpeakers } from './events/speakers.js';
-import { findStatements } from './events/statements.js';
-import { findStatistics } from './events/statistics.js';
 import { type EventDecider, shippedDecider } from './learn/decide.js';
+import { runPipeline } from './pipeline.js';
 import { htmlToText } from './sources/read.js';
 import { makeDoc } from './text/doc.js';
 import type { DocumentInput, ExtractionError, ExtractionResult } from './types.js';
@@ -81,28 +77,14 @@ export function extract(input: DocumentInput, fallbackId = 'document', options: 
   }
   const published = publishedDate(input.published, errors);
   const doc = makeDoc(id, text, published);
-  const a = analyze(doc);
-  const speakers = sentenceSpeakers(a);
-  const events = assembleEvents(
-    a,
-    speakers,
-    (options.models === undefined ? defaultModels() : options.models) ?? undefined,
-  );
-  const sentenceAt = new Map(doc.sentences.map((s) => [s.start, s.i]));
-  const eventSentences = new Set<number>();
-  for (const e of events) {
-    for (const ev of e.evidence) {
-      const s = sentenceAt.get(ev.start);
-      if (s !== undefined) eventSentences.add(s);
-    }
-  }
+  const r = runPipeline(doc, options.models === undefined ? defaultModels() : options.models);
   const result = emptyResult(input, id, errors);
   result.document.published = published;
   if (typeof input.title === 'string') result.document.title = input.title;
   if (typeof input.url === 'string') result.document.url = input.url;
   if (fromHtml) result.document.text = text;
-  result.events = events;
-  result.statistics = findStatistics(a, eventSentences, speakers);
-  result.statements = findStatements(a, speakers);
+  result.events = r.events;
+  result.statistics = r.statistics;
+  result.statements = r.statements;
   return result;
 }

@@ -9,7 +9,6 @@ import { ar } from '../lang/ar/index.js';
 import { transliterate } from '../lang/ar/transliterate.js';
 import { type ActorEntry, nationalities, type TriggerEntry, traitsOf } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
-import { entitiesIn } from '../recognize/ner/index.js';
 import type { Span } from '../text/span.js';
 import type { ActorCategory } from '../types.js';
 import { clauseOf, inMotiveClause } from './clauses.js';
@@ -61,9 +60,9 @@ function nationalityAfter(a: Analysis, end: number, s: number): { entry: ActorRe
 /** An organisation the NER model finds right after a claim of responsibility, named as written. */
 function unknownClaimant(a: Analysis, s: number, from: number): ActorRef | null {
   const sent = a.doc.sentences[s];
-  const org = entitiesIn(a.doc, Math.max(sent.first, from - 2), Math.min(sent.last, from + 10)).find(
-    (e) => e.value.type === 'ORG' && e.first >= from && e.first <= from + 3,
-  );
+  const org = a.names
+    .in(Math.max(sent.first, from - 2), Math.min(sent.last, from + 10))
+    .find((e) => e.value.type === 'ORG' && e.first >= from && e.first <= from + 3);
   if (!org) return null;
   const name = transliterate(org.span.text.replace(ar.groupTitle, ''));
   return { name, name_ar: org.span.text, category: 'political_militia', country: null, span: org.span };

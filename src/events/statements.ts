@@ -9,7 +9,6 @@ import { transliterate } from '../lang/ar/transliterate.js';
 import type { PersonEntry, RoleEntry } from '../recognize/lexicons.js';
 import { nationalities } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
-import { entitiesIn } from '../recognize/ner/index.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Span } from '../text/span.js';
 import { wordTest, wordTestBits } from '../text/words.js';
@@ -188,7 +187,7 @@ function unknownPerson(a: Analysis, s: Sentence, v: number, quote: Span, roles: 
   const { doc } = a;
   const toks = doc.tokens;
   // a name sits a few words before or after the speech verb: only that window is tagged
-  const entities = entitiesIn(doc, Math.max(s.first, v - 6), Math.min(s.last, v + 12));
+  const entities = a.names.in(Math.max(s.first, v - 6), Math.min(s.last, v + 12));
   const lexical = [...a.in[s.i].sources, ...a.in[s.i].actors];
   const name = entities.find(
     (p) =>

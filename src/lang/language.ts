@@ -85,6 +85,8 @@ export interface Language {
   readonly airDefenceStems: RegExp;
   /** A base, headquarters, post or camp: the object that makes an 'establish' trigger an event. A whole token after its proclitic و, ف or ب is removed. data/lang/ar/base-nouns.txt */
   readonly baseNouns: RegExp;
+  /** recognize/weapon-sites.ts: a site that holds weapons, after an optional proclitic */
+  readonly weaponSiteNouns: RegExp;
   /** An army, faction, brigade, militia: the object that makes a 'form a group' trigger an event. A whole token after its proclitic و, ف or ب is removed. data/lang/ar/armed-body-nouns.txt */
   readonly armedBodyNouns: RegExp;
   /** Reached, signed, announced, entered into force: an agreement word after one of these is an agreement made. A whole token, after an optional و or ف. data/lang/ar/agreement-reached-words.txt */

@@ -127,4 +127,7 @@ export const ar: Language = {
   nightWords: wordPattern('night-words', '[وفب]?'),
 
   ...patterns,
+
+  // recognize/weapon-sites.ts
+  weaponSiteNouns: wordPattern('weapon-site-nouns', '[وفبل]?'),
 };
