@@ -4,6 +4,7 @@
  *
  * - keep: is this event one the article reports happening (not background, a repeat, a plan, a tally)?
  * - subtype: its ACLED sub-type (the type follows from it).
+ * - place: where an event the rules could not place happened, among the places the article names (or nowhere).
  */
 import { existsSync } from 'node:fs';
 import type { Analysis } from '../analysis.js';
@@ -11,8 +12,10 @@ import { dataPath } from '../data.js';
 import type { Candidate } from '../events/candidates.js';
 import type { SubType } from '../events/taxonomy.js';
 import { SUB_TYPES } from '../events/taxonomy.js';
+import type { ResolvedPlace } from '../geo/resolve.js';
 import { keepFeatures, subtypeFeatures } from './event-features.js';
 import { LinearModel } from './model.js';
+import { placeOptions } from './place-features.js';
 
 /** What events/assemble.ts asks of learned decisions; each may be left to the rules. */
 export interface EventDecider {
@@ -22,7 +25,11 @@ export interface EventDecider {
   subtype(c: Candidate, a: Analysis, rule: SubType): SubType;
 }
 
-export const MODEL_FILES = { keep: 'event-keep.json', subtype: 'event-subtype.json' } as const;
+export const MODEL_FILES = {
+  keep: 'event-keep.json',
+  subtype: 'event-subtype.json',
+  place: 'event-place.json',
+} as const;
 export type Task = keyof typeof MODEL_FILES;
 export type Models = Partial<Record<Task, LinearModel>>;
 
@@ -31,10 +38,27 @@ const SUBTYPE_SET = new Set<string>(SUB_TYPES);
 export function decider(models: Models): EventDecider {
   return {
     events(events, a) {
+      const placedByRules = new Set(events.filter((c) => c.place));
+      const place = models.place;
+      if (place) {
+        // every option is read before any event is placed, as in training
+        const chosen = events.map((c, index) => {
+          if (c.place) return null;
+          let best: { p: number; place: ResolvedPlace } | null = null;
+          for (const o of placeOptions(c, a, { index, events })) {
+            const p = place.probabilities(o.features)[1];
+            if (!best || p > best.p) best = { p, place: o.place };
+          }
+          return best && best.p >= place.threshold ? best.place : null;
+        });
+        chosen.forEach((p, i) => {
+          if (p) events[i].place = p;
+        });
+      }
       const keep = models.keep;
       if (!keep) return events;
-      // an event without a place is never scored and never dropped here
-      return events.filter((c, index) => !c.place || keep.yes(keepFeatures(c, a, { index, events })));
+      // only events the rules placed: the others were never seen in training
+      return events.filter((c, index) => !placedByRules.has(c) || keep.yes(keepFeatures(c, a, { index, events })));
     },
     subtype(c, _a, rule) {
       const m = models.subtype;

@@ -26,9 +26,11 @@ export function trainPerceptron(
   for (let e = 0; e < epochs; e++) {
     for (const ex of examples) {
       const z = logits(w, ex.x, classes);
-      const guess = argmax(z);
-      if (!ex.y.includes(guess)) {
-        const truth = ex.y.reduce((b, c) => (z[c] > z[b] ? c : b), ex.y[0]);
+      const truth = ex.y.reduce((b, c) => (z[c] > z[b] ? c : b), ex.y[0]);
+      // a mistake: a class it does not accept scores as high as the best it accepts (a tie is no answer)
+      let guess = -1;
+      for (let c = 0; c < classes; c++) if (!ex.y.includes(c) && (guess < 0 || z[c] > z[guess])) guess = c;
+      if (guess >= 0 && z[guess] >= z[truth]) {
         for (const [c, s] of [
           [truth, 1],
           [guess, -1],

@@ -9,10 +9,12 @@ import type { Candidate } from '../events/candidates.js';
 import type { SubType } from '../events/taxonomy.js';
 import { SUB_TYPES } from '../events/taxonomy.js';
 import { extract } from '../extract.js';
+import type { ResolvedPlace } from '../geo/resolve.js';
 import type { DocumentInput, ExtractionResult } from '../types.js';
 import type { EventDecider, Models } from './decide.js';
 import { keepFeatures, subtypeFeatures } from './event-features.js';
 import { LinearModel, type ModelJson, toModelJson } from './model.js';
+import { placeOptions } from './place-features.js';
 import { type Example, logits, softmaxInPlace, trainSoftmax } from './softmax.js';
 import { Dictionary } from './sparse.js';
 
@@ -45,6 +47,10 @@ export interface Collected {
   id: string;
   keep: KeepExample[];
   subtype: SubtypeExample[];
+  place: PlaceExample[];
+  /** the rules' true positives and scored system events in the article */
+  tp: number;
+  sys: number;
   /** required gold events of the article */
   goldRequired: number;
   /** the rules' output line */
@@ -70,13 +76,62 @@ export function alignEvents(result: ExtractionResult, gold: PyVal): [number, num
   ).map(([g, s]) => [g, sys[s].index]);
 }
 
+export interface PlaceExample {
+  /** one per option (place-features.ts); true where placing the event there matches a gold event left unmatched */
+  options: { features: string[]; match: boolean }[];
+}
+
+interface GoldPlace {
+  lat?: number | null;
+  lon?: number | null;
+  country?: string | null;
+  precision?: number | null;
+}
+
+const RAD = Math.PI / 180;
+function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const h =
+    Math.sin(((b.lat - a.lat) * RAD) / 2) ** 2 +
+    Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(((b.lon - a.lon) * RAD) / 2) ** 2;
+  return 6371 * 2 * Math.asin(Math.sqrt(Math.min(1, h)));
+}
+
+/** The scorer's compatibility of a place and a date with a gold event (score.py loc_compatible, date_compatible). */
+function compatible(
+  place: { lat: number; lon: number; country: string; precision: number },
+  date: { start: string; end: string } | null,
+  g: GoldEvent,
+): boolean {
+  const gl = g.location as GoldPlace | null | undefined;
+  const gd = g.date as { start?: string; end?: string } | undefined;
+  if (!gl || gl.lat == null || gl.lon == null || !date || !gd?.start) return false;
+  const near =
+    place.precision === 3 || gl.precision === 3
+      ? place.country.toUpperCase() === (gl.country ?? '').toUpperCase()
+      : km(place, { lat: gl.lat, lon: gl.lon }) <= 50;
+  if (!near) return false;
+  const day = (x: string) => Date.parse(x.slice(0, 10)) / 86_400_000;
+  const [a0, a1, b0, b1] = [day(date.start), day(date.end), day(gd.start), day(gd.end ?? gd.start)];
+  return a0 - 1 <= b1 + 1 && b0 - 1 <= a1 + 1;
+}
+
 /** Runs the rules on an article and reads one example per event and decision. */
 export function collect(article: Article): Collected {
-  const recorded: { keep: string[]; subtype: string[] }[] = [];
+  const recorded: {
+    keep: string[];
+    subtype: string[];
+    options: { features: string[]; place: ResolvedPlace }[];
+    date: { start: string; end: string } | null;
+  }[] = [];
   const recorder: EventDecider = {
     events(events: Candidate[], a) {
       events.forEach((c, index) => {
-        recorded.push({ keep: keepFeatures(c, a, { index, events }), subtype: subtypeFeatures(c) });
+        recorded.push({
+          keep: keepFeatures(c, a, { index, events }),
+          subtype: subtypeFeatures(c),
+          options: c.place ? [] : placeOptions(c, a, { index, events }),
+          date: c.date,
+        });
       });
       return events;
     },
@@ -85,13 +140,40 @@ export function collect(article: Article): Collected {
   const result = extract({ ...article.input }, article.input.id, { models: recorder });
   const pairs = alignEvents(result, article.gold);
   const matched = new Map(pairs.map(([g, s]) => [s, g]));
+  const matchedGold = new Set(pairs.map(([g]) => g));
   const keep: KeepExample[] = [];
   const subtype: SubtypeExample[] = [];
+  const place: PlaceExample[] = [];
+  let tp = 0;
+  let sys = 0;
   result.events.forEach((e, i) => {
-    if (!e.location) return;
+    if (!e.location) {
+      const open = article.goldEvents.filter((g, gi) => !g.optional && !matchedGold.has(gi));
+      const options = recorded[i].options.map((o) => ({
+        features: o.features,
+        match: open.some((g) =>
+          compatible(
+            {
+              lat: o.place.entry.lat,
+              lon: o.place.entry.lon,
+              country: o.place.entry.country,
+              precision: o.place.precision,
+            },
+            recorded[i].date,
+            g,
+          ),
+        ),
+      }));
+      if (options.length > 0) place.push({ options });
+      return;
+    }
     const g = matched.get(i);
     const ge = g === undefined ? undefined : article.goldEvents[g];
-    if (!ge?.optional) keep.push({ features: recorded[i].keep, keep: ge !== undefined });
+    if (!ge?.optional) {
+      keep.push({ features: recorded[i].keep, keep: ge !== undefined });
+      sys++;
+      if (ge) tp++;
+    }
     const accepted = (ge?.subtype ?? []).filter((s) => (SUB_TYPES as readonly string[]).includes(s));
     if (accepted.length > 0) subtype.push({ features: recorded[i].subtype, gold: accepted });
   });
@@ -99,6 +181,9 @@ export function collect(article: Article): Collected {
     id: article.input.id,
     keep,
     subtype,
+    place,
+    tp,
+    sys,
     goldRequired: article.goldEvents.filter((g) => !g.optional).length,
     output: JSON.stringify(result),
   };
@@ -125,48 +210,80 @@ export function foldOf(id: string, folds: number): number {
   return h % folds;
 }
 
-function fitKeep(examples: KeepExample[], o: TrainOptions) {
+function fitBinary(examples: { features: string[]; yes: boolean }[], o: TrainOptions) {
   const dict = Dictionary.build(
     examples.map((e) => e.features),
     o.minCount,
   );
-  const data: Example[] = examples.map((e) => ({ x: dict.encode(e.features), y: [e.keep ? 1 : 0] }));
+  const data: Example[] = examples.map((e) => ({ x: dict.encode(e.features), y: [e.yes ? 1 : 0] }));
   const w = trainSoftmax(data, dict.size, 2, { l2: o.l2, rounds: o.rounds });
-  return { dict, w };
+  return { dict, w, p: (features: string[]) => softmaxInPlace(logits(w, dict.encode(features), 2))[1] };
+}
+
+/** What a yes/no decision does to the event counts, per threshold: each item is one decision's held-out outcome. */
+interface Outcome {
+  /** the probability the model gave */
+  p: number;
+  /** what saying yes changes: true positives and scored system events */
+  tp: number;
+  sys: number;
 }
 
 /**
- * The probability threshold that maximises event F1 over the documents' keep examples, from inner folds' held-out
- * probabilities: a dropped match is a lost true positive, a dropped non-match one false positive fewer.
+ * The threshold that maximises event F1 over the documents, from inner folds' held-out probabilities (`outcomes`
+ * gives, for the documents held out, each decision's probability and what a yes does to the counts).
  */
-function chooseThreshold(docs: Collected[], o: TrainOptions): number {
-  const scored: { p: number; keep: boolean }[] = [];
+function chooseThreshold(
+  docs: Collected[],
+  o: TrainOptions,
+  outcomes: (train: Collected[], held: Collected[]) => Outcome[],
+  base: (d: Collected) => { tp: number; sys: number },
+  grid: number[],
+): number {
+  const all: Outcome[] = [];
   for (let k = 0; k < o.thresholdFolds; k++) {
-    const train = docs.filter((d) => foldOf(`${d.id}#inner`, o.thresholdFolds) !== k).flatMap((d) => d.keep);
-    const held = docs.filter((d) => foldOf(`${d.id}#inner`, o.thresholdFolds) === k).flatMap((d) => d.keep);
-    if (train.length === 0 || held.length === 0) continue;
-    const { dict, w } = fitKeep(train, o);
-    for (const e of held) scored.push({ p: softmaxInPlace(logits(w, dict.encode(e.features), 2))[1], keep: e.keep });
+    const train = docs.filter((d) => foldOf(`${d.id}#inner`, o.thresholdFolds) !== k);
+    const held = docs.filter((d) => foldOf(`${d.id}#inner`, o.thresholdFolds) === k);
+    if (train.length > 0 && held.length > 0) all.push(...outcomes(train, held));
   }
   const gold = docs.reduce((n, d) => n + d.goldRequired, 0);
-  let best = 0;
+  const tp0 = docs.reduce((n, d) => n + base(d).tp, 0);
+  const sys0 = docs.reduce((n, d) => n + base(d).sys, 0);
+  let best = grid[0];
   let bestF1 = -1;
-  for (let t = 0; t <= 0.7 + 1e-9; t += 0.025) {
-    const kept = scored.filter((s) => s.p >= t);
-    const tp = kept.filter((s) => s.keep).length;
-    const f1 = gold + kept.length > 0 ? (2 * tp) / (gold + kept.length) : 0;
+  for (const t of grid) {
+    const yes = all.filter((x) => x.p >= t);
+    const tp = tp0 + yes.reduce((n, x) => n + x.tp, 0);
+    const sys = sys0 + yes.reduce((n, x) => n + x.sys, 0);
+    const f1 = gold + sys > 0 ? (2 * tp) / (gold + sys) : 0;
     if (f1 > bestF1 + 1e-12) {
       bestF1 = f1;
       best = t;
     }
   }
-  return Math.round(best * 1000) / 1000;
+  return best;
 }
 
+const GRID = Array.from({ length: 41 }, (_, i) => i / 40);
+
+const keepExamples = (docs: Collected[]) =>
+  docs.flatMap((d) => d.keep.map((e) => ({ features: e.features, yes: e.keep })));
+
 export function trainKeep(docs: Collected[], o: TrainOptions = DEFAULTS): ModelJson {
-  const examples = docs.flatMap((d) => d.keep);
-  const { dict, w } = fitKeep(examples, o);
-  const threshold = chooseThreshold(docs, o);
+  const examples = keepExamples(docs);
+  const { dict, w } = fitBinary(examples, o);
+  // dropping an event: one scored event fewer, and one true positive fewer where it matched
+  const threshold = chooseThreshold(
+    docs,
+    o,
+    (train, held) => {
+      const m = fitBinary(keepExamples(train), o);
+      return held.flatMap((d) => d.keep.map((e) => ({ p: 1 - m.p(e.features), tp: e.keep ? -1 : 0, sys: -1 })));
+    },
+    (d) => d,
+    GRID,
+  );
+  // chosen as a threshold on the drop probability; kept as one on the keep probability
   return toModelJson(
     'keep',
     ['drop', 'keep'],
@@ -176,7 +293,49 @@ export function trainKeep(docs: Collected[], o: TrainOptions = DEFAULTS): ModelJ
       learner: 'softmax-l2-adagrad',
       articles: docs.length,
       examples: examples.length,
-      positives: examples.filter((e) => e.keep).length,
+      positives: examples.filter((e) => e.yes).length,
+      l2: o.l2,
+      rounds: o.rounds,
+      min_count: o.minCount,
+    },
+    1 - threshold,
+  );
+}
+
+const placeExamples = (docs: Collected[]) =>
+  docs.flatMap((d) => d.place.flatMap((e) => e.options.map((x) => ({ features: x.features, yes: x.match }))));
+
+export function trainPlace(docs: Collected[], o: TrainOptions = DEFAULTS): ModelJson {
+  const examples = placeExamples(docs);
+  const { dict, w } = fitBinary(examples, o);
+  // placing an event: one scored event more, and one true positive more where its best option matches
+  const threshold = chooseThreshold(
+    docs,
+    o,
+    (train, held) => {
+      const m = fitBinary(placeExamples(train), o);
+      return held.flatMap((d) =>
+        d.place.map((e) => {
+          const scored = e.options.map((x) => ({ p: m.p(x.features), match: x.match }));
+          const best = scored.reduce((b, x) => (x.p > b.p ? x : b));
+          return { p: best.p, tp: best.match ? 1 : 0, sys: 1 };
+        }),
+      );
+    },
+    (d) => d,
+    GRID.map((t) => t + 1 / 80).filter((t) => t < 1),
+  );
+  return toModelJson(
+    'place',
+    ['no', 'yes'],
+    dict,
+    w,
+    {
+      learner: 'softmax-l2-adagrad',
+      articles: docs.length,
+      events: docs.reduce((n, d) => n + d.place.length, 0),
+      options: examples.length,
+      positives: examples.filter((e) => e.yes).length,
       l2: o.l2,
       rounds: o.rounds,
       min_count: o.minCount,
@@ -207,12 +366,13 @@ export function trainSubtype(docs: Collected[], o: TrainOptions = DEFAULTS): Mod
   });
 }
 
-export type Tasks = readonly ('keep' | 'subtype')[];
+export type Tasks = readonly ('keep' | 'subtype' | 'place')[];
 
 export function trainModels(docs: Collected[], tasks: Tasks, o: TrainOptions = DEFAULTS): Record<string, ModelJson> {
   const out: Record<string, ModelJson> = {};
   if (tasks.includes('keep')) out.keep = trainKeep(docs, o);
   if (tasks.includes('subtype')) out.subtype = trainSubtype(docs, o);
+  if (tasks.includes('place')) out.place = trainPlace(docs, o);
   return out;
 }
 
@@ -220,5 +380,6 @@ export function modelsOf(json: Record<string, ModelJson>): Models {
   const m: Models = {};
   if (json.keep) m.keep = new LinearModel(json.keep);
   if (json.subtype) m.subtype = new LinearModel(json.subtype);
+  if (json.place) m.place = new LinearModel(json.place);
   return m;
 }

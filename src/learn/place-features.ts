@@ -1,0 +1,66 @@
+/**
+ * Where an event the rules could not place happened: each distinct place the document names is an option, described
+ * by how far from the event's sentences it is named, how often and how early, how precise it is, and whether other
+ * events of the article are there. A model scores the options; the best one places the event if it scores enough.
+ */
+import type { Analysis } from '../analysis.js';
+import type { Candidate } from '../events/candidates.js';
+import { classify } from '../events/classify.js';
+import { eventTypeOf } from '../events/taxonomy.js';
+import type { ResolvedPlace } from '../geo/resolve.js';
+import type { EventContext } from './event-features.js';
+import { bucket } from './sparse.js';
+
+export interface PlaceOption {
+  place: ResolvedPlace;
+  features: string[];
+}
+
+/** The options for a placeless event: the distinct places of the document, each at its mention nearest the event. */
+export function placeOptions(c: Candidate, a: Analysis, ctx: EventContext): PlaceOption[] {
+  const sents = c.triggers.map((t) => t.sent);
+  const first = Math.min(c.sent, ...sents);
+  const last = Math.max(c.sent, ...sents);
+  const dist = (p: ResolvedPlace) =>
+    p.mention.sent < first ? first - p.mention.sent : p.mention.sent > last ? p.mention.sent - last : 0;
+  const byId = new Map<string, ResolvedPlace[]>();
+  for (const p of a.places) {
+    const list = byId.get(p.entry.id);
+    if (list) list.push(p);
+    else byId.set(p.entry.id, [p]);
+  }
+  const order = [...byId.keys()];
+  const placedElsewhere = ctx.events.filter((e) => e !== c && e.place).map((e) => e.place!);
+  const countries = new Map<string, number>();
+  for (const p of a.places) countries.set(p.entry.country, (countries.get(p.entry.country) ?? 0) + 1);
+  const topCountry = [...countries].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
+  const type = eventTypeOf(classify(c));
+  const out: PlaceOption[] = [];
+  order.forEach((id, rank) => {
+    const mentions = byId.get(id)!;
+    const nearest = mentions.reduce((b, p) => (dist(p) < dist(b) ? p : b));
+    const d = dist(nearest);
+    const before = mentions.some((p) => p.mention.sent <= last);
+    const e = nearest.entry;
+    const f = [
+      `dist=${bucket(d)}`,
+      `side=${d === 0 ? 'same' : nearest.mention.sent < first ? 'before' : 'after'}`,
+      `before=${before}`,
+      `prec=${nearest.precision}`,
+      `feat=${e.feature.split('.')[0]}`,
+      `count=${bucket(mentions.length)}`,
+      `rank=${bucket(rank)}`,
+      `lead=${mentions.some((p) => p.mention.sent === 0)}`,
+      `dateline=${mentions.some((p) => p.mention.first < a.dateline)}`,
+      `topcountry=${e.country === topCountry}`,
+      `type=${type}`,
+      `prec×dist=${nearest.precision}×${bucket(d)}`,
+      `type×prec=${type}×${nearest.precision}`,
+    ];
+    if (placedElsewhere.some((q) => q.entry.id === id)) f.push('taken=same');
+    else if (placedElsewhere.some((q) => q.entry.country === e.country)) f.push('taken=country');
+    else f.push('taken=none');
+    out.push({ place: nearest, features: f });
+  });
+  return out;
+}
