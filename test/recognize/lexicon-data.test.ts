@@ -45,7 +45,7 @@ function spoiled(name: string, column: string, value: string): { file: string; l
     .map((c) => c.trim())
     .indexOf(column);
   assert.ok(col >= 0, `${name} has a column ${column}`);
-  const rows = lines.map((l, i) => i).filter((i) => i > header && lines[i].trim() !== '' && !lines[i].startsWith('#'));
+  const rows = lines.map((_, i) => i).filter((i) => i > header && lines[i].trim() !== '' && !lines[i].startsWith('#'));
   const at = rows[Math.floor(rows.length / 2)];
   const cells = lines[at].split('\t');
   cells[col] = value;
