@@ -52,12 +52,44 @@ export function frameRank(p: ResolvedPlace): number {
   return p.entry.feature.startsWith('place:') ? 1 : 0;
 }
 
+/** "شرق", "شمال غرب", "قرب": a frame that places a name relative to another one */
+const RELATIVE = new Set(['near']);
+
+/**
+ * "مديرية صرواح بين مأرب وصنعاء", "قرية X شرق مدينة Y", "منطقة X قرب Y": a place that only locates the place
+ * named just before it (a direction or "near" it, between it and another) is that place's anchor, not the event's.
+ */
+export function isAnchor(a: Analysis, p: ResolvedPlace, others: ResolvedPlace[]): boolean {
+  const toks = a.doc.tokens;
+  const m = p.mention;
+  let start = m.value.frameFirst ?? m.first;
+  const relative = m.value.frame !== undefined && RELATIVE.has(m.value.frame);
+  // "بين مأرب وصنعاء": the second name of the pair shares the first one's "بين"
+  const joined = toks[m.first].norm.startsWith('و') ? m.first : toks[m.first - 1]?.norm === 'و' ? m.first - 1 : -1;
+  const pairFirst = others.find((o) => o.mention.last === joined && o.mention.sent === m.sent);
+  if (pairFirst) start = pairFirst.mention.value.frameFirst ?? pairFirst.mention.first;
+  const between = toks[start - 1]?.sent === m.sent && /^و?بين$/.test(toks[start - 1].norm);
+  if (!relative && !between) return false;
+  const from = between ? start - 1 : start;
+  return others.some(
+    (o) =>
+      o !== p &&
+      o !== pairFirst &&
+      o.mention.sent === m.sent &&
+      o.mention.last <= from &&
+      // right after it, or after a comma: "مديرية نهم، شرق صنعاء" (not "منشآت قرب دمشق وأخرى غرب حمص")
+      toks.slice(o.mention.last, from).every((t) => t.kind !== 'word') &&
+      from - o.mention.last <= 1 &&
+      o.entry.id !== p.entry.id,
+  );
+}
+
 export function placesForEvent(a: Analysis, s: number, triggers: Mention<TriggerEntry>[]): ResolvedPlace[] {
   const sent = a.doc.sentences[s];
   const firstTrigger = triggers[0].first;
   const fronted = sent.first + 3;
   const triggerClause = clauseOf(a.doc, firstTrigger).from;
-  const cands = a.in[s].places.filter(
+  let cands = a.in[s].places.filter(
     (p) =>
       (p.mention.first > firstTrigger ||
         p.mention.first <= fronted ||
@@ -67,6 +99,8 @@ export function placesForEvent(a: Analysis, s: number, triggers: Mention<Trigger
       !inMotive(a, p) &&
       !isSetting(a, p, triggers),
   );
+  const anchored = cands.filter((p) => isAnchor(a, p, cands));
+  if (anchored.length > 0 && anchored.length < cands.length) cands = cands.filter((p) => !anchored.includes(p));
   const specific = cands.filter((p) => p.precision < 3);
   if (specific.length === 0) {
     // only areas: the smallest one (a province before a country)
