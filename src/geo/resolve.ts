@@ -70,9 +70,10 @@ export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlac
     let bestScore = Number.NEGATIVE_INFINITY;
     // a country or a national capital outweighs the small places abroad named after it (هولندا, باريس, جنيف)
     const major = m.value.candidates.some((c) => c.feature === 'country' || c.feature === 'place:PPLC');
+    const score = (c: GazEntry) => featurePrior(c, m) + Math.log10(c.population + 1) / 2;
     for (const c of m.value.candidates) {
       if (major && c.feature.startsWith('place:') && c.feature !== 'place:PPLC' && c.population < 100000) continue;
-      let s = featurePrior(c, m) + Math.log10(c.population + 1) / 2;
+      let s = score(c);
       s += Math.min(3, (cw.get(c.country) ?? 0) * 1.5);
       // the places named around it: an area of the same country (رفح بشمال سيناء), a town nearby
       for (const o of sameSentence) {
@@ -87,6 +88,21 @@ export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlac
       }
     }
     if (!best) continue;
+    // a town named without a frame word, in a country the article never names otherwise, in an article plainly
+    // about another (named twice or more): a namesake (العريش in a report from Yemen, الحسينية in Hodeidah) or a
+    // word of prose; the namesake in a country the article is about, if any, else no place
+    const elsewhere = (c: GazEntry) => (cw.get(c.country) ?? 0) - (countryOf(m) === c.country ? 1 : 0) <= 0;
+    if (
+      m.value.frame === 'plain' &&
+      best.feature.startsWith('place:') &&
+      best.feature !== 'place:PPLC' &&
+      elsewhere(best) &&
+      Math.max(0, ...cw.values()) >= 2
+    ) {
+      const home = m.value.candidates.filter((c) => !elsewhere(c));
+      if (home.length === 0) continue;
+      best = home.reduce((b, c) => (score(c) > score(b) ? c : b));
+    }
     // a place named by one word, in a country the article is not about: a small unframed one, a frequent word of
     // prose, or one far from the region is a coincidence of spelling
     if (
