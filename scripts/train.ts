@@ -8,7 +8,7 @@
  *   --only place,keep,subtype      which decisions (default: place, the one that pays in cross-validation)
  *   --out DIR                      where to write the models (default data/models)
  *   --limit N                      the first N articles only (tests)
- *   --l2 X, --rounds N, --min-count N   the learner's settings (defaults in src/learn/train.ts)
+ *   --l2 X, --rounds N, --min-count N, --min-place-threshold P   the learner's settings (src/learn/train.ts)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -105,6 +105,7 @@ function main(): void {
     ...(arg('--l2') ? { l2: Number(arg('--l2')) } : {}),
     ...(arg('--rounds') ? { rounds: Number(arg('--rounds')) } : {}),
     ...(arg('--min-count') ? { minCount: Number(arg('--min-count')) } : {}),
+    ...(arg('--min-place-threshold') ? { minPlaceThreshold: Number(arg('--min-place-threshold')) } : {}),
   };
   const collected: Collected[] = articles.map(collect);
   const cv = arg('--cv');

@@ -4,6 +4,7 @@
  * events of the article are there. A model scores the options; the best one places the event if it scores enough.
  */
 import type { Analysis } from '../analysis.js';
+import { daysBetween } from '../days.js';
 import type { Candidate } from '../events/candidates.js';
 import { classify } from '../events/classify.js';
 import { eventTypeOf } from '../events/taxonomy.js';
@@ -35,6 +36,7 @@ export function placeOptions(c: Candidate, a: Analysis, ctx: EventContext): Plac
   for (const p of a.places) countries.set(p.entry.country, (countries.get(p.entry.country) ?? 0) + 1);
   const topCountry = [...countries].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
   const type = eventTypeOf(classify(c));
+  const ev = evidenceFeatures(c, a);
   const out: PlaceOption[] = [];
   order.forEach((id, rank) => {
     const mentions = byId.get(id)!;
@@ -60,7 +62,32 @@ export function placeOptions(c: Candidate, a: Analysis, ctx: EventContext): Plac
     if (placedElsewhere.some((q) => q.entry.id === id)) f.push('taken=same');
     else if (placedElsewhere.some((q) => q.entry.country === e.country)) f.push('taken=country');
     else f.push('taken=none');
+    f.push(...ev, `owndate×dist=${c.ownDate}×${bucket(d)}`);
     out.push({ place: nearest, features: f });
   });
   return out;
+}
+
+/**
+ * What the event's own sentence says of it, the same for every option: whether it is an event of its own at all
+ * (its own date, how long ago, a reference back, how the sentence opens, its cue words), so that a placeless
+ * background or summary sentence is left unplaced whatever place is near it.
+ */
+function evidenceFeatures(c: Candidate, a: Analysis): string[] {
+  const { doc } = a;
+  const s = Math.min(c.sent, ...c.triggers.map((t) => t.sent));
+  const sent = doc.sentences[s];
+  const first = doc.tokens[sent.first].norm;
+  const f = [
+    `ev:owndate=${c.ownDate}`,
+    `ev:cls0=${c.triggers[0]?.value.cls ?? 'none'}`,
+    `ev:ref=${c.reference}`,
+    `ev:perp=${c.perpetrators.length > 0}`,
+    `ev:toll=${c.killed.length + c.injured.length > 0}`,
+    `ev:s0=${first.length > 3 ? first.replace(/^[وف]/, '') : first}`,
+    `ev:lead=${s <= 1}`,
+  ];
+  if (c.date && doc.published) f.push(`ev:ago=${bucket(daysBetween(c.date.start, doc.published))}`);
+  for (const cue of a.in[s].cues) f.push(`ev:cue=${cue.value}`);
+  return f;
 }
