@@ -26,7 +26,7 @@ export function findStatistics(a: Analysis, eventSentences: Set<number>, speaker
     if (nums.length === 0) continue;
     const hasAttack = a.in[s.i].triggers.some((t) => traitsOf(t.value.cls).tally);
     const deploy = toks.slice(s.first, s.last).some((t) => ar.deploymentWords.test(t.norm));
-    const { killed, injured } = findFatalities(a, s.i);
+    const { killed, injured } = findFatalities(a, s.i, true);
     const dates = a.in[s.i].dates;
     const sp = speakers[s.i];
     const countries = (from: number, to: number) => [

@@ -1,0 +1,44 @@
+/**
+ * How many were killed and injured, with which weapons, of which sub-type: sentences written for this test (not
+ * taken from the corpora), each reporting one event, through extract().
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extract } from '../../src/extract.js';
+
+function only(text: string) {
+  const r = extract({ id: 't', text, published: '2018-03-11' }, 't', { models: null });
+  assert.equal(r.events.length, 1, `one event in: ${text}\n${JSON.stringify(r.events.map((e) => e.subtype))}`);
+  return r.events[0];
+}
+
+// [sentence, killed, injured]
+const TOLLS: [string, number | null, number | null][] = [
+  // a dual verb or noun is two
+  ['قالت الشرطة إن جنديين قُتلا في هجوم مسلح على نقطة تفتيش في مدينة العريش يوم الأحد.', 2, null],
+  ['أفاد مصدر أمني بمقتل جنديين في انفجار عبوة ناسفة استهدفت دورية في مدينة الموصل الأحد.', 2, null],
+  // one victim, and his companion
+  ['أعلنت الشرطة مقتل شرطي في هجوم مسلح على حاجز أمني في مدينة رفح المصرية السبت.', 1, null],
+  ['لقي ضابط مصرعه مع سائقه في انفجار عبوة ناسفة على طريق في مدينة كركوك يوم السبت.', 2, null],
+  ['انفجرت سيارة مفخخة في مدينة مقديشو الأحد ما أسفر عن مقتل شخصين على الأقل إلى جانب السائق.', 3, null],
+  // nobody hurt
+  ['سقطت قذائف هاون على حي سكني في مدينة دمشق صباح الأحد دون وقوع إصابات.', 0, 0],
+  // one figure for killed and injured together gives neither
+  ['أسفرت المعارك في مدينة تعز يوم الجمعة عن سقوط 25 قتيلا وجريحا من الطرفين.', null, null],
+  // the people counted, then what happened to them
+  ['وقال المرصد إن 8 مقاتلين من الفصائل المعارضة قتلوا في اشتباكات مع قوات النظام في ريف حماة الأحد.', 8, null],
+  ['قال مسؤول إن 9 أشخاص على الأقل قتلوا وأصيب 14 آخرون في انفجار سيارة مفخخة في مدينة بنغازي الأحد.', 9, 14],
+  // a running total is a statistic, not this event's toll
+  ['وقتل 60 فلسطينيا برصاص الجيش الإسرائيلي في قطاع غزة منذ بدء الاحتجاجات على الحدود.', null, null],
+  ['قصفت طائرات حربية مدينة إدلب الأحد ما أدى إلى مقتل 15 شخصا وإصابة 30 آخرين.', 15, 30],
+  ['أصيب خمسة مدنيين بجروح في قصف مدفعي على بلدة في ريف درعا يوم الأحد.', null, 5],
+  // a measure after a casualty verb is no count of people
+  ['قال الجيش إن مسلحي الحوثي لقوا مصرعهم خلال 48 ساعة من المعارك في مديرية نهم.', null, null],
+];
+
+test('killed and injured: duals, a companion, none hurt, combined figures, running totals', () => {
+  for (const [text, killed, injured] of TOLLS) {
+    const e = only(text);
+    assert.deepEqual([e.fatalities.killed, e.fatalities.injured], [killed, injured], text);
+  }
+});
