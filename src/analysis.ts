@@ -11,6 +11,7 @@ import { embeddedSentences } from './recognize/embeds.js';
 import * as lex from './recognize/lexicons.js';
 import { type Mention, scanLexicon } from './recognize/mention.js';
 import { type EntityMention, entitiesIn } from './recognize/ner/index.js';
+import { noCasualtyCues } from './recognize/no-casualties.js';
 import { findNumbers } from './recognize/numbers.js';
 import { findPlaces, placesInContext } from './recognize/places.js';
 import { definiteAsNouns } from './recognize/trigger-form.js';
@@ -153,7 +154,9 @@ export const RECOGNITION = Stages.start()
     requires: [],
     assigns: ['cues'],
     perSentence: ['cues'],
-    run: (doc) => ({ cues: scanLexicon(doc, lex.cues()) }),
+    run: (doc) => ({
+      cues: [...scanLexicon(doc, lex.cues()), ...noCasualtyCues(doc)].sort((x, y) => x.first - y.first),
+    }),
   })
   .add({
     name: 'roles',
