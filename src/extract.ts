@@ -47,14 +47,17 @@ export function emptyResult(input: DocumentInput, id: string, errors: Extraction
 export interface ExtractOptions {
   /**
    * Learned decisions (src/learn/decide.ts): null for the rules alone; left out, the shipped models in data/models/
-   * where RASD_MODELS=1, else the rules alone.
+   * (the rules alone where RASD_MODELS=0).
    */
   models?: EventDecider | null;
 }
 
-/** The decider of a call that names none: the shipped models where RASD_MODELS=1, else none (the rules). */
+/**
+ * The decider of a call that names none: the shipped models (data/models/ holds only those that beat the rules in
+ * cross-validation without losing on dev), or none (the rules alone) where RASD_MODELS=0.
+ */
 function defaultModels(): EventDecider | null {
-  return process.env.RASD_MODELS === '1' ? shippedDecider() : null;
+  return process.env.RASD_MODELS === '0' ? null : shippedDecider();
 }
 
 export function extract(input: DocumentInput, fallbackId = 'document', options: ExtractOptions = {}): ExtractionResult {

@@ -1,6 +1,7 @@
 /**
- * Learned decisions in the pipeline: the rules propose events and give features, the models decide. Off unless
- * asked for: extract(input, id, { models }) or RASD_MODELS=1 (src/extract.ts), so the default output is the rules'.
+ * Learned decisions in the pipeline: the rules propose events and give features, the models decide. The models
+ * data/models/ ships decide by default (src/extract.ts); extract(input, id, { models: null }) or RASD_MODELS=0 leaves
+ * every decision to the rules.
  *
  * - keep: is this event one the article reports happening (not background, a repeat, a plan, a tally)?
  * - subtype: its ACLED sub-type (the type follows from it).
