@@ -6,6 +6,7 @@
 import { traitsOf, type WeaponWord } from '../recognize/lexicons.js';
 import type { Candidate } from './candidates.js';
 import type { SubType, TriggerClass } from './taxonomy.js';
+import { usedWeapons } from './weapons.js';
 
 const SHELLING: WeaponWord[] = ['projectile', 'rocket', 'missile', 'ballistic_missile', 'artillery', 'mortar', 'rpg'];
 const AIR: WeaponWord[] = ['airstrike', 'drone'];
@@ -13,7 +14,7 @@ const REMOTE: WeaponWord[] = ['ied', 'car_bomb', 'landmine'];
 
 export function classify(c: Candidate): SubType {
   const classes = new Set<TriggerClass>(c.triggers.map((t) => t.value.cls));
-  const w = new Set(c.weapons.keys());
+  const w = usedWeapons(c);
   const has = (ws: WeaponWord[]) => ws.some((x) => w.has(x));
   const civilianTarget = c.targets.some((t) => t.category === 'civilians');
   const protesters =

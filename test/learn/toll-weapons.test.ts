@@ -46,3 +46,61 @@ test('killed and injured: duals, a companion, none hurt, combined figures, runni
     assert.deepEqual([e.fatalities.killed, e.fatalities.injured], [killed, injured], text);
   }
 });
+
+// [sentence, weapons, sub-type]
+const MEANS: [string, string[], string][] = [
+  // an aircraft's rockets are its air strike
+  [
+    'أطلقت طائرات حربية إسرائيلية صواريخ على موقع في مدينة خان يونس جنوب قطاع غزة فجر الأحد.',
+    ['airstrike'],
+    'air_drone_strike',
+  ],
+  // the weapon of the act replied to is not this event's
+  [
+    'قصفت مقاتلات أمريكية مواقع عسكرية قرب مدينة حمص السبت ردا على الهجوم الكيميائي المزعوم.',
+    ['airstrike'],
+    'air_drone_strike',
+  ],
+  // a car bomb driven by a bomber is a car bomb; a bomber with a belt is a suicide vest
+  [
+    'انفجرت سيارة مفخخة يقودها انتحاري عند حاجز للجيش في مدينة العريش الأحد ما أسفر عن مقتل 3 جنود.',
+    ['car_bomb'],
+    'suicide_bomb',
+  ],
+  [
+    'انفجرت سيارة مفخخة قرب مبنى حكومي في مدينة مقديشو صباح الأحد ما أسفر عن مقتل 4 أشخاص.',
+    ['car_bomb'],
+    'remote_explosive_landmine_ied',
+  ],
+  [
+    'فجر انتحاري يرتدي حزاما ناسفا نفسه في سوق مزدحم في مدينة كابول الأحد ما أسفر عن مقتل 12 شخصا.',
+    ['suicide_vest'],
+    'suicide_bomb',
+  ],
+  [
+    'قال نشطاء إن هجوما بالغاز السام استهدف بلدة في ريف إدلب الأحد ما أدى إلى مقتل 10 أشخاص.',
+    ['chemical'],
+    'chemical_weapon',
+  ],
+  // a ceasefire is no weapon
+  [
+    'قصفت قوات النظام بلدة في ريف حماة بالمدفعية الأحد رغم اتفاق وقف إطلاق النار.',
+    ['artillery'],
+    'shelling_artillery_missile_attack',
+  ],
+  // gunmen opening fire
+  ['أطلق مسلح النار على المصلين أمام كنيسة في مدينة كيزليار الأحد ما أدى إلى مقتل 4 نساء.', ['small_arms'], 'attack'],
+  ['هاجم مسلحون مجهولون حافلة تقل مدنيين في مدينة العريش الأحد ما أسفر عن مقتل 5 أشخاص.', ['small_arms'], 'attack'],
+  [
+    'أطلق مسلحون في قطاع غزة صواريخ على مدينة سديروت الأحد دون وقوع إصابات.',
+    ['rocket'],
+    'shelling_artillery_missile_attack',
+  ],
+];
+
+test('weapons are the attacker’s means, and the sub-type follows them', () => {
+  for (const [text, weapons, subtype] of MEANS) {
+    const e = only(text);
+    assert.deepEqual([[...e.weapons].sort(), e.subtype], [weapons, subtype], text);
+  }
+});
