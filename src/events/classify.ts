@@ -24,11 +24,17 @@ export function classify(c: Candidate): SubType {
   const violent = [...classes].some((k) => traitsOf(k).violent);
 
   if (classes.has('protest') && !violent) {
+    // "اعتقلت … وصادرت أحزمة ناسفة", "اعتقال شخص كان يخطط لعملية انتحارية": the weapons of an arrest are seized or
+    // planned, not used
+    if (classes.has('arrest') && !violent) return 'arrests';
     if (classes.has('riot')) return 'violent_demonstration';
     if (c.killed.length > 0 || has(['small_arms'])) return 'excessive_force_against_protesters';
     if (classes.has('arrest') || c.injured.length > 0) return 'protest_with_intervention';
     return 'peaceful_protest';
   }
+  // "اعتقلت … وصادرت أحزمة ناسفة", "اعتقال شخص كان يخطط لعملية انتحارية": the weapons of an arrest are seized or
+  // planned, not used
+  if (classes.has('arrest') && !violent) return 'arrests';
   if (classes.has('riot')) return 'violent_demonstration';
   if (classes.has('mob') && !has(SHELLING) && !has(AIR)) return 'mob_violence';
   if (classes.has('sexual')) return 'sexual_violence';

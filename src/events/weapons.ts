@@ -41,8 +41,10 @@ const BOMBER = /انتحار/;
 
 export function eventWeapons(c: Candidate): Weapon[] {
   let words = [...usedWeapons(c)];
+  const st = classify(c);
+  // what an arrest seizes or foils is not used
+  if (st === 'arrests') return [];
   if (words.length === 0 && (c.killed.length > 0 || c.injured.length > 0)) {
-    const st = classify(c);
     if (st === 'attack' || st === 'excessive_force_against_protesters') return ['small_arms'];
   }
   // "سيارة مفخخة يقودها انتحاري": the bomber's means is the car bomb

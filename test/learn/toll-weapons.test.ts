@@ -82,6 +82,18 @@ const MEANS: [string, string[], string][] = [
     ['chemical'],
     'chemical_weapon',
   ],
+  // aviation named as the attacker is an air strike
+  [
+    'اتهمت دمشق الطيران الإسرائيلي باستهداف مطار عسكري قرب مدينة حمص الأحد ما أسفر عن مقتل 7 عسكريين.',
+    ['airstrike'],
+    'air_drone_strike',
+  ],
+  // what an arrest seizes is not used
+  [
+    'اعتقلت الشرطة ثلاثة أشخاص في مداهمة لشقة في مدينة الإسكندرية الأحد وصادرت عبوات ناسفة وأحزمة ناسفة.',
+    [],
+    'arrests',
+  ],
   // a ceasefire is no weapon
   [
     'قصفت قوات النظام بلدة في ريف حماة بالمدفعية الأحد رغم اتفاق وقف إطلاق النار.',
