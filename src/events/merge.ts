@@ -141,5 +141,41 @@ export function mergeCandidates(cands: Candidate[]): Candidate[] {
         sources: [...c.sources],
       });
   }
+  return foldVague(out);
+}
+
+/**
+ * One event per place and day, across the article: an event placed only at a country ("غارة جوية في اليمن") on the
+ * day of an event of the same type at a specific place in that country is that event told vaguely (the lead's
+ * summary, a later recap); it joins the specific one. (A province is not folded so: its districts' events are as
+ * often separate ones.)
+ */
+function foldVague(events: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const vague = (c: Candidate) => c.place?.entry.feature === 'country';
+  const inside = (c: Candidate, area: Candidate) =>
+    c.place !== null &&
+    area.place !== null &&
+    c.place.precision < 3 &&
+    c.place.entry.country === area.place.entry.country;
+  const folded = new Set<Candidate>();
+  for (const c of events) {
+    if (!vague(c)) continue;
+    const into = events.find(
+      (e) => e !== c && !folded.has(e) && inside(e, c) && sameDay(e, c) && typeOf(e) === typeOf(c),
+    );
+    if (into) {
+      absorbVague(into, c);
+      folded.add(c);
+    }
+  }
+  for (const e of events) if (!folded.has(e)) out.push(e);
   return out;
+}
+
+/** What a vague telling adds to the specific one: its sentences, sources, claims and weapons; the place stays. */
+function absorbVague(into: Candidate, c: Candidate): void {
+  const place = into.place;
+  absorb(into, c);
+  into.place = place;
 }

@@ -88,6 +88,31 @@ test('one event per place and day: a list of far places, two acts in one sentenc
   );
 });
 
+test('an event told at country level and at a place in that country on the same day is one event', () => {
+  const table: [string, unknown[]][] = [
+    [
+      'أكدت وزارة الدفاع الأمريكية أمس مقتل أربعة مسلحين في غارة جوية في اليمن.\nوقالت مصادر محلية إن طائرة أمريكية قصفت سيارة في مدينة البيضاء أمس.',
+      [['air_drone_strike', 'البيضاء', '2018-06-09']],
+    ],
+    [
+      'قتل ثلاثة مسلحين أمس في غارة جوية جنوب ليبيا.\nوقال مسؤول محلي إن الغارة استهدفت منزلا في مدينة أوباري أمس.',
+      [['air_drone_strike', 'أوباري', '2018-06-09']],
+    ],
+    // another kind of act at the specific place: the country-level one stays
+    [
+      'قصفت طائرات حربية مواقع في سوريا أمس.\nواعتقلت قوات الأمن عشرة أشخاص في مدينة حلب أمس.',
+      [
+        ['air_drone_strike', 'سوريا', '2018-06-09'],
+        ['arrests', 'حلب', '2018-06-09'],
+      ],
+    ],
+  ];
+  for (const [text, expected] of table) assert.deepEqual(events(text), expected, text);
+  // the toll the vague telling gave stays with the event
+  const [e] = extract({ id: 't', text: table[1][0], published: PUBLISHED }, 't', { models: null }).events;
+  assert.equal(e.fatalities.killed, 3);
+});
+
 test('where: the place an anchor, a route, a border or an affiliation locates, not the anchor', () => {
   const table: [string, string[]][] = [
     // "بين X وY" and a direction after a named place: X and Y only locate it
