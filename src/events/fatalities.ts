@@ -108,6 +108,8 @@ export function findFatalities(a: Analysis, s: number, tallies = false): { kille
         !SINCE_TODAY.test((toks[w.last]?.norm ?? '').replace(/^(ال)/, '')),
     );
 
+  /** the figures read so far, to carry their kind to a figure joined to them by "و" */
+  const bound: { kind: 'killed' | 'injured'; last: number }[] = [];
   for (const n of numbers) {
     if (n.vague || n.ordinal || !(n.value > 0)) continue;
     // "بينهم طفلان": a part of a figure already counted
@@ -142,6 +144,23 @@ export function findFatalities(a: Analysis, s: number, tallies = false): { kille
     if (q && q.start < n.span.start) while (lead > sent.first && toks[lead - 1].start >= q.start) lead--;
     const before = words.filter((w) => w.last <= lead && w.last >= lead - 2 && leads(w)).pop();
     const w = noun ?? before ?? verb;
+    if (!w && !taken.has(n.first)) {
+      // "مقتل 4 جنود و3 مدنيين", "أصيب 4 من الدرك و2 من الأمن": a figure joined to the one before it counts the same
+      const prev = bound.findLast((b) => b.last <= n.first && n.first - b.last <= 5);
+      const joined = toks[n.first - 1]?.norm === 'و' || doc.text[n.span.start - 1] === 'و';
+      const gap = prev ? toks.slice(prev.last, n.first) : [];
+      if (
+        prev &&
+        joined &&
+        !gap.some((t) => t.kind === 'punct') &&
+        !words.some((o) => o.first >= prev.last && o.first < n.first)
+      ) {
+        taken.add(n.first);
+        bound.push({ kind: prev.kind, last: n.last });
+        push(prev.kind, n.value, n.first, n.last);
+      }
+      continue;
+    }
     if (!w || taken.has(n.first)) continue;
     taken.add(n.first);
     used.add(w);
@@ -151,6 +170,7 @@ export function findFatalities(a: Analysis, s: number, tallies = false): { kille
     // the victims counted after the number: "مقتل 5 أشخاص" ends at the noun
     const victimEnd = persons.find((p) => p.first === end && p.value.role === 'victim')?.last ?? end;
     push(w.value.kind as 'killed' | 'injured', n.value, Math.min(w.first, lead), victimEnd);
+    bound.push({ kind: w.value.kind as 'killed' | 'injured', last: Math.max(victimEnd, n.last) });
   }
   // "مقتل مقيم مصري" (one victim), "إصابة جنديين" (two): a victim after a casualty verb, no number (where the
   // sentence gives a figure of that kind, a victim named beside it is one of those counted)
