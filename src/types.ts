@@ -21,6 +21,8 @@ export interface Place {
   lon: number;
   country: string;
   admin1: string | null;
+  /** the second-level unit (district, qada) where the gazetteer knows it */
+  admin2?: string | null;
   feature: string;
   gazetteer_id: string;
   precision: 1 | 2 | 3;

@@ -145,7 +145,7 @@ export function acledRow(i: Incident, timestamp: number, table: Coding = CODING)
     region: c.region,
     country: c.name,
     admin1: i.location?.admin1 ?? '',
-    admin2: '',
+    admin2: i.location?.admin2 ?? '',
     admin3: '',
     location: i.location?.name ?? '',
     latitude: i.location ? Number(i.location.lat.toFixed(4)) : '',

@@ -1,7 +1,16 @@
-/** The shipped gazetteer (data/gazetteer/places.tsv and the curated regions.tsv), loaded once, indexed by Arabic name. */
+/**
+ * The shipped gazetteer, loaded once on first use, indexed by Arabic name: data/gazetteer/places.tsv (GeoNames
+ * towns, admin1 regions, countries, facilities), the curated regions.tsv, and places-wof.tsv.gz (Who's On First:
+ * the region's villages, neighbourhoods and admin 2/3 units). A WOF name marked `~` is read only after a frame
+ * word (byNameFramed: قرية X، حي X، مديرية X), one marked `!` (an admin-word form) is kept for look-ups only.
+ * What extraction reads of the WOF part: see gazetteerMode.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dataPath, readTsv, splitList } from '../data.js';
 import { normalizeString } from '../lang/ar/normalize.js';
-import { hamzaLamWords, PhraseIndex, splitWords } from '../text/phrases.js';
+import { hamzaLamWords, PhraseIndex, type PhraseMatch, splitWords } from '../text/phrases.js';
+import type { Token } from '../text/tokenize.js';
 
 export interface GazEntry {
   id: string;
@@ -13,42 +22,117 @@ export interface GazEntry {
   lon: number;
   country: string;
   admin1: string;
-  /** place:PPL…, admin1, country, airbase, gas_field, lake, … */
+  /** the second-level unit (district, qada, mintaqa) by its English name, '' where unknown */
+  admin2: string;
+  /** place:PPL…, admin1, admin2, admin3, country, airbase, gas_field, lake, … */
   feature: string;
   population: number;
+  /** has a Wikidata item (a place someone wrote about) */
+  wikidata: boolean;
+  /** a WOF place none of whose names is read without a frame word */
+  minor: boolean;
 }
 
 export interface Gazetteer {
   entries: GazEntry[];
   byName: PhraseIndex<GazEntry>;
+  /**
+   * The names of places read only after a frame word (قرية، بلدة، حي، مديرية، منطقة …), of the rows above: normalised
+   * name (words joined by one space) → places. framedAt also reads places-framed.tsv.gz, on its first call.
+   */
+  byNameFramed: Map<string, GazEntry[]>;
   byCountry: Map<string, GazEntry>;
+  /** cold load time, ms */
+  loadMs: number;
 }
 
 let cached: Gazetteer | null = null;
 
+/**
+ * Which part of the WOF extension extraction reads (RASD_GAZETTEER): `villages` (the default) its admin 2/3 units
+ * after a frame word (مديرية نهم، قضاء سنجار، منطقة البوكمال) and its villages and neighbourhoods after a
+ * settlement word (قرية، بلدة، حي), in a country the text names; `admin` the admin units alone; `plain` all, each
+ * name as the build marked it (a prominent place's name read plainly); `base` none. On corpus/train and dev,
+ * `plain` loses events' precision (a village named in passing becomes an event of its own); see the README.
+ */
+export type GazetteerMode = 'base' | 'admin' | 'villages' | 'plain';
+export function gazetteerMode(): GazetteerMode {
+  const m = process.env.RASD_GAZETTEER;
+  return m === 'base' || m === 'admin' || m === 'plain' ? m : 'villages';
+}
+const wanted = (feature: string) => gazetteerMode() !== 'admin' || !feature.startsWith('place:');
+
+const WOF_FILE = 'places-wof.tsv.gz';
+
+/** The rows of a gzipped TSV with a header line (those `keep` accepts, a test on the line). */
+function readTsvGz(file: string, keep: (line: string) => boolean): Record<string, string>[] {
+  const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+  const cols = lines[0].split('\t');
+  const out: Record<string, string>[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i] === '' || !keep(lines[i])) continue;
+    const v = lines[i].split('\t');
+    const row: Record<string, string> = {};
+    for (let c = 0; c < cols.length; c++) row[cols[c]] = v[c] ?? '';
+    out.push(row);
+  }
+  return out;
+}
+
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
+  const t0 = performance.now();
   const entries: GazEntry[] = [];
   const byName = new PhraseIndex<GazEntry>();
+  const byNameFramed = new Map<string, GazEntry[]>();
   const byCountry = new Map<string, GazEntry>();
   const rows = [...readTsv(dataPath('gazetteer', 'places.tsv')), ...readTsv(dataPath('gazetteer', 'regions.tsv'))];
+  const wof = dataPath('gazetteer', WOF_FILE);
+  const mode = gazetteerMode();
+  const base = rows.length;
+  const isAdmin = (line: string) => line.includes('\tadmin2\t') || line.includes('\tadmin3\t');
+  if (mode !== 'base' && existsSync(wof)) rows.push(...readTsvGz(wof, mode === 'admin' ? isAdmin : () => true));
+  // but in `plain`, every WOF name is read after a frame only
+  if (mode !== 'plain')
+    for (let i = base; i < rows.length; i++)
+      rows[i].names_ar = splitList(rows[i].names_ar)
+        .map((n) => (n.startsWith('~') || n.startsWith('!') ? n : `~${n}`))
+        .join('|');
+  const addFramed = (key: string, e: GazEntry) => {
+    const list = byNameFramed.get(key);
+    if (!list) byNameFramed.set(key, [e]);
+    else if (!list.includes(e)) list.push(e);
+  };
   for (const r of rows) {
-    const names = splitList(r.names_ar);
+    const marked = splitList(r.names_ar);
+    const names = marked.map((n) => n.replace(/^[~!]/, ''));
     const e: GazEntry = {
       id: r.id,
       name: r.name,
-      name_ar: names[0] ?? '',
+      name_ar: names[marked.findIndex((n) => !n.startsWith('!'))] ?? names[0] ?? '',
       names_ar: names.map(normalizeString),
       lat: Number(r.lat),
       lon: Number(r.lon),
       country: r.country,
       admin1: r.admin1,
+      admin2: r.admin2 ?? '',
       feature: r.feature,
       population: Number(r.population) || 0,
+      wikidata: !!r.wikidata,
+      minor: marked.every((n) => n.startsWith('~') || n.startsWith('!')),
     };
     entries.push(e);
     if (e.feature === 'country') byCountry.set(e.country, e);
     for (let k = 0; k < names.length; k++) {
+      if (marked[k].startsWith('!')) continue;
+      if (marked[k].startsWith('~')) {
+        // read after a frame word: the name as written, and without its article or final hamza
+        const n = e.names_ar[k];
+        addFramed(n, e);
+        if (n.startsWith('ال') && !/^[أإآ]ل/.test(names[k]) && n.split(' ')[0].length > 4) addFramed(n.slice(2), e);
+        if (n.length > 4 && n.endsWith('اء')) addFramed(n.slice(0, -1), e);
+        continue;
+      }
       const words = splitWords(e.names_ar[k]);
       if (words.length === 0) continue;
       byName.addWords(words, hamzaLamWords(names[k], words.length), e);
@@ -61,8 +145,123 @@ export function gazetteer(): Gazetteer {
       }
     }
   }
-  cached = { entries, byName, byCountry };
+  cached = { entries, byName, byNameFramed, byCountry, loadMs: performance.now() - t0 };
   return cached;
+}
+
+/** The rows of a WOF file row as a gazetteer entry. */
+function entryOf(v: string[], at: number): GazEntry {
+  const marked = splitList(v[at + 2]);
+  const names = marked.map((n) => n.replace(/^[~!]/, ''));
+  return {
+    id: v[at],
+    name: v[at + 1],
+    name_ar: names[marked.findIndex((n) => !n.startsWith('!'))] ?? names[0] ?? '',
+    names_ar: names.map(normalizeString),
+    lat: Number(v[at + 3]),
+    lon: Number(v[at + 4]),
+    country: v[at + 5],
+    admin1: v[at + 6],
+    admin2: v[at + 7],
+    feature: v[at + 8],
+    population: Number(v[at + 9]) || 0,
+    wikidata: !!v[at + 10],
+    minor: true,
+  };
+}
+
+interface FramedTable {
+  /** normalised name → row numbers */
+  keys: Map<string, number[]>;
+  lines: string[];
+  /** row number → entry, made on the first hit */
+  made: Map<number, GazEntry>;
+  maxWords: number;
+  loadMs: number;
+}
+let framedTable: FramedTable | null = null;
+
+/**
+ * places-framed.tsv.gz, on first use: the small places (no population, no Wikidata item) and prose-like names, by
+ * their normalised names (written by the build); an entry is made from its row when a text first names it.
+ */
+export function framedPlaces(): FramedTable {
+  if (framedTable) return framedTable;
+  const t0 = performance.now();
+  const keys = new Map<string, number[]>();
+  let maxWords = 1;
+  const file = dataPath('gazetteer', 'places-framed.tsv.gz');
+  const lines =
+    gazetteerMode() !== 'base' && gazetteerMode() !== 'admin' && existsSync(file)
+      ? gunzipSync(readFileSync(file)).toString('utf8').split('\n')
+      : [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    const tab = line.indexOf('\t');
+    if (tab <= 0) continue;
+    for (const k of line.slice(0, tab).split('|')) {
+      const list = keys.get(k);
+      if (list) list.push(i);
+      else keys.set(k, [i]);
+      let words = 1;
+      for (let c = k.indexOf(' '); c >= 0; c = k.indexOf(' ', c + 1)) words++;
+      if (words > maxWords) maxWords = words;
+    }
+  }
+  const g = gazetteer();
+  for (const k of g.byNameFramed.keys()) maxWords = Math.max(maxWords, k.split(' ').length);
+  framedTable = { keys, lines, made: new Map(), maxWords, loadMs: performance.now() - t0 };
+  return framedTable;
+}
+
+function framedEntries(key: string): GazEntry[] | undefined {
+  const t = framedPlaces();
+  const rows = t.keys.get(key);
+  const own = gazetteer().byNameFramed.get(key);
+  if (!rows) return own;
+  const out = own ? [...own] : [];
+  for (const r of rows) {
+    let e = t.made.get(r);
+    if (!e) {
+      e = entryOf(t.lines[r].split('\t'), 1);
+      t.made.set(r, e);
+      gazetteer().entries.push(e);
+    }
+    if (wanted(e.feature)) out.push(e);
+  }
+  return out;
+}
+
+/**
+ * The places named at tokens [i, last) for a text that frames them (قرية X، حي X، مديرية X): the longest name there
+ * that only a frame makes a place, read from the token forms (a leading و of a coordinated name dropped).
+ */
+export function framedAt(tokens: Token[], i: number, end: number, settlement = true): PhraseMatch<GazEntry>[] {
+  if (tokens[i]?.kind !== 'word' || gazetteerMode() === 'base') return [];
+  const t = framedPlaces();
+  const first = tokens[i].norm;
+  const heads = first.startsWith('و') && first.length > 3 ? [first, first.slice(1)] : [first];
+  for (let n = Math.min(t.maxWords, end - i); n >= 1; n--) {
+    let rest = '';
+    let ok = true;
+    for (let k = i + 1; k < i + n && ok; k++) {
+      ok = tokens[k].kind === 'word' && tokens[k].sent === tokens[i].sent;
+      rest += ` ${tokens[k].norm}`;
+    }
+    if (!ok) continue;
+    for (const h of heads) {
+      const all = framedEntries(h + rest);
+      // a village or a neighbourhood after a settlement word (قرية، بلدة، حي); an admin unit after any frame
+      const es = settlement || !all ? all : all.filter((e) => !e.feature.startsWith('place:'));
+      if (es && es.length > 0) return es.map((value) => ({ value, first: i, last: i + n, cost: 0, key: h }));
+    }
+  }
+  return [];
+}
+
+/** The admin-word forms of an admin 2/3 unit's name ("مديرية نهم", "قضاء سنجار"), normalised. */
+export function adminWordNames(e: GazEntry): string[] {
+  return e.feature === 'admin2' || e.feature === 'admin3' ? e.names_ar.filter((n) => n.includes(' ')) : [];
 }
 
 export function isArea(e: GazEntry): boolean {

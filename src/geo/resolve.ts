@@ -23,7 +23,17 @@ export const REGION: ReadonlySet<string> = new Set(
 );
 
 /** Facilities that are areas (a district, a region, a river): an event there is located to within that area. */
-const AREA_FACILITIES = new Set(['district', 'subdistrict', 'region', 'river', 'corridor', 'mountain', 'strait']);
+const AREA_FACILITIES = new Set([
+  'district',
+  'subdistrict',
+  'region',
+  'river',
+  'corridor',
+  'mountain',
+  'strait',
+  'admin2',
+  'admin3',
+]);
 
 function featurePrior(e: GazEntry, m: PlaceMention): number {
   const f = m.value.frame;
@@ -137,6 +147,7 @@ export function placeFrom(e: GazEntry, precision: Place['precision'], evidence: 
     lon: e.lon,
     country: e.country,
     admin1: e.admin1 || null,
+    admin2: e.admin2 || null,
     feature: e.feature,
     gazetteer_id: e.id,
     precision,

@@ -1,7 +1,7 @@
 /** Place names in the text, with the frame around them (ريف X, قرب X, محافظة X) and gazetteer candidates. */
 
 import { dataPath, readTsv, splitList } from '../data.js';
-import { type GazEntry, gazetteer } from '../geo/gazetteer.js';
+import { framedAt, type GazEntry, gazetteer } from '../geo/gazetteer.js';
 import { REGION } from '../geo/resolve.js';
 import { ar } from '../lang/ar/index.js';
 import { type Doc, tokenSpan } from '../text/doc.js';
@@ -71,13 +71,15 @@ const isSeat = (c: GazEntry) => /^place:PPL(A|A2|A3|A4|C)$/.test(c.feature) || c
 function acceptSingle(cands: GazEntry[], key: string, framed: boolean, afterIn: boolean, near: boolean): boolean {
   if (commonWords().has(key)) {
     if (afterIn && cands.some((c) => c.population >= 100000)) return true;
-    return (framed || near) && cands.some((c) => c.population >= 1000 || isSeat(c) || isFacility(c));
+    return (
+      (framed || near) && cands.some((c) => c.population >= 1000 || isSeat(c) || isFacility(c) || (framed && c.minor))
+    );
   }
   for (const c of cands) {
     if (BIG_FEATURES.has(c.feature) || isFacility(c)) return true;
     if (c.population >= 100000) return true;
     if (c.feature === 'place:PPLC' || c.feature === 'place:PPLA') return true;
-    if (framed && (c.population >= 500 || isSeat(c))) return true;
+    if (framed && (c.population >= 500 || isSeat(c) || c.minor)) return true;
     if (afterIn && (c.population >= 20000 || isSeat(c))) return true;
   }
   return false;
@@ -99,6 +101,19 @@ function frameBefore(doc: Doc, first: number, sentFirst: number): { frame: Place
     }
   }
   return null;
+}
+
+/** the last words of the frames that name a small place: settlement, district, province, countryside */
+const FRAME_END = new Set(
+  'قريه قري بلده بلدات بلدتي مدينه مدينتي حي احياء مخيم مديريه مديريات مديريتي قضاء ناحيه منطقه مناطق منطقتي محافظه ولايه ريف'.split(
+    ' ',
+  ),
+);
+const SMALL_PLACE_FRAMES = new Set<PlaceFrame>(['settlement', 'district', 'province', 'countryside']);
+/** The frame right before token `i` if it names a small place (قرية، حي، مديرية، ريف). */
+function smallPlaceFrame(doc: Doc, i: number, sentFirst: number): PlaceFrame | null {
+  const fb = frameBefore(doc, i, sentFirst);
+  return fb !== null && SMALL_PLACE_FRAMES.has(fb.frame) ? fb.frame : null;
 }
 
 /** "بلدات زملكا وعربين وعين ترما": a name in a list that a plural frame word opens is framed too. */
@@ -207,6 +222,20 @@ export function findPlaces(doc: Doc): PlaceMention[] {
     for (let i = s.first; i < s.last; ) {
       let ms = gaz.byName.at(toks, i, exact);
       if (ms.length === 0 && tests[i] & JOIN_HEAD) ms = joinedName(doc, i, s.last);
+      // a village, a neighbourhood, a district the gazetteer knows only by a frame: "قرية X", "حي X", "مديرية X"
+      const small =
+        i > s.first && FRAME_END.has(toks[i - 1].norm.replace(/^[وف]?[بل]?/, ''))
+          ? smallPlaceFrame(doc, i, s.first)
+          : null;
+      if (small) {
+        const fm = framedAt(toks, i, s.last, small === 'settlement');
+        if (fm.length > 0 && (ms.length === 0 || fm[0].last > ms[0].last)) ms = fm;
+        else if (fm.length > 0 && fm[0].last === ms[0].last) {
+          // beside a town the gazetteer reads plainly, a namesake of its country adds nothing
+          const same = ms.filter((m) => m.last === fm[0].last);
+          ms = [...same, ...fm.filter((f) => !same.some((m) => m.value.country === f.value.country))];
+        }
+      }
       if (ms.length === 0) {
         i++;
         continue;
@@ -276,6 +305,27 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       });
       i = last;
     }
+  }
+  return inTextCountries(out);
+}
+
+/**
+ * A small place the gazetteer knows only by a frame is read in a country the text names otherwise (a village of
+ * Yemen in a report from Yemen), not in another one (العريش، القامشلي have namesakes in other countries).
+ */
+function inTextCountries(ms: PlaceMention[]): PlaceMention[] {
+  if (!ms.some((m) => m.value.candidates.some((c) => c.minor))) return ms;
+  const named = new Set<string>();
+  for (const m of ms) {
+    if (m.value.candidates.some((c) => c.minor)) continue;
+    const cs = new Set(m.value.candidates.map((c) => c.country));
+    if (cs.size === 1) named.add([...cs][0]);
+  }
+  const out: PlaceMention[] = [];
+  for (const m of ms) {
+    const kept = m.value.candidates.filter((c) => !c.minor || named.has(c.country));
+    if (kept.length === 0) continue;
+    out.push(kept.length === m.value.candidates.length ? m : { ...m, value: { ...m.value, candidates: kept } });
   }
   return out;
 }
