@@ -109,6 +109,9 @@ const FRAME_END = new Set(
     ' ',
   ),
 );
+/** a token that may end such a frame: the word, after و or ف, after ب or ل (وبقرية، لمديرية) */
+const endsFrame = (norm: string) =>
+  FRAME_END.has(norm) || FRAME_END.has(norm.replace(/^[وف]/, '')) || FRAME_END.has(norm.replace(/^[وف]?[بل]/, ''));
 const SMALL_PLACE_FRAMES = new Set<PlaceFrame>(['settlement', 'district', 'province', 'countryside']);
 /** The frame right before token `i` if it names a small place (قرية، حي، مديرية، ريف). */
 function smallPlaceFrame(doc: Doc, i: number, sentFirst: number): PlaceFrame | null {
@@ -223,10 +226,7 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       let ms = gaz.byName.at(toks, i, exact);
       if (ms.length === 0 && tests[i] & JOIN_HEAD) ms = joinedName(doc, i, s.last);
       // a village, a neighbourhood, a district the gazetteer knows only by a frame: "قرية X", "حي X", "مديرية X"
-      const small =
-        i > s.first && FRAME_END.has(toks[i - 1].norm.replace(/^[وف]?[بل]?/, ''))
-          ? smallPlaceFrame(doc, i, s.first)
-          : null;
+      const small = i > s.first && endsFrame(toks[i - 1].norm) ? smallPlaceFrame(doc, i, s.first) : null;
       if (small) {
         const fm = framedAt(toks, i, s.last, small === 'settlement');
         if (fm.length > 0 && (ms.length === 0 || fm[0].last > ms[0].last)) ms = fm;
