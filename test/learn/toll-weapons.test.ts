@@ -97,6 +97,12 @@ const MEANS: [string, string[], string][] = [
     [],
     'arrests',
   ],
+  // an exchange of fire is a clash
+  [
+    'قالت الداخلية إن الشرطة داهمت شقة في مدينة دمنهور الأحد وتبادلت معهم إطلاق النار ما أسفر عن مقتل 3 مسلحين.',
+    ['small_arms'],
+    'armed_clash',
+  ],
   // a ceasefire is no weapon
   [
     'قصفت قوات النظام بلدة في ريف حماة بالمدفعية الأحد رغم اتفاق وقف إطلاق النار.',
