@@ -36,6 +36,8 @@ export function usedWeapons(c: Candidate): Set<WeaponWord> {
   return out;
 }
 
+/** "قذيفة", "قذائف" said without their kind */
+const SHELL = /^[وبل]?(ال)?(قذيف|قذائف)/;
 /** "انتحاري": the bomber, read as a suicide vest unless he drove a car bomb */
 const BOMBER = /انتحار/;
 
@@ -46,6 +48,12 @@ export function eventWeapons(c: Candidate): Weapon[] {
   if (st === 'arrests') return [];
   if (words.length === 0 && (c.killed.length > 0 || c.injured.length > 0)) {
     if (st === 'attack' || st === 'excessive_force_against_protesters') return ['small_arms'];
+  }
+
+  // "قذائف … قذائف الهاون": shells said without their kind are the mortar rounds named beside them
+  const shell = c.weapons.get('artillery')?.text.trim() ?? '';
+  if (words.includes('mortar') && SHELL.test(normalizeString(shell)) && !shell.includes(' ')) {
+    words = words.filter((w) => w !== 'artillery');
   }
   // "سيارة مفخخة يقودها انتحاري": the bomber's means is the car bomb
   if (words.includes('car_bomb') && BOMBER.test(c.weapons.get('suicide_vest')?.text ?? '')) {

@@ -103,6 +103,17 @@ const MEANS: [string, string[], string][] = [
     ['small_arms'],
     'armed_clash',
   ],
+  // shells said without their kind are the mortar rounds named beside them; a bomb is an IED
+  [
+    'أطلقت الفصائل قذائف على معسكر للجيش في ريف حماة الأحد، وسقطت قذائف هاون على حي سكني في المدينة.',
+    ['mortar'],
+    'shelling_artillery_missile_attack',
+  ],
+  [
+    'انفجرت قنبلة مزروعة على جانب طريق في مدينة بيشاور الأحد ما أدى إلى مقتل 3 أشخاص.',
+    ['ied'],
+    'remote_explosive_landmine_ied',
+  ],
   // a ceasefire is no weapon
   [
     'قصفت قوات النظام بلدة في ريف حماة بالمدفعية الأحد رغم اتفاق وقف إطلاق النار.',
