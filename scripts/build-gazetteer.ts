@@ -420,7 +420,8 @@ const marked = wof.rows.map((r) => {
     if (
       words.every((w) => FRAME_WORDS.has(w)) ||
       (!one && FRAME_WORDS.has(words[0]) && oldNames.has(words.slice(1).join(' '))) ||
-      (one && hardProse(oneKey(n)))
+      (one && hardProse(oneKey(n))) ||
+      notPlaces.has(norm)
     ) {
       names.push(`!${n}`);
       continue;

@@ -88,7 +88,7 @@ export const arabicOnly = (names: string) =>
     .map((n) => n.replace(/ ضلع$/, ''));
 
 /** a neighbourhood, settlement or village the news may name (not a historic, abandoned or destroyed one) */
-const PLACE_CODES = /^(PPL|PPLA|PPLA2|PPLA3|PPLA4|PPLC|PPLX|PPLL|PPLF|PPLS|PPLR|PPLW|PPLQ|PPLH|STLMT)$/;
+const PLACE_CODES = /^(PPL|PPLA|PPLA2|PPLA3|PPLA4|PPLC|PPLX|PPLL|PPLF|PPLS|PPLR|STLMT)$/;
 
 /**
  * The countries whose places the extension adds: the Arab states, and Turkey, Iran, Afghanistan, Pakistan and

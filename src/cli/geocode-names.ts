@@ -2,13 +2,20 @@
 import { analyze } from '../analysis.js';
 import { placesForEvent } from '../events/places.js';
 import type { GazEntry } from '../geo/gazetteer.js';
+import { countryWeights, featurePrior } from '../geo/resolve.js';
 import { makeDoc } from '../text/doc.js';
 import type { Span } from '../text/span.js';
 
 export interface GeocodedName {
   span: Span;
   frame: string;
-  candidates: Pick<GazEntry, 'id' | 'name' | 'country' | 'admin1' | 'feature' | 'population' | 'lat' | 'lon'>[];
+  candidates: (Pick<
+    GazEntry,
+    'id' | 'name' | 'country' | 'admin1' | 'admin2' | 'feature' | 'population' | 'wikidata' | 'minor' | 'lat' | 'lon'
+  > & {
+    /** what resolve ranks it by before the places around it: its feature and frame, population, the text's countries */
+    score: number;
+  })[];
   chosen: (Pick<GazEntry, 'id' | 'name' | 'country' | 'lat' | 'lon'> & { precision: 1 | 2 | 3 }) | null;
   /** why a name found in the gazetteer is not a place here */
   dropped: string | null;
@@ -24,6 +31,7 @@ export function geocode(text: string, published: string | null = null): Geocoded
     const trig = a.in[s.i].triggers;
     if (trig.length > 0) for (const p of placesForEvent(a, s.i, trig)) eventPlaces.add(p);
   }
+  const cw = countryWeights(a.placeNames);
   return a.placeNames.map((m) => {
     const r = a.places.find((p) => p.mention.first === m.first);
     let dropped: string | null = null;
@@ -43,10 +51,17 @@ export function geocode(text: string, published: string | null = null): Geocoded
         name: c.name,
         country: c.country,
         admin1: c.admin1,
+        admin2: c.admin2,
         feature: c.feature,
         population: c.population,
+        wikidata: c.wikidata,
+        minor: c.minor,
         lat: c.lat,
         lon: c.lon,
+        score:
+          Math.round(
+            100 * (featurePrior(c, m) + Math.log10(c.population + 1) / 2 + Math.min(3, (cw.get(c.country) ?? 0) * 1.5)),
+          ) / 100,
       })),
       chosen: r
         ? {

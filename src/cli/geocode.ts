@@ -12,12 +12,14 @@ export function formatGeocode(found: GeocodedName[]): string {
         `${where} -> ${c.name}, ${c.country} (${c.lat}, ${c.lon}) precision ${c.precision}${f.eventPlace ? '  ← event place' : ''}${f.dropped ? `  [${f.dropped}]` : ''}`,
       );
     } else lines.push(`${where} -> not a place here: ${f.dropped}`);
-    for (const c of f.candidates.slice(0, 6)) {
+    // every candidate, best first: where it is, what it is, and the score resolve starts from
+    for (const c of [...f.candidates].sort((x, y) => y.score - x.score)) {
+      const admin = [c.admin2, c.admin1].filter((x) => x).join(', ');
+      const marks = [c.wikidata ? 'wikidata' : '', c.minor ? 'framed only' : ''].filter((x) => x).join(', ');
       lines.push(
-        `      ${c.id === f.chosen?.id ? '*' : ' '} ${c.name}, ${c.country}${c.admin1 ? `, ${c.admin1}` : ''}  ${c.feature}  pop ${c.population}`,
+        `      ${c.id === f.chosen?.id ? '*' : ' '} ${c.name}, ${c.country}${admin ? ` (${admin})` : ''}  ${c.feature}  pop ${c.population}${marks ? `  ${marks}` : ''}  score ${c.score.toFixed(2)}  ${c.id}`,
       );
     }
-    if (f.candidates.length > 6) lines.push(`        … ${f.candidates.length - 6} more`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -35,7 +35,7 @@ const AREA_FACILITIES = new Set([
   'admin3',
 ]);
 
-function featurePrior(e: GazEntry, m: PlaceMention): number {
+export function featurePrior(e: GazEntry, m: PlaceMention): number {
   const f = m.value.frame;
   if (e.feature === 'country') return 2.5;
   if (e.feature === 'admin1') return f === 'province' ? 6 : 0.5;
@@ -48,7 +48,7 @@ function featurePrior(e: GazEntry, m: PlaceMention): number {
 }
 
 /** Countries the document is about: every unambiguous country or area mention, counted. */
-function countryWeights(ms: PlaceMention[]): Map<string, number> {
+export function countryWeights(ms: PlaceMention[]): Map<string, number> {
   const w = new Map<string, number>();
   for (const m of ms) {
     const c = countryOf(m);

@@ -233,7 +233,8 @@ export function findPlaces(doc: Doc): PlaceMention[] {
         else if (fm.length > 0 && fm[0].last === ms[0].last) {
           // beside a town the gazetteer reads plainly, a namesake of its country adds nothing
           const same = ms.filter((m) => m.last === fm[0].last);
-          ms = [...same, ...fm.filter((f) => !same.some((m) => m.value.country === f.value.country))];
+          const others = fm.filter((f) => !same.some((m) => m.value.country === f.value.country));
+          ms = [...same, ...others.map((f) => ({ ...f, key: same[0].key }))];
         }
       }
       if (ms.length === 0) {
