@@ -5,6 +5,7 @@
  * "دون ذكر أي إصابات"): that leaves the toll unknown.
  */
 
+import { inMotiveClause } from '../events/clauses.js';
 import type { Doc } from '../text/doc.js';
 import { makeSpan } from '../text/span.js';
 import type { CueKind } from './lexicons.js';
@@ -24,6 +25,8 @@ export function noCasualtyCues(doc: Doc): Mention<CueKind>[] {
   const out: Mention<CueKind>[] = [];
   for (let i = 0; i < toks.length; i++) {
     if (toks[i].kind !== 'word' || !NEGATION.test(toks[i].norm)) continue;
+    // "ردا على إطلاق نار … دون أن يخلف ضحايا": the act replied to hurt nobody, which says nothing of this one
+    if (inMotiveClause(doc, i)) continue;
     for (let j = i + 1; j <= i + 5 && j < toks.length; j++) {
       const t = toks[j];
       if (t.sent !== toks[i].sent || t.kind !== 'word' || KNOWING.test(t.norm)) break;
