@@ -163,6 +163,13 @@ const oldIds = new Set(rows.filter((r) => r.id.startsWith('gn:')).map((r) => r.i
 const wof = wofSrc
   ? readWof(wofSrc, oldIds, (code) => adminName(code.split('.')[0], code.split('.')[1]))
   : { rows: [] as WofRow[], byGeonameid: new Map<string, { admin2: string; wikidata: string }>() };
+// curated corrections of WOF coordinates (data/gazetteer/wof-corrections.tsv)
+const corrections = new Map<string, { lat: number; lon: number }>();
+for (const l of readFileSync(path.join(root, 'data/gazetteer/wof-corrections.tsv'), 'utf8').split('\n')) {
+  const [id, lat, lon] = l.split('\t');
+  if (!l.startsWith('#') && id !== 'id' && lat) corrections.set(id, { lat: Number(lat), lon: Number(lon) });
+}
+for (const r of wof.rows) Object.assign(r, corrections.get(r.id) ?? {});
 for (const r of rows) {
   const w = r.id.startsWith('gn:') ? wof.byGeonameid.get(r.id.slice(3)) : undefined;
   r.admin2 = w?.admin2 ?? '';

@@ -307,23 +307,32 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       i = last;
     }
   }
-  return inTextCountries(out);
+  return inTextCountries(doc, out);
 }
 
 /**
  * A small place the gazetteer knows only by a frame is read in a country the text names otherwise (a village of
  * Yemen in a report from Yemen), not in another one (العريش، القامشلي have namesakes in other countries).
  */
-function inTextCountries(ms: PlaceMention[]): PlaceMention[] {
-  if (!ms.some((m) => m.value.candidates.some((c) => c.minor))) return ms;
-  const named = new Set<string>();
+function inTextCountries(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
+  const named = new Map<string, number>();
   for (const m of ms) {
     if (m.value.candidates.some((c) => c.minor)) continue;
     const cs = new Set(m.value.candidates.map((c) => c.country));
-    if (cs.size === 1) named.add([...cs][0]);
+    if (cs.size === 1) named.set([...cs][0], (named.get([...cs][0]) ?? 0) + 1);
   }
   const out: PlaceMention[] = [];
   for (const m of ms) {
+    // "العريش" in a report from Yemen: a town of a country the text names nowhere else has a namesake there
+    const cands = m.value.candidates;
+    const home = (c: GazEntry) =>
+      (named.get(c.country) ?? 0) - (cands.every((x) => x.country === c.country) ? 1 : 0) > 0;
+    if (named.size > 0 && !cands.some(home) && cands.every((c) => c.feature.startsWith('place:'))) {
+      const namesakes = framedAt(doc.tokens, m.first, m.last).filter(
+        (f) => f.last === m.last && f.value.feature.startsWith('place:') && named.has(f.value.country),
+      );
+      if (namesakes.length > 0) m.value.candidates = [...cands, ...namesakes.map((f) => f.value)];
+    }
     const kept = m.value.candidates.filter((c) => !c.minor || named.has(c.country));
     if (kept.length === 0) continue;
     out.push(kept.length === m.value.candidates.length ? m : { ...m, value: { ...m.value, candidates: kept } });

@@ -12,7 +12,7 @@ const read = (text: string, published = '2018-08-10') => extract({ id: 't', text
 test('a sentence that refers back to a reported event adds to it', () => {
   const r = read(
     'شنت طائرات التحالف غارة جوية على حافلة في مدينة ضحيان بمحافظة صعدة أمس. ' +
-      'وأعلن التحالف فتح تحقيق في الضربة الجوية في صعدة بعد انتقادات دولية.',
+      'وأعلن التحالف فتح تحقيق في الضربة الجوية في ضحيان بعد انتقادات دولية.',
   );
   assert.equal(r.events.length, 1, JSON.stringify(r.events.map((e) => e.location?.name)));
   assert.equal(r.events[0].evidence.length, 2);
