@@ -5,7 +5,7 @@
  *   npm run train -- --with-dev    train on corpus/train and corpus/dev (dev is then no longer an untouched check)
  *   npm run train -- --cv 5        5-fold cross-validation by article on corpus/train: the scorer's table on the
  *                                  pooled held-out output, beside the rules alone on the same articles; writes nothing
- *   --only place,keep,subtype      which decisions (default: place, the one that pays in cross-validation)
+ *   --only place,roles,keep,subtype   which decisions (default: place and roles, those that pay in cross-validation)
  *   --out DIR                      where to write the models (default data/models)
  *   --limit N                      the first N articles only (tests)
  *   --l2 X, --rounds N, --min-count N, --min-place-threshold P   the learner's settings (src/learn/train.ts)
@@ -95,7 +95,7 @@ function comparison(base: ScoreResult, learned: ScoreResult): string {
 function main(): void {
   const started = Date.now();
   const only = arg('--only');
-  const tasks = (only ? only.split(',') : ['place']) as Tasks;
+  const tasks = (only ? only.split(',') : ['place', 'roles']) as Tasks;
   let articles = readArticles('corpus/train');
   if (process.argv.includes('--with-dev')) articles = [...articles, ...readArticles('corpus/dev')];
   const limit = arg('--limit');

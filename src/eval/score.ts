@@ -550,7 +550,7 @@ export function words(v: PyVal): Set<string> {
   return out;
 }
 
-function nameMatch(systemNames: PyVal[], aliases: PyVal): boolean {
+export function nameMatch(systemNames: PyVal[], aliases: PyVal): boolean {
   for (const n of systemNames) {
     if (!truthy(n)) continue;
     const nn = norm(n);

@@ -2,6 +2,7 @@
 import type { Analysis } from '../analysis.js';
 import { toPlace } from '../geo/resolve.js';
 import type { EventDecider } from '../learn/decide.js';
+import { assignRoles } from '../learn/roles.js';
 import type { Actor, EventRecord } from '../types.js';
 import type { ActorRef } from './actors.js';
 import { type Candidate, type DocContext, isBackground, sentenceCandidates } from './candidates.js';
@@ -66,6 +67,8 @@ export function assembleEvents(a: Analysis, speakers: (Speaker | null)[], decide
   namedElsewhere(kept, cands);
   const sentenceOf = (pos: number) => a.doc.sentences.findIndex((s) => s.start <= pos && pos < s.end);
   const final = decide ? decide.events(kept, a) : kept;
+  // who did it and to whom: the learned roles (src/learn/roles.ts), on by default
+  assignRoles(final, a, speakers, decide);
   return final.map((c, i) => {
     const subtype = decide ? decide.subtype(c, a, classify(c)) : classify(c);
     const killedEv = c.killed.map((k) => k.span);

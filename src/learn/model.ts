@@ -96,6 +96,16 @@ export class LinearModel {
     return new LinearModel(JSON.parse(readFileSync(file, 'utf8')) as ModelJson);
   }
 
+  /** Class scores (logits) of an example given by its feature names (unknown names count for nothing). */
+  scores(features: Iterable<string>): Float64Array {
+    const z = Float64Array.from(this.#bias);
+    for (const f of new Set(features)) {
+      const row = this.#weights.get(f);
+      if (row) for (let c = 0; c < z.length; c++) z[c] += row[c];
+    }
+    return z;
+  }
+
   /** Class probabilities of an example given by its feature names (unknown names count for nothing). */
   probabilities(features: Iterable<string>): Float64Array {
     const z = Float64Array.from(this.#bias);

@@ -4,17 +4,19 @@
  * the most agreeing fields: src/eval/score.ts's match); each event gives an example for each decision.
  */
 
-import { match, type PyVal, pyJsonLoads } from '../eval/score.js';
+import { match, nameMatch, type PyVal, pyJsonLoads } from '../eval/score.js';
 import type { Candidate } from '../events/candidates.js';
 import type { SubType } from '../events/taxonomy.js';
 import { SUB_TYPES } from '../events/taxonomy.js';
 import { extract } from '../extract.js';
 import type { ResolvedPlace } from '../geo/resolve.js';
 import type { DocumentInput, ExtractionResult } from '../types.js';
+import { type Group, trainChoice } from './choice.js';
 import type { EventDecider, Models } from './decide.js';
 import { keepFeatures, subtypeFeatures } from './event-features.js';
 import { LinearModel, type ModelJson, toModelJson } from './model.js';
 import { placeOptions } from './place-features.js';
+import { ROLE_CLASSES, roleOptions } from './roles.js';
 import { type Example, logits, softmaxInPlace, trainSoftmax } from './softmax.js';
 import { Dictionary } from './sparse.js';
 
@@ -48,6 +50,7 @@ export interface Collected {
   keep: KeepExample[];
   subtype: SubtypeExample[];
   place: PlaceExample[];
+  roles: RoleExample[];
   /** the rules' true positives and scored system events in the article */
   tp: number;
   sys: number;
@@ -74,6 +77,16 @@ export function alignEvents(result: ExtractionResult, gold: PyVal): [number, num
     sys.map((s) => s.py),
     get(gold, 'events') ?? [],
   ).map(([g, s]) => [g, sys[s].index]);
+}
+
+/** The actors an event's sentences offer (roles.ts), each labelled with the roles the gold gives it. */
+export interface RoleExample {
+  options: { features: string[]; perpetrator: boolean; target: boolean }[];
+  /** the features of choosing none */
+  none: string[];
+  /** the gold names no perpetrator (or no target): none, or an unidentified group, is right */
+  nullPerpetrator: boolean;
+  nullTarget: boolean;
 }
 
 export interface PlaceExample {
@@ -123,6 +136,7 @@ export function collect(article: Article): Collected {
     options: { features: string[]; place: ResolvedPlace }[];
     date: { start: string; end: string } | null;
   }[] = [];
+  const roleOpts: { options: { features: string[]; names: string[] }[]; none: string[] }[] = [];
   const recorder: EventDecider = {
     events(events: Candidate[], a) {
       events.forEach((c, index) => {
@@ -136,6 +150,15 @@ export function collect(article: Article): Collected {
       return events;
     },
     subtype: (_c, _a, rule: SubType) => rule,
+    roles(events, a, speakers) {
+      for (const c of events) {
+        const r = roleOptions(c, a, speakers);
+        roleOpts.push({
+          options: r.options.map((o) => ({ features: o.features, names: [o.ref.name, o.ref.name_ar] })),
+          none: r.none,
+        });
+      }
+    },
   };
   const result = extract({ ...article.input }, article.input.id, { models: recorder });
   const pairs = alignEvents(result, article.gold);
@@ -144,6 +167,7 @@ export function collect(article: Article): Collected {
   const keep: KeepExample[] = [];
   const subtype: SubtypeExample[] = [];
   const place: PlaceExample[] = [];
+  const roles: RoleExample[] = [];
   let tp = 0;
   let sys = 0;
   result.events.forEach((e, i) => {
@@ -174,6 +198,20 @@ export function collect(article: Article): Collected {
       sys++;
       if (ge) tp++;
     }
+    if (ge && roleOpts[i]) {
+      const aliases = (k: string) => (ge[k] ?? null) as PyVal;
+      const [perp, target] = [aliases('perpetrator'), aliases('target')];
+      roles.push({
+        options: roleOpts[i].options.map((o) => ({
+          features: o.features,
+          perpetrator: perp !== null && nameMatch(o.names, perp),
+          target: target !== null && nameMatch(o.names, target),
+        })),
+        none: roleOpts[i].none,
+        nullPerpetrator: perp === null,
+        nullTarget: target === null,
+      });
+    }
     const accepted = (ge?.subtype ?? []).filter((s) => (SUB_TYPES as readonly string[]).includes(s));
     if (accepted.length > 0) subtype.push({ features: recorded[i].subtype, gold: accepted });
   });
@@ -182,6 +220,7 @@ export function collect(article: Article): Collected {
     keep,
     subtype,
     place,
+    roles,
     tp,
     sys,
     goldRequired: article.goldEvents.filter((g) => !g.optional).length,
@@ -372,13 +411,69 @@ export function trainSubtype(docs: Collected[], o: TrainOptions = DEFAULTS): Mod
   });
 }
 
-export type Tasks = readonly ('keep' | 'subtype' | 'place')[];
+/** The roles model's L2 penalty and its margin for a second actor in a role (both by 5-fold CV on corpus/train). */
+export const ROLE_L2 = 0.03;
+export const ROLE_SECOND = 1;
+
+/**
+ * The roles model: for each role a scorer of the options (a conditional logit over an event's options and none,
+ * choice.ts); an event whose gold actor is none of its options teaches nothing for that role.
+ */
+export function trainRoles(docs: Collected[], o: TrainOptions = DEFAULTS, l2 = ROLE_L2): ModelJson {
+  const events = docs.flatMap((d) => d.roles);
+  const dict = Dictionary.build(
+    events.flatMap((e) => [...e.options.map((x) => x.features), e.none]),
+    o.minCount,
+  );
+  const groups = (role: 'perpetrator' | 'target'): Group[] =>
+    events.flatMap((e) => {
+      const options = [...e.options.map((x) => dict.encode(x.features)), dict.encode(e.none)];
+      const nullGold = role === 'perpetrator' ? e.nullPerpetrator : e.nullTarget;
+      // no perpetrator named: none, or an unidentified group (ACLED's code for it); no target named: none
+      const unidentified = (x: { features: string[] }) =>
+        role === 'perpetrator' && x.features.includes('src=unidentified');
+      const accepted = nullGold
+        ? [options.length - 1, ...e.options.flatMap((x, i) => (unidentified(x) ? [i] : []))]
+        : e.options.flatMap((x, i) => (x[role] ? [i] : []));
+      return accepted.length > 0 ? [{ options, accepted }] : [];
+    });
+  const perp = groups('perpetrator');
+  const target = groups('target');
+  const wp = trainChoice(perp, dict.size, { l2, rounds: o.rounds });
+  const wt = trainChoice(target, dict.size, { l2, rounds: o.rounds });
+  const weights = new Float64Array(dict.size * 2);
+  for (let f = 0; f < dict.size; f++) {
+    weights[2 * f] = wp[f];
+    weights[2 * f + 1] = wt[f];
+  }
+  return toModelJson(
+    'roles',
+    [...ROLE_CLASSES],
+    dict,
+    { weights, bias: new Float64Array(2) },
+    {
+      learner: 'conditional-logit-l2-adagrad',
+      articles: docs.length,
+      events: events.length,
+      options: events.reduce((n, e) => n + e.options.length, 0),
+      perpetrator_groups: perp.length,
+      target_groups: target.length,
+      l2,
+      rounds: o.rounds,
+      min_count: o.minCount,
+    },
+    ROLE_SECOND,
+  );
+}
+
+export type Tasks = readonly ('keep' | 'subtype' | 'place' | 'roles')[];
 
 export function trainModels(docs: Collected[], tasks: Tasks, o: TrainOptions = DEFAULTS): Record<string, ModelJson> {
   const out: Record<string, ModelJson> = {};
   if (tasks.includes('keep')) out.keep = trainKeep(docs, o);
   if (tasks.includes('subtype')) out.subtype = trainSubtype(docs, o);
   if (tasks.includes('place')) out.place = trainPlace(docs, o);
+  if (tasks.includes('roles')) out.roles = trainRoles(docs, o);
   return out;
 }
 
@@ -387,5 +482,6 @@ export function modelsOf(json: Record<string, ModelJson>): Models {
   if (json.keep) m.keep = new LinearModel(json.keep);
   if (json.subtype) m.subtype = new LinearModel(json.subtype);
   if (json.place) m.place = new LinearModel(json.place);
+  if (json.roles) m.roles = new LinearModel(json.roles);
   return m;
 }
