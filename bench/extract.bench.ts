@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NEWS_GZ, plainCopy } from '../scripts/corpus.js';
 import { extract } from '../src/extract.js';
-import { gazetteer } from '../src/geo/gazetteer.js';
+import { framedAt, framedPlaces, gazetteer } from '../src/geo/gazetteer.js';
 import { normalize } from '../src/lang/ar/normalize.js';
 import { makeDoc } from '../src/text/doc.js';
 import { tokenize } from '../src/text/tokenize.js';
@@ -46,20 +46,31 @@ function time(label: string, fn: () => void): number {
   return best;
 }
 
-/** Size on disk, cold load in fresh processes (the compiled build), token lookups per second. */
+/**
+ * Size on disk (places.tsv and the WOF extension), cold load in fresh processes (the compiled build): the gazetteer,
+ * then the framed villages (loaded on the first framed look-up), and token look-ups per second.
+ */
 function gazetteerFigures(): void {
-  const size = statSync(path.join(root, 'data/gazetteer/places.tsv')).size / 1e6;
+  const files = ['places.tsv', 'places-wof.tsv.gz', 'places-framed.tsv.gz'].map((f) =>
+    path.join(root, 'data/gazetteer', f),
+  );
+  const size = files.filter((f) => existsSync(f)).reduce((n, f) => n + statSync(f).size, 0) / 1e6;
   const dist = path.join(root, 'dist/geo/gazetteer.js');
   let cold = 'n/a (run npm run build first)';
   if (existsSync(dist)) {
-    const code = `const t=performance.now();const {gazetteer}=await import(${JSON.stringify(pathToFileURL(dist).href)});gazetteer();console.log((performance.now()-t).toFixed(0))`;
+    const code = `const t=performance.now();const g=await import(${JSON.stringify(pathToFileURL(dist).href)});g.gazetteer();const t1=performance.now();if(g.framedPlaces)g.framedPlaces();console.log((t1-t).toFixed(0),(performance.now()-t1).toFixed(0))`;
     const runs = [0, 1, 2].map(() =>
-      Number(execFileSync(process.execPath, ['--input-type=module', '-e', code]).toString()),
+      execFileSync(process.execPath, ['--input-type=module', '-e', code]).toString().trim().split(' ').map(Number),
     );
-    cold = `${Math.min(...runs)} ms cold (best of 3 fresh processes)`;
+    const best = (k: number) => Math.min(...runs.map((r) => r[k] ?? 0));
+    cold = `${best(0)} ms cold, framed villages +${best(1)} ms on first use (best of 3 fresh processes)`;
   }
   const g = gazetteer();
-  line('gazetteer', `${size.toFixed(1)} MB on disk, ${g.entries.length} places, ${cold}`);
+  const framed = framedPlaces();
+  line(
+    'gazetteer',
+    `${size.toFixed(1)} MB on disk, ${g.entries.length} places + ${framed.lines.length} WOF places and units read after a frame, ${cold}`,
+  );
   const sample = docs.slice(0, 300).map((d) => makeDoc(d.id ?? '', d.text ?? '', null));
   let lookups = 0;
   const t0 = process.hrtime.bigint();
@@ -71,6 +82,19 @@ function gazetteerFigures(): void {
   }
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   line('gazetteer lookups', `${(lookups / secs / 1e6).toFixed(2)} M tokens/s looked up (${lookups} tokens)`);
+  let framedLookups = 0;
+  const t1 = process.hrtime.bigint();
+  for (const d of sample) {
+    for (let i = 0; i < d.tokens.length; i++) {
+      framedAt(d.tokens, i, d.tokens.length);
+      framedLookups++;
+    }
+  }
+  const fsecs = Number(process.hrtime.bigint() - t1) / 1e9;
+  line(
+    'gazetteer framed lookups',
+    `${(framedLookups / fsecs / 1e6).toFixed(2)} M tokens/s (villages after a frame word)`,
+  );
 }
 
 console.log(`bench: ${docs.length} articles, ${mb.toFixed(2)} MB of text (${shown}), best of ${rounds}, one core`);

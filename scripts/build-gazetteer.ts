@@ -463,16 +463,16 @@ const cells = (r: (typeof marked)[number]) => [
   r.population,
   r.wikidata,
 ];
-const framedKeys = (names: string[]) => {
+const framedKeys = (names: string[], all = false) => {
   const keys: string[] = [];
   const add = (k: string) => {
     if (!keys.includes(k)) keys.push(k);
   };
   for (const m of names) {
-    if (!m.startsWith('~')) continue;
-    const n = normalizeString(m.slice(1));
+    if (m.startsWith('!') || (!all && !m.startsWith('~'))) continue;
+    const n = normalizeString(m.replace(/^~/, ''));
     add(n);
-    if (n.startsWith('ال') && !/^[أإآ]ل/.test(m.slice(1)) && n.split(' ')[0].length > 4) add(n.slice(2));
+    if (n.startsWith('ال') && !/^[أإآ]ل/.test(m.replace(/^~/, '')) && n.split(' ')[0].length > 4) add(n.slice(2));
     if (n.length > 4 && n.endsWith('اء')) add(n.slice(0, -1));
   }
   return keys;
@@ -483,7 +483,14 @@ const eager = (r: (typeof marked)[number]) =>
 const withPlain = marked.filter((r) => eager(r) && r.names_ar.some((n) => !n.startsWith('!')));
 const minorRows = marked.filter((r) => !eager(r) && framedKeys(r.names_ar).length > 0);
 if (wofSrc) {
-  writeFileSync(wofOut, gzipSync(`${header}\n${withPlain.map((r) => cells(r).join('\t')).join('\n')}\n`, { level: 9 }));
+  // with the keys every name has after a frame word, for the modes that read them all so (src/geo/gazetteer.ts)
+  writeFileSync(
+    wofOut,
+    gzipSync(
+      `keys\t${header}\n${withPlain.map((r) => [framedKeys(r.names_ar, true).join('|'), ...cells(r)].join('\t')).join('\n')}\n`,
+      { level: 9 },
+    ),
+  );
   writeFileSync(
     framedOut,
     gzipSync(

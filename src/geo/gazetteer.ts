@@ -79,73 +79,76 @@ function readTsvGz(file: string, keep: (line: string) => boolean): Record<string
   return out;
 }
 
+const isAdminLine = (line: string) => line.includes('\tadmin2\t') || line.includes('\tadmin3\t');
+
+/** One row of a gazetteer table, indexed: plain names in byName, `~` names in byNameFramed, `!` names not at all. */
+function addRow(g: Omit<Gazetteer, 'loadMs'>, r: Record<string, string>): void {
+  const marked = splitList(r.names_ar);
+  const names = marked.map((n) => n.replace(/^[~!]/, ''));
+  const e: GazEntry = {
+    id: r.id,
+    name: r.name,
+    name_ar: names[marked.findIndex((n) => !n.startsWith('!'))] ?? names[0] ?? '',
+    names_ar: names.map(normalizeString),
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+    country: r.country,
+    admin1: r.admin1,
+    admin2: r.admin2 ?? '',
+    feature: r.feature,
+    population: Number(r.population) || 0,
+    wikidata: !!r.wikidata,
+    minor: marked.every((n) => n.startsWith('~') || n.startsWith('!')),
+  };
+  g.entries.push(e);
+  if (e.feature === 'country') g.byCountry.set(e.country, e);
+  const addFramed = (key: string) => {
+    const list = g.byNameFramed.get(key);
+    if (!list) g.byNameFramed.set(key, [e]);
+    else if (!list.includes(e)) list.push(e);
+  };
+  for (let k = 0; k < names.length; k++) {
+    if (marked[k].startsWith('!')) continue;
+    if (marked[k].startsWith('~')) {
+      // read after a frame word: the name as written, and without its article or final hamza
+      const n = e.names_ar[k];
+      addFramed(n);
+      if (n.startsWith('ال') && !/^[أإآ]ل/.test(names[k]) && n.split(' ')[0].length > 4) addFramed(n.slice(2));
+      if (n.length > 4 && n.endsWith('اء')) addFramed(n.slice(0, -1));
+      continue;
+    }
+    const words = splitWords(e.names_ar[k]);
+    if (words.length === 0) continue;
+    g.byName.addWords(words, hamzaLamWords(names[k], words.length), e);
+    // a final hamza after alif is often not written in the press: التحيتاء / التحيتا
+    const last = words[words.length - 1];
+    if (last.length > 4 && last.endsWith('اء')) {
+      const bare = [...words.slice(0, -1), last.slice(0, -1)];
+      g.byName.addWords(bare, hamzaLamWords(names[k], words.length), e);
+      e.names_ar.push(bare.join(' '));
+    }
+  }
+}
+
+/**
+ * The gazetteer, loaded on first use: places.tsv and regions.tsv (and, in `plain`, places-wof.tsv.gz, whose
+ * prominent names are read plainly). Otherwise the WOF rows load with the framed villages, on the first framed
+ * look-up (framedPlaces).
+ */
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
   const t0 = performance.now();
-  const entries: GazEntry[] = [];
-  const byName = new PhraseIndex<GazEntry>();
-  const byNameFramed = new Map<string, GazEntry[]>();
-  const byCountry = new Map<string, GazEntry>();
+  const g = {
+    entries: [] as GazEntry[],
+    byName: new PhraseIndex<GazEntry>(),
+    byNameFramed: new Map<string, GazEntry[]>(),
+    byCountry: new Map<string, GazEntry>(),
+  };
   const rows = [...readTsv(dataPath('gazetteer', 'places.tsv')), ...readTsv(dataPath('gazetteer', 'regions.tsv'))];
   const wof = dataPath('gazetteer', WOF_FILE);
-  const mode = gazetteerMode();
-  const base = rows.length;
-  const isAdmin = (line: string) => line.includes('\tadmin2\t') || line.includes('\tadmin3\t');
-  if (mode !== 'base' && existsSync(wof)) rows.push(...readTsvGz(wof, mode === 'admin' ? isAdmin : () => true));
-  // but in `plain`, every WOF name is read after a frame only
-  if (mode !== 'plain')
-    for (let i = base; i < rows.length; i++)
-      rows[i].names_ar = splitList(rows[i].names_ar)
-        .map((n) => (n.startsWith('~') || n.startsWith('!') ? n : `~${n}`))
-        .join('|');
-  const addFramed = (key: string, e: GazEntry) => {
-    const list = byNameFramed.get(key);
-    if (!list) byNameFramed.set(key, [e]);
-    else if (!list.includes(e)) list.push(e);
-  };
-  for (const r of rows) {
-    const marked = splitList(r.names_ar);
-    const names = marked.map((n) => n.replace(/^[~!]/, ''));
-    const e: GazEntry = {
-      id: r.id,
-      name: r.name,
-      name_ar: names[marked.findIndex((n) => !n.startsWith('!'))] ?? names[0] ?? '',
-      names_ar: names.map(normalizeString),
-      lat: Number(r.lat),
-      lon: Number(r.lon),
-      country: r.country,
-      admin1: r.admin1,
-      admin2: r.admin2 ?? '',
-      feature: r.feature,
-      population: Number(r.population) || 0,
-      wikidata: !!r.wikidata,
-      minor: marked.every((n) => n.startsWith('~') || n.startsWith('!')),
-    };
-    entries.push(e);
-    if (e.feature === 'country') byCountry.set(e.country, e);
-    for (let k = 0; k < names.length; k++) {
-      if (marked[k].startsWith('!')) continue;
-      if (marked[k].startsWith('~')) {
-        // read after a frame word: the name as written, and without its article or final hamza
-        const n = e.names_ar[k];
-        addFramed(n, e);
-        if (n.startsWith('ال') && !/^[أإآ]ل/.test(names[k]) && n.split(' ')[0].length > 4) addFramed(n.slice(2), e);
-        if (n.length > 4 && n.endsWith('اء')) addFramed(n.slice(0, -1), e);
-        continue;
-      }
-      const words = splitWords(e.names_ar[k]);
-      if (words.length === 0) continue;
-      byName.addWords(words, hamzaLamWords(names[k], words.length), e);
-      // a final hamza after alif is often not written in the press: التحيتاء / التحيتا
-      const last = words[words.length - 1];
-      if (last.length > 4 && last.endsWith('اء')) {
-        const bare = [...words.slice(0, -1), last.slice(0, -1)];
-        byName.addWords(bare, hamzaLamWords(names[k], words.length), e);
-        e.names_ar.push(bare.join(' '));
-      }
-    }
-  }
-  cached = { entries, byName, byNameFramed, byCountry, loadMs: performance.now() - t0 };
+  if (gazetteerMode() === 'plain' && existsSync(wof)) rows.push(...readTsvGz(wof, () => true));
+  for (const r of rows) addRow(g, r);
+  cached = { ...g, loadMs: performance.now() - t0 };
   return cached;
 }
 
@@ -190,12 +193,23 @@ export function framedPlaces(): FramedTable {
   const t0 = performance.now();
   const keys = new Map<string, number[]>();
   let maxWords = 1;
-  const file = dataPath('gazetteer', 'places-framed.tsv.gz');
-  const lines =
-    gazetteerMode() !== 'base' && gazetteerMode() !== 'admin' && existsSync(file)
-      ? gunzipSync(readFileSync(file)).toString('utf8').split('\n')
+  const mode = gazetteerMode();
+  const read = (file: string, keep: (line: string) => boolean) =>
+    existsSync(file)
+      ? gunzipSync(readFileSync(file))
+          .toString('utf8')
+          .split('\n')
+          .slice(1)
+          .filter((l) => l !== '' && keep(l))
       : [];
-  for (let i = 1; i < lines.length; i++) {
+  // the WOF admin units and prominent places, every name after a frame word (in `plain`, loaded plainly already),
+  // then the villages the build wrote for a frame only
+  const lines: string[] = [];
+  if (mode === 'admin' || mode === 'villages')
+    lines.push(...read(dataPath('gazetteer', WOF_FILE), mode === 'admin' ? isAdminLine : () => true));
+  if (mode === 'villages' || mode === 'plain')
+    lines.push(...read(dataPath('gazetteer', 'places-framed.tsv.gz'), () => true));
+  for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const tab = line.indexOf('\t');
     if (tab <= 0) continue;
@@ -212,6 +226,22 @@ export function framedPlaces(): FramedTable {
   for (const k of g.byNameFramed.keys()) maxWords = Math.max(maxWords, k.split(' ').length);
   framedTable = { keys, lines, made: new Map(), maxWords, loadMs: performance.now() - t0 };
   return framedTable;
+}
+
+/** The places a normalised name (words joined by one space) names after a frame word. */
+export function framedNamed(name: string): GazEntry[] {
+  return framedEntries(name) ?? [];
+}
+
+/** An entry by its id, the WOF ones included (made from their row on first use). */
+export function entryById(id: string): GazEntry | undefined {
+  const e = gazetteer().entries.find((x) => x.id === id);
+  if (e || !id.startsWith('wof:')) return e;
+  const t = framedPlaces();
+  const at = t.lines.findIndex((l) => l.includes(`\t${id}\t`));
+  if (at < 0) return undefined;
+  const key = t.lines[at].slice(0, t.lines[at].indexOf('\t')).split('|')[0];
+  return framedEntries(key)?.find((x) => x.id === id);
 }
 
 function framedEntries(key: string): GazEntry[] | undefined {
