@@ -3,7 +3,7 @@
  * resolved against the gazetteer (exact names first, then the recognisers over the name as a text).
  */
 import { analyze } from '../analysis.js';
-import { type GazEntry, gazetteer, isArea } from '../geo/gazetteer.js';
+import { entryById, type GazEntry, gazetteer, isArea } from '../geo/gazetteer.js';
 import { placeFrom } from '../geo/resolve.js';
 import { fold } from '../store/search-text.js';
 import { makeDoc } from '../text/doc.js';
@@ -12,10 +12,12 @@ import type { Place } from '../types.js';
 /** A place given by hand has no evidence in the text: an empty span stands for it. */
 const NO_EVIDENCE = { start: 0, end: 0, text: '' };
 
-export const placeOf = (e: GazEntry): Place => placeFrom(e, isArea(e) ? 3 : 1, NO_EVIDENCE);
+export const placeOf = (e: GazEntry): Place =>
+  placeFrom(e, isArea(e) ? 3 : e.feature === 'admin2' || e.feature === 'admin3' ? 2 : 1, NO_EVIDENCE);
 
 export function placeById(id: string): Place | null {
-  const e = gazetteer().entries.find((x) => x.id === id);
+  // the WOF villages and districts are made from their rows on first use
+  const e = entryById(id);
   return e ? placeOf(e) : null;
 }
 

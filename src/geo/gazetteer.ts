@@ -56,9 +56,12 @@ let cached: Gazetteer | null = null;
  * `plain` loses events' precision (a village named in passing becomes an event of its own); see the README.
  */
 export type GazetteerMode = 'base' | 'admin' | 'villages' | 'plain';
+let mode: GazetteerMode | null = null;
 export function gazetteerMode(): GazetteerMode {
+  if (mode) return mode;
   const m = process.env.RASD_GAZETTEER;
-  return m === 'base' || m === 'admin' || m === 'plain' ? m : 'villages';
+  mode = m === 'base' || m === 'admin' || m === 'plain' ? m : 'villages';
+  return mode;
 }
 const wanted = (feature: string) => gazetteerMode() !== 'admin' || !feature.startsWith('place:');
 
@@ -176,6 +179,8 @@ function entryOf(v: string[], at: number): GazEntry {
 interface FramedTable {
   /** normalised name → row numbers */
   keys: Map<string, number[]>;
+  /** the first word of every name (a token that is none is turned away with one look-up) */
+  firsts: Set<string>;
   lines: string[];
   /** row number → entry, made on the first hit */
   made: Map<number, GazEntry>;
@@ -192,8 +197,9 @@ export function framedPlaces(): FramedTable {
   if (framedTable) return framedTable;
   const t0 = performance.now();
   const keys = new Map<string, number[]>();
+  const firsts = new Set<string>();
   let maxWords = 1;
-  const mode = gazetteerMode();
+  const m = gazetteerMode();
   const read = (file: string, keep: (line: string) => boolean) =>
     existsSync(file)
       ? gunzipSync(readFileSync(file))
@@ -205,10 +211,9 @@ export function framedPlaces(): FramedTable {
   // the WOF admin units and prominent places, every name after a frame word (in `plain`, loaded plainly already),
   // then the villages the build wrote for a frame only
   const lines: string[] = [];
-  if (mode === 'admin' || mode === 'villages')
-    lines.push(...read(dataPath('gazetteer', WOF_FILE), mode === 'admin' ? isAdminLine : () => true));
-  if (mode === 'villages' || mode === 'plain')
-    lines.push(...read(dataPath('gazetteer', 'places-framed.tsv.gz'), () => true));
+  if (m === 'admin' || m === 'villages')
+    lines.push(...read(dataPath('gazetteer', WOF_FILE), m === 'admin' ? isAdminLine : () => true));
+  if (m === 'villages' || m === 'plain') lines.push(...read(dataPath('gazetteer', 'places-framed.tsv.gz'), () => true));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const tab = line.indexOf('\t');
@@ -217,14 +222,19 @@ export function framedPlaces(): FramedTable {
       const list = keys.get(k);
       if (list) list.push(i);
       else keys.set(k, [i]);
+      const sp = k.indexOf(' ');
+      firsts.add(sp < 0 ? k : k.slice(0, sp));
       let words = 1;
-      for (let c = k.indexOf(' '); c >= 0; c = k.indexOf(' ', c + 1)) words++;
+      for (let c = sp; c >= 0; c = k.indexOf(' ', c + 1)) words++;
       if (words > maxWords) maxWords = words;
     }
   }
   const g = gazetteer();
-  for (const k of g.byNameFramed.keys()) maxWords = Math.max(maxWords, k.split(' ').length);
-  framedTable = { keys, lines, made: new Map(), maxWords, loadMs: performance.now() - t0 };
+  for (const k of g.byNameFramed.keys()) {
+    maxWords = Math.max(maxWords, k.split(' ').length);
+    firsts.add(k.split(' ')[0]);
+  }
+  framedTable = { keys, firsts, lines, made: new Map(), maxWords, loadMs: performance.now() - t0 };
   return framedTable;
 }
 
@@ -270,20 +280,25 @@ export function framedAt(tokens: Token[], i: number, end: number, settlement = t
   if (tokens[i]?.kind !== 'word' || gazetteerMode() === 'base') return [];
   const t = framedPlaces();
   const first = tokens[i].norm;
-  const heads = first.startsWith('و') && first.length > 3 ? [first, first.slice(1)] : [first];
-  for (let n = Math.min(t.maxWords, end - i); n >= 1; n--) {
-    let rest = '';
-    let ok = true;
-    for (let k = i + 1; k < i + n && ok; k++) {
-      ok = tokens[k].kind === 'word' && tokens[k].sent === tokens[i].sent;
-      rest += ` ${tokens[k].norm}`;
-    }
-    if (!ok) continue;
+  const heads = (first.startsWith('و') && first.length > 3 ? [first, first.slice(1)] : [first]).filter((h) =>
+    t.firsts.has(h),
+  );
+  if (heads.length === 0) return [];
+  // the words after the first, in the sentence, as far as the longest name goes
+  const rests = [''];
+  for (let k = i + 1; k < Math.min(end, i + t.maxWords); k++) {
+    if (tokens[k].kind !== 'word' || tokens[k].sent !== tokens[i].sent) break;
+    rests.push(`${rests[rests.length - 1]} ${tokens[k].norm}`);
+  }
+  const own = gazetteer().byNameFramed;
+  for (let n = rests.length; n >= 1; n--) {
     for (const h of heads) {
-      const all = framedEntries(h + rest);
+      const key = h + rests[n - 1];
+      if (!t.keys.has(key) && !own.has(key)) continue;
+      const all = framedEntries(key) ?? [];
       // a village or a neighbourhood after a settlement word (قرية، بلدة، حي); an admin unit after any frame
-      const es = settlement || !all ? all : all.filter((e) => !e.feature.startsWith('place:'));
-      if (es && es.length > 0) return es.map((value) => ({ value, first: i, last: i + n, cost: 0, key: h }));
+      const es = settlement ? all : all.filter((e) => !e.feature.startsWith('place:'));
+      if (es.length > 0) return es.map((value) => ({ value, first: i, last: i + n, cost: 0, key: h }));
     }
   }
   return [];
