@@ -54,28 +54,41 @@ export function namedCountries(text: string, source: string, skip: { start: numb
   return out;
 }
 
-export function otherCountryEvents(articlesFile: string, extractionFile: string): { doc: string; place: Located }[] {
-  const articles = new Map<string, { text: string; source: string }>();
-  for (const l of readFileSync(articlesFile, 'utf8').split('\n')) {
-    if (!l.trim()) continue;
-    const a = JSON.parse(l) as { id: string; text: string; source?: string };
-    articles.set(a.id, { text: a.text, source: a.source ?? '' });
-  }
+interface Article {
+  id: string;
+  text: string;
+  source?: string;
+}
+interface Extraction {
+  document: { id: string };
+  events: { location: Located | null }[];
+}
+
+/** The events of `extractions` placed in a country their article (in `articles`) does not name. */
+export function otherCountry(articles: Article[], extractions: Extraction[]): { doc: string; place: Located }[] {
+  const byId = new Map(articles.map((a) => [a.id, a]));
   const found: { doc: string; place: Located }[] = [];
-  for (const l of readFileSync(extractionFile, 'utf8').split('\n')) {
-    if (!l.trim()) continue;
-    const x = JSON.parse(l) as { document: { id: string }; events: { location: Located | null }[] };
-    const a = articles.get(x.document.id);
+  for (const x of extractions) {
+    const a = byId.get(x.document.id);
     if (!a) continue;
     for (const e of x.events) {
       const p = e.location;
       if (!p?.country) continue;
-      if (!namedCountries(a.text, a.source, p.evidence ?? null).has(p.country))
+      if (!namedCountries(a.text, a.source ?? '', p.evidence ?? null).has(p.country))
         found.push({ doc: x.document.id, place: p });
     }
   }
   return found;
 }
+
+const jsonl = <T>(file: string): T[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+
+export const otherCountryEvents = (articlesFile: string, extractionFile: string) =>
+  otherCountry(jsonl<Article>(articlesFile), jsonl<Extraction>(extractionFile));
 
 if (import.meta.main ?? process.argv[1]?.endsWith('other-country.ts')) {
   const [articles, extraction] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
