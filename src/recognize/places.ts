@@ -7,7 +7,7 @@ import { ar } from '../lang/ar/index.js';
 import { type Doc, tokenSpan } from '../text/doc.js';
 import { PhraseIndex, type PhraseMatch } from '../text/phrases.js';
 import { wordTest, wordTestBits } from '../text/words.js';
-import { cues, triggers } from './lexicons.js';
+import { cues, nationalities, triggers } from './lexicons.js';
 import type { Mention } from './mention.js';
 
 export type PlaceFrame =
@@ -320,6 +320,15 @@ function inTextCountries(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
     if (m.value.candidates.some((c) => c.minor)) continue;
     const cs = new Set(m.value.candidates.map((c) => c.country));
     if (cs.size === 1) named.set([...cs][0], (named.get([...cs][0]) ?? 0) + 1);
+  }
+  // "بلدة سيلوبي التركية", "مصادر يمنية": a nationality adjective names its country too
+  const seen = new Set<string>();
+  for (let k = 0; k < doc.tokens.length; k++) {
+    for (const n of nationalities().at(doc.tokens, k)) {
+      if (seen.has(n.value.country)) continue;
+      seen.add(n.value.country);
+      named.set(n.value.country, (named.get(n.value.country) ?? 0) + 1);
+    }
   }
   const out: PlaceMention[] = [];
   for (const m of ms) {

@@ -47,6 +47,8 @@ const CASES: [string, string, string, { feature?: string; admin1?: string; admin
   // a Saudi governorate (admin 2) and a Turkish town
   ['سقوط مقذوف أطلقه الحوثيون على محافظة العارضة في منطقة جازان السعودية', 'العارضة', 'SA', { feature: 'admin2' }],
   ['اشتباكات مع مسلحين في بلدة سيلوبي في تركيا', 'سيلوبي', 'TR', { admin2: 'Silopi' }],
+  // a nationality adjective names the country as well
+  ['اشتباكات مع مسلحين من حزب العمال الكردستاني في بلدة سيلوبي التركية', 'سيلوبي', 'TR', {}],
   // Syrian towns and villages with a frame word
   ['قصف على بلدة التمانعة في ريف إدلب الجنوبي في سوريا', 'التمانعة', 'SY', { admin1: 'Idlib' }],
   ['انفجار في حي جرمانا بريف دمشق في سوريا', 'جرمانا', 'SY', {}],
