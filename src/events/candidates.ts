@@ -238,9 +238,14 @@ function sentenceEvents(ctx: DocContext, s: number, valid: Mention<TriggerEntry>
   const sent = doc.sentences[s];
   const anchor = valid[0];
   // "أعلن الجيش، الأحد، أن طائراته قصفت … ليل السبت": the day a report was made gives way to the day of the act
+  // "أعلنت الوزارة في بيان السبت مقتل … الجمعة": a date between the report and the act is the report's
   const reportDay = (d: DateMention) =>
     a.in[s].cues.some(
-      (c) => c.value === 'report' && c.last <= d.first && d.first - c.last <= 3 && c.last <= anchor.first,
+      (c) =>
+        c.value === 'report' &&
+        c.last <= d.first &&
+        (d.first - c.last <= 3 || d.last <= anchor.first) &&
+        c.last <= anchor.first,
     );
   const usable = dates.filter((d) => d.precision !== 'year');
   const own = usable.filter((d) => !reportDay(d));

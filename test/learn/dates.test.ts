@@ -1,0 +1,42 @@
+/**
+ * When each event happened: sentences written for this test (not taken from the corpora), each reporting one
+ * event, with the publication date, through extract(); the event's date interval as the annotation guide and the
+ * corpus conventions give it.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extract } from '../../src/extract.js';
+
+// [sentence, published, expected start, expected end]
+const DATES: [string, string, string, string][] = [
+  // the day a statement was made gives way to the day of the act it reports
+  [
+    'أعلنت وزارة الداخلية في بيان السبت مقتل شرطي في انفجار عبوة ناسفة استهدفت دورية في مدينة العريش الجمعة.',
+    '2018-08-11',
+    '2018-08-10',
+    '2018-08-10',
+  ],
+  [
+    'أعلنت الشرطة المصرية، الأحد، القبض على خلية نفذت هجوما انتحاريا على كنيسة في مدينة الإسكندرية يوم السبت.',
+    '2018-08-12',
+    '2018-08-11',
+    '2018-08-11',
+  ],
+  // the act's own day after its verb
+  ['قال الجيش إن طائراته قصفت مواقع للمسلحين في مدينة الرقة يوم الخميس.', '2018-08-12', '2018-08-09', '2018-08-09'],
+  // only the statement's day: that day
+  ['أعلنت الشرطة، الأحد، مقتل شخصين في انفجار سيارة مفخخة في مدينة بنغازي.', '2018-08-12', '2018-08-12', '2018-08-12'],
+  // relative to publication
+  ['قتل ثلاثة مدنيين في قصف مدفعي على بلدة في ريف إدلب أمس.', '2018-08-12', '2018-08-11', '2018-08-11'],
+  ['قتل جندي في هجوم مسلح على حاجز في مدينة الموصل فجر اليوم.', '2018-08-12', '2018-08-12', '2018-08-12'],
+  // a weekday is the latest such day on or before publication
+  ['قتل جندي في هجوم مسلح على حاجز في مدينة الموصل الثلاثاء.', '2018-08-12', '2018-08-07', '2018-08-07'],
+];
+
+test('event dates: the act, not the statement; relative days and weekdays against publication', () => {
+  for (const [text, published, start, end] of DATES) {
+    const r = extract({ id: 't', text, published }, 't', { models: null });
+    assert.equal(r.events.length, 1, `one event in: ${text}`);
+    assert.deepEqual([r.events[0].date.start, r.events[0].date.end], [start, end], text);
+  }
+});
