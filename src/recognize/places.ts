@@ -1,7 +1,7 @@
 /** Place names in the text, with the frame around them (ريف X, قرب X, محافظة X) and gazetteer candidates. */
 
 import { dataPath, readTsv, splitList } from '../data.js';
-import { framedAt, type GazEntry, gazetteer } from '../geo/gazetteer.js';
+import { framedAt, type GazEntry, gazetteer, haversineKm } from '../geo/gazetteer.js';
 import { REGION } from '../geo/resolve.js';
 import { ar } from '../lang/ar/index.js';
 import { type Doc, tokenSpan } from '../text/doc.js';
@@ -330,6 +330,12 @@ function inTextCountries(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
       named.set(n.value.country, (named.get(n.value.country) ?? 0) + 1);
     }
   }
+  // the points the text names without doubt: towns and facilities of one reading
+  const anchors: { m: PlaceMention; c: GazEntry }[] = [];
+  for (const m of ms) {
+    const [c, ...more] = m.value.candidates;
+    if (more.length === 0 && !c.minor && c.feature !== 'country' && c.feature !== 'admin1') anchors.push({ m, c });
+  }
   const out: PlaceMention[] = [];
   for (const m of ms) {
     // "العريش" in a report from Yemen: a town of a country the text names nowhere else has a namesake there
@@ -342,7 +348,15 @@ function inTextCountries(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
       );
       if (namesakes.length > 0) m.value.candidates = [...cands, ...namesakes.map((f) => f.value)];
     }
-    const kept = m.value.candidates.filter((c) => !c.minor || named.has(c.country));
+    let kept = m.value.candidates.filter((c) => !c.minor || named.has(c.country));
+    // "السويق" in a report from At Tuhayta: of the villages of one name, the one nearest the text's other places
+    const minor = kept.filter((c) => c.minor && c.feature.startsWith('place:'));
+    const around = anchors.filter((a) => a.m !== m).map((a) => a.c);
+    if (minor.length > 1 && around.length > 0) {
+      const dist = (c: GazEntry) => Math.min(...around.map((a) => haversineKm(a, c)));
+      const best = Math.min(...minor.map(dist));
+      kept = kept.filter((c) => !minor.includes(c) || dist(c) <= best + 5);
+    }
     if (kept.length === 0) continue;
     out.push(kept.length === m.value.candidates.length ? m : { ...m, value: { ...m.value, candidates: kept } });
   }
