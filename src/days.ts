@@ -89,9 +89,9 @@ export function nextWeekday(day: number, dow: number): number {
   return day + (ahead === 0 ? 7 : ahead);
 }
 
-/** Saturday that starts the (Saturday–Friday) week holding `day`. */
+/** Monday that starts the (ISO, Monday–Sunday) week holding `day`: ACLED's and the annotators' week. */
 export function weekStart(day: number): number {
-  return lastWeekday(day, 6);
+  return lastWeekday(day, 1);
 }
 
 export function monthRange(y: number, m: number): [number, number] {

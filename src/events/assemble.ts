@@ -7,6 +7,7 @@ import type { Actor, EventRecord } from '../types.js';
 import type { ActorRef } from './actors.js';
 import { type Candidate, type DocContext, isBackground, sentenceCandidates } from './candidates.js';
 import { classify } from './classify.js';
+import { inMotiveClause } from './clauses.js';
 import { mergeCandidates } from './merge.js';
 import { refinePlace } from './places.js';
 import type { Speaker } from './speakers.js';
@@ -35,7 +36,9 @@ export function assembleEvents(a: Analysis, speakers: (Speaker | null)[], decide
   const cands: Candidate[] = [];
   // the date the narrative is at: the last date an event sentence gave, or the lead's first date
   let narrative: Candidate['date'] = null;
-  const lead = a.dates.find((d) => d.sent <= 1 && !isBackground(d, published) && d.precision !== 'year');
+  const lead = a.dates.find(
+    (d) => d.sent <= 1 && !isBackground(d, published) && d.precision !== 'year' && !inMotiveClause(a.doc, d.first),
+  );
   if (lead)
     narrative = {
       start: lead.start,
@@ -45,8 +48,10 @@ export function assembleEvents(a: Analysis, speakers: (Speaker | null)[], decide
     };
   for (const s of a.doc.sentences) {
     for (const c of sentenceCandidates(ctx, s.i)) {
-      if (c.date) narrative = c.date;
-      else if (narrative) c.date = { ...narrative };
+      if (c.date) {
+        // the act a motive clause replies to ("ردا على هجوم … الأسبوع الماضي") is not where the narrative is
+        if (!c.triggers.every((t) => inMotiveClause(a.doc, t.first))) narrative = c.date;
+      } else if (narrative) c.date = { ...narrative };
       else if (published) c.date = { start: published, end: published, precision: 'day' };
       cands.push(c);
     }

@@ -215,8 +215,10 @@ function motiveEvent(ctx: DocContext, s: number, motive: Mention<TriggerEntry>[]
   const inClause = (first: number) => first >= motive[0].first && inMotiveClause(a.doc, first);
   const weapons = new Map<WeaponWord, Span>();
   for (const w of a.in[s].weapons) if (inClause(w.first) && !weapons.has(w.value)) weapons.set(w.value, w.span);
+  const own = a.in[s].dates.find((d) => d.precision !== 'year' && inClause(d.first));
   const c: Candidate = {
     ...main,
+    date: own ? { start: own.start, end: own.end, precision: toPrecision(own), evidence: own.span } : main.date,
     triggers: motive,
     place,
     perpetrators: [],
@@ -247,7 +249,9 @@ function sentenceEvents(ctx: DocContext, s: number, valid: Mention<TriggerEntry>
         (d.first - c.last <= 3 || d.last <= anchor.first) &&
         c.last <= anchor.first,
     );
-  const usable = dates.filter((d) => d.precision !== 'year');
+  // "قصفت … ردا على هجوم كيماوي … الأسبوع الماضي": a date in a motive clause is the act replied to's
+  const motiveDate = (d: DateMention) => !inMotiveClause(doc, anchor.first) && inMotiveClause(doc, d.first);
+  const usable = dates.filter((d) => d.precision !== 'year' && !motiveDate(d));
   const own = usable.filter((d) => !reportDay(d));
   const date = (own.length > 0 ? own : usable).sort(
     (x, y) => Math.abs(x.first - anchor.first) - Math.abs(y.first - anchor.first),

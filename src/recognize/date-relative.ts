@@ -1,6 +1,6 @@
 /**
  * Dates relative to publication: اليوم / أمس / أول أمس, weekdays (the latest such day on or before publication;
- * الجمعة الماضية strictly before), calendar periods (الأسبوع الماضي = the Saturday–Friday week before the one
+ * الجمعة الماضية strictly before), calendar periods (الأسبوع الماضي = the Monday–Sunday week before the one
  * holding publication; الشهر الجاري = its 1st to publication), rolling windows (خلال الساعات الـ24 الماضية),
  * "ago" (قبل يومين) and weekends.
  */

@@ -82,7 +82,7 @@ test('seed 000: Ain al-Asad and the Conoco field base the same evening, US strik
 
   assert.equal(syria.subtype, 'air_drone_strike');
   assert.deepEqual([syria.location?.name, syria.location?.precision], ['Syria', 3]);
-  assert.deepEqual([syria.date.start, syria.date.end, syria.date.precision], ['2023-10-21', '2023-10-27', 'week']);
+  assert.deepEqual([syria.date.start, syria.date.end, syria.date.precision], ['2023-10-23', '2023-10-29', 'week']);
   assertSpan(text, syria.date.evidence, 'الأسبوع الماضي');
   assert.deepEqual(syria.weapons, ['airstrike']);
   assert.deepEqual(
