@@ -37,7 +37,12 @@ export function assembleEvents(a: Analysis, speakers: (Speaker | null)[], decide
   // the date the narrative is at: the last date an event sentence gave, or the lead's first date
   let narrative: Candidate['date'] = null;
   const lead = a.dates.find(
-    (d) => d.sent <= 1 && !isBackground(d, published) && d.precision !== 'year' && !inMotiveClause(a.doc, d.first),
+    (d) =>
+      d.sent <= 1 &&
+      !isBackground(d, published) &&
+      d.precision !== 'year' &&
+      !inMotiveClause(a.doc, d.first) &&
+      !(published && d.start > published),
   );
   if (lead)
     narrative = {

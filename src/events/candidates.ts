@@ -251,7 +251,9 @@ function sentenceEvents(ctx: DocContext, s: number, valid: Mention<TriggerEntry>
     );
   // "قصفت … ردا على هجوم كيماوي … الأسبوع الماضي": a date in a motive clause is the act replied to's
   const motiveDate = (d: DateMention) => !inMotiveClause(doc, anchor.first) && inMotiveClause(doc, d.first);
-  const usable = dates.filter((d) => d.precision !== 'year' && !motiveDate(d));
+  // what happened is not dated after publication ("قتل … قبل الانتخابات المقررة في 25 تموز")
+  const future = (d: DateMention) => ctx.published !== null && d.start > ctx.published;
+  const usable = dates.filter((d) => d.precision !== 'year' && !motiveDate(d) && !future(d));
   const own = usable.filter((d) => !reportDay(d));
   const date = (own.length > 0 ? own : usable).sort(
     (x, y) => Math.abs(x.first - anchor.first) - Math.abs(y.first - anchor.first),

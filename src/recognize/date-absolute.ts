@@ -3,7 +3,7 @@
  * month [+ year] (أكتوبر 2023, شهر رمضان), numeric dates (15/12/2023, 2023-12-15), years (عام 2020, في 2020)
  * and seasons (صيف 2022). A missing year is the one that puts the date closest before (or at) publication.
  */
-import { dayOfHijri, yearRange } from '../days.js';
+import { dayOfHijri, monthRange, yearRange } from '../days.js';
 import { type Cal, type DateCtx, dayInCal, type Hit, monthInCal, PROVISIONAL_YEAR, ymInCal } from './date-context.js';
 import { readNumberAt } from './number-reader.js';
 
@@ -91,6 +91,9 @@ export function yearAfter(c: DateCtx, j: number, cal: Cal): YearPart {
   return { year: null, relYear: null, mode: null, last: j };
 }
 
+/** How many days ahead a date without a year is read as coming rather than last year's. */
+const SOON = 62;
+
 function resolveDay(c: DateCtx, cal: Cal, month: number, day: number, yp: YearPart): number | null {
   if (yp.year !== null) return dayInCal(cal, yp.year, month, day);
   if (c.pub === null)
@@ -105,6 +108,9 @@ function resolveDay(c: DateCtx, cal: Cal, month: number, day: number, yp: YearPa
     }
     return null;
   }
+  // a day of the coming two months is that day ("ستجرى الانتخابات في 25 تموز" in June), not last year's
+  const ahead = dayInCal(cal, py, month, day) ?? Number.NaN;
+  if (ahead > c.pub && ahead - c.pub <= SOON) return ahead;
   // the year that puts the date closest before or at publication (29 February: the last leap year)
   for (let y = py; y >= py - 4; y--) {
     const d = dayInCal(cal, y, month, day);
@@ -124,7 +130,7 @@ function resolveMonth(c: DateCtx, cal: Cal, month: number, yp: YearPart): [numbe
   const pubMonth = ymInCal(cal, c.pub).m;
   if (yp.mode === 'next') return here[0] > c.pub ? here : monthInCal(cal, py + 1, month);
   if (yp.mode === 'past') return month < pubMonth ? here : monthInCal(cal, py - 1, month);
-  return here[0] <= c.pub ? here : monthInCal(cal, py - 1, month);
+  return here[0] <= c.pub || here[0] - c.pub <= SOON ? here : monthInCal(cal, py - 1, month);
 }
 
 /** 15 ديسمبر 2023, السابع من أكتوبر, 7 أكتوبر/ تشرين الأول الماضي, 15 و16 ديسمبر. */
@@ -138,6 +144,15 @@ export function dayMonthDate(c: DateCtx, i: number): Hit | null {
     if (d2) j = d2.last;
   }
   if (c.normIn(j, c.lex.cues.of)) j++;
+  // "في السابع من الشهر الحالي", "25 الشهر الماضي": that day of the month publication names
+  const p = c.pub !== null && !d2 ? c.lex.periods.at(c.tokens, j) : null;
+  if (p && p.value.unit === 'month' && p.last <= c.end) {
+    const { y, m } = ymInCal('g', c.pub!);
+    const range = monthRange(y, m + p.value.offset);
+    const day = range[0] + d.day - 1;
+    if (day > range[1]) return null;
+    return { ...c.hit(i, p.last, d.pre, day, day, 'day', 'absolute'), cal: 'g', yearGiven: true };
+  }
   if (c.normIn(j, c.lex.cues.month)) j++;
   const m = monthAt(c, j, false);
   if (!m) return null;
