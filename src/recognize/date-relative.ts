@@ -141,6 +141,9 @@ export function agoDate(c: DateCtx, i: number): Hit | null {
   if (!k || c.pub === null) return null;
   const d = durationAt(c, i + 1);
   if (!d) return null;
+  // "قبل يومين من الانتخابات": two days before another event, not before publication (unless "من اليوم")
+  if (c.normIn(d.last, c.lex.cues.of) && d.last + 1 < c.end && !c.lex.relativeDays.at(c.tokens, d.last + 1))
+    return null;
   const p = c.pub;
   let range: [number, number];
   let precision: Precision;

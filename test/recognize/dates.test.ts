@@ -76,6 +76,8 @@ const ROWS: Row[] = [
   ['اليوم الجمعة', FRI, [['اليوم الجمعة', FRI, FRI, 'day', 'relative']]],
   ['قبل يومين', MON, [['قبل يومين', '2023-10-28', '2023-10-28', 'day', 'relative']]],
   ['قبل ثلاثة أيام', MON, [['قبل ثلاثة أيام', '2023-10-27', '2023-10-27', 'day', 'relative']]],
+  // two days before another event, which the text does not date here
+  ['قبل يومين من الانتخابات', MON, []],
   ['قبل 10 أيام', MON, [['قبل 10 أيام', '2023-10-20', '2023-10-20', 'day', 'relative']]],
   ['قبل أسبوع', MON, [['قبل أسبوع', '2023-10-20', '2023-10-26', 'week', 'relative']]],
   // weekdays
