@@ -13,7 +13,6 @@
  *   --sweep  choose the epoch count: train on the first 8/10, print F1 on 8/10–9/10 after each epoch, write nothing
  *   --cv     5-fold cross-validation over the training nine tenths (contiguous folds), pooled scores, write nothing
  *   --out D  write model.json and README.md to D instead of data/ner/
- *   --runs N perceptron runs to average (default 4)
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -51,7 +50,7 @@ const CV = args.includes('--cv');
 const OUT = args.includes('--out') ? args[args.indexOf('--out') + 1] : null;
 const CORPUS = sourceData(
   'ner/anercorp.train.conll',
-  args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--out' && args[i - 1] !== '--runs'),
+  args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--out'),
   'pass the ANERcorp training file: train-ner.ts FILE',
 );
 
@@ -63,7 +62,7 @@ const SEED = 20070501;
  * seeds 1–3 and the default scored 66.6–69.1 held-out F1 with the old features and 68.7–70.1 with these: the
  * order of the sentences alone moves the figure by two points, and the mean of four runs moves it less.
  */
-const RUNS = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 4;
+const RUNS = 4;
 /**
  * Averaged weights below this (absolute) are dropped from the shipped model. On the inner split, 1 cost 0.3 F1
  * points against 0.05 (within noise) and halved the file; 2 cost more than a point.
