@@ -11,8 +11,6 @@
  *
  * usage: node --import tsx scripts/train-ner.ts [CONLL] [--sweep]   (else $RASD_SOURCE_DATA/ner/anercorp.train.conll)
  *   --sweep  choose the epoch count: train on the first 8/10, print F1 on 8/10–9/10 after each epoch, write nothing
- *   --cv     5-fold cross-validation over the training nine tenths (contiguous folds), pooled scores, write nothing
- *   --out D  write model.json and README.md to D instead of data/ner/
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,41 +26,24 @@ import {
   normWord,
   ROLE_OFFSET,
   ROLES,
-  readClusters,
   visitFeatures,
-  visitPairFeatures,
 } from '../src/recognize/ner/features.js';
-import {
-  clustersToJson,
-  compileModel,
-  gazToJson,
-  MODEL_FORMAT,
-  MODEL_VERSION,
-  type NerModelJson,
-} from '../src/recognize/ner/model.js';
+import { compileModel, gazToJson, MODEL_FORMAT, MODEL_VERSION, type NerModelJson } from '../src/recognize/ner/model.js';
 import { Tagger } from '../src/recognize/ner/tagger.js';
 import { sourceData } from './source-data.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const SWEEP = args.includes('--sweep');
-const CV = args.includes('--cv');
-const OUT = args.includes('--out') ? args[args.indexOf('--out') + 1] : null;
 const CORPUS = sourceData(
   'ner/anercorp.train.conll',
-  args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--out'),
+  args.find((a) => !a.startsWith('--')),
   'pass the ANERcorp training file: train-ner.ts FILE',
 );
 
 /** Passes over the training data (chosen with --sweep on the inner 8/10 split, never on the held-out tenth). */
 const EPOCHS = 25;
 const SEED = 20070501;
-/**
- * Perceptrons trained on different shuffles whose averaged weights are averaged (trainRuns). Single runs with
- * seeds 1–3 and the default scored 66.6–69.1 held-out F1 with the old features and 68.7–70.1 with these: the
- * order of the sentences alone moves the figure by two points, and the mean of four runs moves it less.
- */
-const RUNS = 4;
 /**
  * Averaged weights below this (absolute) are dropped from the shipped model. On the inner split, 1 cost 0.3 F1
  * points against 0.05 (within noise) and halved the file; 2 cost more than a point.
@@ -104,30 +85,8 @@ class Features {
   constructor(
     readonly counts: Map<string, number>,
     readonly gaz: Map<string, number>,
-    readonly clusters: Map<string, string>,
   ) {
-    this.ctx = { known: (w) => (counts.get(w) ?? 0) >= 2, gaz, clusters };
-  }
-
-  idOf(f: string): number {
-    let id = this.ids.get(f);
-    if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(f, id);
-      this.names.push(f);
-    }
-    return id;
-  }
-
-  /** Ids of the pair features of each token of a sentence (normalised words). */
-  pairsOf(norms: string[]): Int32Array[] {
-    return norms.map((w, i) => {
-      const ids: number[] = [];
-      visitPairFeatures(i ? norms[i - 1] : BOS, w, i + 1 < norms.length ? norms[i + 1] : EOS, this.ctx, (t, v) =>
-        ids.push(this.idOf(featureName(0, t, v))),
-      );
-      return Int32Array.from(ids);
-    });
+    this.ctx = { known: (w) => (counts.get(w) ?? 0) >= 2, gaz };
   }
 
   typeOf(norm: string): number {
@@ -158,28 +117,19 @@ class Features {
 interface Encoded {
   /** type index per token */
   types: Int32Array;
-  /** pair feature ids per token */
-  pairs: Int32Array[];
   /** gold tag index per token, with conlleval's reading of stray I- tags made explicit (I-X after O → B-X) */
   gold: Uint8Array;
 }
 
 function encode(feats: Features, s: Sentence): Encoded {
-  const norms = s.words.map(normWord);
-  const types = Int32Array.from(norms, (w) => feats.typeOf(w));
-  const pairs = feats.pairsOf(norms);
+  const types = Int32Array.from(s.words, (w) => feats.typeOf(normWord(w)));
   const gold = new Uint8Array(s.tags.length);
   for (let i = 0; i < s.tags.length; i++) {
     let t = TAG_INDEX.get(s.tags[i])!;
     if (t !== 0 && t % 2 === 0 && !(i > 0 && (gold[i - 1] === t || gold[i - 1] === t - 1))) t -= 1;
     gold[i] = t;
   }
-  return { types, pairs, gold };
-}
-
-interface Weights {
-  w: Float64Array;
-  t: Float64Array;
+  return { types, gold };
 }
 
 /** Averaged structured perceptron. */
@@ -207,7 +157,7 @@ class Perceptron {
     return this.feats.roles[t][r];
   }
 
-  decode(types: Int32Array, pairs: Int32Array[]): Uint8Array {
+  decode(types: Int32Array): Uint8Array {
     const n = types.length;
     const { w, tw } = this;
     const score = new Float64Array(n * NTAGS);
@@ -217,10 +167,6 @@ class Perceptron {
           const row = f * NTAGS;
           for (let y = 0; y < NTAGS; y++) score[i * NTAGS + y] += w[row + y];
         }
-      }
-      for (const f of pairs[i]) {
-        const row = f * NTAGS;
-        for (let y = 0; y < NTAGS; y++) score[i * NTAGS + y] += w[row + y];
       }
     }
     const back = new Uint8Array(n * NTAGS);
@@ -254,12 +200,8 @@ class Perceptron {
     return out;
   }
 
-  private add(i: number, types: Int32Array, pairs: Int32Array[], tag: number, d: number) {
+  private add(i: number, types: Int32Array, tag: number, d: number) {
     const dc = d * this.c;
-    for (const f of pairs[i]) {
-      this.w[f * NTAGS + tag] += d;
-      this.u[f * NTAGS + tag] += dc;
-    }
     for (let r = 0; r < ROLES; r++) {
       for (const f of this.fired(types, i, r)) {
         this.w[f * NTAGS + tag] += d;
@@ -276,14 +218,14 @@ class Perceptron {
 
   /** One training instance; returns whether the prediction was wrong. */
   learn(s: Encoded): boolean {
-    const pred = this.decode(s.types, s.pairs);
-    const { gold, types, pairs } = s;
+    const pred = this.decode(s.types);
+    const { gold, types } = s;
     let wrong = false;
     for (let i = 0; i < gold.length; i++) {
       if (pred[i] !== gold[i]) {
         wrong = true;
-        this.add(i, types, pairs, gold[i], 1);
-        this.add(i, types, pairs, pred[i], -1);
+        this.add(i, types, gold[i], 1);
+        this.add(i, types, pred[i], -1);
       }
       const gp = i ? gold[i - 1] : -1;
       const pp = i ? pred[i - 1] : -1;
@@ -296,30 +238,22 @@ class Perceptron {
     return wrong;
   }
 
-  /** The averaged weights: feature weights and transition weights. */
-  averaged(): Weights {
-    return {
-      w: Float64Array.from(this.w, (x, k) => x - this.u[k] / this.c),
-      t: Float64Array.from(this.tw, (x, k) => x - this.tu[k] / this.c),
-    };
-  }
-
-  /** The averaged model (or the given weights) in its shipped (pruned, quantised) form. */
-  toJson(meta: Record<string, unknown>, avg: Weights = this.averaged()): NerModelJson {
+  /** The averaged model in its shipped (pruned, quantised) form. */
+  toJson(meta: Record<string, unknown>): NerModelJson {
     const feats: Record<string, number[]> = {};
     const q = (x: number) => Math.round(x / SCALE);
     for (let f = 0; f < this.feats.names.length; f++) {
       const row: number[] = [];
       for (let y = 0; y < NTAGS; y++) {
-        const a = avg.w[f * NTAGS + y];
-        if (Math.abs(a) >= PRUNE && q(a) !== 0) row.push(y, q(a));
+        const k = f * NTAGS + y;
+        const avg = this.w[k] - this.u[k] / this.c;
+        if (Math.abs(avg) >= PRUNE && q(avg) !== 0) row.push(y, q(avg));
       }
       if (row.length) feats[this.feats.names[f]] = row;
     }
-    const trans = Array.from(avg.t, q);
+    const trans = Array.from(this.tw, (x, k) => q(x - this.tu[k] / this.c));
     const vocab = [...this.feats.counts].filter(([, n]) => n >= 2).map(([w]) => w);
     const gaz = gazToJson(this.feats.gaz);
-    const clusters = clustersToJson(this.feats.clusters);
     return {
       format: MODEL_FORMAT,
       version: MODEL_VERSION,
@@ -329,42 +263,14 @@ class Perceptron {
       feats,
       vocab,
       gaz,
-      clusters,
       meta,
     };
   }
 }
 
-/**
- * RUNS perceptrons, each trained on its own shuffles (seeds SEED, SEED + 1, …), and the mean of their averaged
- * weights: one linear model of the same features, less dependent on the order of the sentences.
- */
-function trainRuns(feats: Features, data: Encoded[], epochs: number, runs: number) {
-  let p: Perceptron | undefined;
-  let sum: Weights | undefined;
-  for (let r = 0; r < runs; r++) {
-    p = train(feats, data, epochs, undefined, SEED + r);
-    const a = p.averaged();
-    if (!sum) sum = a;
-    else {
-      for (let k = 0; k < a.w.length; k++) sum.w[k] += a.w[k];
-      for (let k = 0; k < a.t.length; k++) sum.t[k] += a.t[k];
-    }
-  }
-  for (let k = 0; k < sum!.w.length; k++) sum!.w[k] /= runs;
-  for (let k = 0; k < sum!.t.length; k++) sum!.t[k] /= runs;
-  return { p: p!, avg: sum! };
-}
-
-function train(
-  feats: Features,
-  data: Encoded[],
-  epochs: number,
-  each?: (epoch: number, p: Perceptron) => void,
-  seed = SEED,
-) {
+function train(feats: Features, data: Encoded[], epochs: number, each?: (epoch: number, p: Perceptron) => void) {
   const p = new Perceptron(feats);
-  const rand = mulberry32(seed);
+  const rand = mulberry32(SEED);
   const order = data.map((_, i) => i);
   for (let e = 1; e <= epochs; e++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -412,33 +318,7 @@ function main() {
   const feats = new Features(
     countsOf(sents.slice(0, SWEEP ? Math.floor((sents.length * 8) / 10) : cut)),
     buildGazetteerBits(),
-    readClusters(),
   );
-  if (CV) {
-    const K = 5;
-    const all = sents.slice(0, cut);
-    const gold: string[][] = [];
-    const pred: string[][] = [];
-    const gaz = buildGazetteerBits();
-    const clusters = readClusters();
-    for (let k = 0; k < K; k++) {
-      const a = Math.floor((all.length * k) / K);
-      const b = Math.floor((all.length * (k + 1)) / K);
-      const tr = [...all.slice(0, a), ...all.slice(b)];
-      const fs = new Features(countsOf(tr), gaz, clusters);
-      const { p, avg } = trainRuns(
-        fs,
-        tr.map((s) => encode(fs, s)),
-        EPOCHS,
-        RUNS,
-      );
-      for (const s of all.slice(a, b)) gold.push(s.tags);
-      const tagger = new Tagger(compileModel(p.toJson({}, avg)));
-      for (const s of all.slice(a, b)) pred.push(tagger.tagNorms(s.words.map(normWord)));
-    }
-    console.log(table(scoreEntities(gold, pred)));
-    return;
-  }
   if (SWEEP) {
     const inner = Math.floor((sents.length * 8) / 10);
     const trainSet = sents.slice(0, inner).map((s) => encode(feats, s));
@@ -452,11 +332,11 @@ function main() {
   const trainSet = sents.slice(0, cut).map((s) => encode(feats, s));
   const heldOut = sents.slice(cut);
   const t0 = performance.now();
-  const { p, avg } = trainRuns(feats, trainSet, EPOCHS, RUNS);
+  const p = train(feats, trainSet, EPOCHS);
   const secs = (performance.now() - t0) / 1000;
   const trainTokens = trainSet.reduce((n, s) => n + s.types.length, 0);
   const heldTokens = heldOut.reduce((n, s) => n + s.words.length, 0);
-  const draft = p.toJson({}, avg);
+  const draft = p.toJson({});
   // scored in shipped form (pruned, quantised) with the runtime tagger
   const r = evaluate(draft, heldOut);
   const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -476,13 +356,11 @@ function main() {
       heldOutTokens: heldTokens,
       epochs: EPOCHS,
       seed: SEED,
-      runs: RUNS,
       prune: PRUNE,
       heldOut: scores,
     },
   };
-  const outDir = OUT ?? dataPath('ner');
-  const file = path.join(outDir, 'model.json');
+  const file = dataPath('ner', 'model.json');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(model));
   const size = statSync(file).size;
@@ -496,10 +374,9 @@ function main() {
   console.log(`\nwrote ${path.relative(root, file)} (${(size / 1e6).toFixed(2)} MB)`);
   const vocab = model.vocab.length;
   const gaz = Object.values(model.gaz).reduce((n, ks) => n + ks.length, 0);
-  const clusters = Object.values(model.clusters ?? {}).reduce((n, ws) => n + ws.length, 0);
-  const info = { cut, trainTokens, heldOut, heldTokens, nFeats, size, vocab, gaz, clusters };
-  writeFileSync(path.join(outDir, 'README.md'), readme(r, info));
-  console.log(`wrote ${path.relative(root, path.join(outDir, 'README.md'))}`);
+  const info = { cut, trainTokens, heldOut, heldTokens, nFeats, size, vocab, gaz };
+  writeFileSync(dataPath('ner', 'README.md'), readme(r, info));
+  console.log(`wrote ${path.relative(root, dataPath('ner', 'README.md'))}`);
 }
 
 function readme(
@@ -513,7 +390,6 @@ function readme(
     size: number;
     vocab: number;
     gaz: number;
-    clusters: number;
   },
 ): string {
   return `# Arabic named-entity model (\`model.json\`)
@@ -527,21 +403,17 @@ persons (PERS), locations (LOC), organisations (ORG) and other names (MISC), the
 
 Trained on ANERcorp (Y. Benajiba, 2007; freely distributed for research), the training part
 (\`anercorp.train.conll\`, the first ~125,000 tokens of the corpus, original order). Only derived weights are
-shipped here; no text of the corpus is. The word clusters (\`word-clusters.tsv\`) are learnt from unlabelled
-text: the ANT news articles of \`corpus/news/\` (Apache-2.0) and the words of the same ANERcorp training part.
+shipped here; no text of the corpus is.
 
 ## Training
 
-- Averaged structured perceptron (Collins 2002), ${EPOCHS} epochs, sentences shuffled each epoch by a seeded PRNG;
-  ${RUNS} runs with seeds ${SEED}…${SEED + RUNS - 1} and their averaged weights averaged (the shuffle alone moved a
-  single run's held-out F1 by two points). The build is reproducible: the same data give a byte-identical file.
+- Averaged structured perceptron (Collins 2002), ${EPOCHS} epochs, sentences shuffled each epoch by a seeded PRNG
+  (seed ${SEED}): the build is reproducible.
 - Decoding: first-order Viterbi over the 9 BIO tags with hard BIO constraints (I-X only after B-X or I-X).
   Stray I- tags in the gold data are read as conlleval reads them (as B-).
 - Split: the sentences of the file in order; the first nine tenths (${x.cut} sentences, ${x.trainTokens} tokens)
   train, the last tenth (${x.heldOut.length} sentences, ${x.heldTokens} tokens) is held out and never trained on.
-  The epoch count was chosen on an inner split (train on 8/10, score on 8/10–9/10: \`--sweep\`); feature sets are
-  compared by 5-fold cross-validation over the nine tenths (\`--cv\`, one run each, pooled over 7913 entities),
-  which is steadier than the held-out tenth (1053 entities, most of them from a few sports and business articles).
+  The epoch count was chosen on an inner split (train on 8/10, score on 8/10–9/10: \`--sweep\`).
 - The shipped model **is** the nine-tenths model, so the figures below are its own held-out figures and
   \`scripts/check-sources.ts\` recomputes them from the training file. (Retraining on all the data, 11% more, might add a little
   but would leave no honest figure for what ships.)
@@ -554,16 +426,11 @@ ${table(r)}
 
 Overall held-out F1: **${r.overall.f1.toFixed(4)}**
 
-Against the previous model (the features below without the clusters, the ±1 affixes and the pairs; one run): 5-fold
-CV on the nine tenths 69.20 → 70.46 overall, ORG 52.35 → 53.71 (one run each); held-out 0.6911 (its seed; seeds 1–3
-gave 0.6698, 0.6660, 0.6746) → the figure above.
-
 ## Features
 
-Words are normalised with \`normalizeString\` (diacritics and tatweel removed, أإآ→ا, ى→ي, ة→ه). Most features are
-properties of one word in one role: the current token, or the word 1 or 2 places before or after it; the tagger sums
-a word type's weights per role once and caches them (\`src/recognize/ner/tagger.ts\`). A few join two words and
-are looked up per token.
+All features are properties of one word, normalised with \`normalizeString\` (diacritics and tatweel removed,
+أإآ→ا, ى→ي, ة→ه), in one role: the current token, or the word 1 or 2 places before or after it. None mixes two
+words, so the tagger sums a word type's weights per role once and caches them (\`src/recognize/ner/tagger.ts\`).
 
 - current word: bias; normalised form (\`unk\` instead for words seen less than twice in training: the model
   ships that vocabulary, ${x.vocab} words); every clitic-stripped key from \`firstKeys\` (و ف ب ل ك ال لل
@@ -575,23 +442,8 @@ are looked up per token.
   name, a one-word person name or a word of a longer one in \`data/lexicons/persons.tsv\` (\`names_ar\`). These
   bits are computed at training time and shipped in the model (${x.gaz} keys), so tagging never reads the
   lists and a later edit of them cannot shift the model's inputs;
-- words at −1 and +1: normalised form (or \`unk\`), core, last two letters of the form and first two of the core;
-  words at −2 and +2: core; sentence boundaries;
-- word clusters (\`data/ner/word-clusters.tsv\`, built by \`scripts/build-word-clusters.ts\` from unlabelled text:
-  the 2,621 ANT news articles of \`corpus/news/\` and the words of ANERcorp's training nine tenths; PPMI context
-  vectors over the 1000 most frequent words at −2…+2, top-down spherical k-means 32 × 8 × 6, seeded): a word's
-  cluster is its form's, else that of its first clitic-stripped key that has one; the current word and the words
-  at ±1 have theirs at three granularities, the words at ±2 the middle one; the current word without one has
-  \`k1:-\`. The model ships the ${x.clusters} clustered words, frozen like the gazetteer bits;
-- pairs: the cores of the previous word and the token, of the token and the next word, and the middle-granularity
-  clusters of the previous word and the token;
+- words at −1 and +1: normalised form (or \`unk\`) and core; words at −2 and +2: core; sentence boundaries;
 - previous tag: tag-bigram transition weights (first-order Viterbi).
-
-Tried and left out (5-fold CV on the nine tenths): organisation-name bits from \`data/lexicons/actors.tsv\` and
-\`sources.tsv\` (−0.04: their names are mostly descriptions, الجيش، القوات، الحكومة, which ANERcorp tags O); gazetteer
-bits of the words at ±1 (+0.2, within noise); finer clusters (64 × 8 × 8 over 2000 context words, −0.8); a bias against O
-(recall up, F1 down at every size); copying an entity string found in the sentences around to its untagged
-repeats (held-out −0.3).
 
 ## Limits
 

@@ -5,22 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { heldOutStart, parseConll } from '../../src/recognize/ner/conll.js';
-import {
-  coreOf,
-  EOS,
-  type FeatureContext,
-  featureName,
-  visitFeatures,
-  visitPairFeatures,
-} from '../../src/recognize/ner/features.js';
-import {
-  chunks,
-  findEntities,
-  type NerModelJson,
-  scoreEntities,
-  TAGS,
-  tagWords,
-} from '../../src/recognize/ner/index.js';
+import { chunks, findEntities, scoreEntities, TAGS, tagWords } from '../../src/recognize/ner/index.js';
 import { makeDoc } from '../../src/text/doc.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -120,54 +105,6 @@ describe('findEntities', () => {
       ],
     ],
   ];
-  // written for the word-cluster model: organisations (a company, agencies, groups), persons and places
-  ROWS.push(
-    [
-      'ووقعت شركة أرامكو السعودية اتفاقا مع شركة توتال الفرنسية',
-      [
-        ['ORG', 'أرامكو السعودية'],
-        ['ORG', 'توتال'],
-      ],
-    ],
-    [
-      'وقالت منظمة العفو الدولية إن قوات الأمن اعتقلت العشرات في الخرطوم',
-      [
-        ['ORG', 'منظمة العفو الدولية'],
-        ['LOC', 'الخرطوم'],
-      ],
-    ],
-    [
-      'وأدان الاتحاد الأوروبي الهجوم الذي استهدف مقر الأمم المتحدة في كابول',
-      [
-        ['ORG', 'الاتحاد الأوروبي'],
-        ['ORG', 'الأمم المتحدة'],
-        ['LOC', 'كابول'],
-      ],
-    ],
-    [
-      'واجتمع الأمين العام لجامعة الدول العربية أحمد أبو الغيط مع وزير الخارجية المصري سامح شكري في القاهرة',
-      [
-        ['PERS', 'أحمد أبو الغيط'],
-        ['PERS', 'سامح شكري'],
-        ['LOC', 'القاهرة'],
-      ],
-    ],
-    [
-      'وأعلن الجيش الإسرائيلي أن طائراته قصفت مواقع لحركة الجهاد الإسلامي في رفح',
-      [
-        ['ORG', 'الجهاد الإسلامي'],
-        ['LOC', 'رفح'],
-      ],
-    ],
-    ['وقال البنك الدولي إن الاقتصاد اللبناني يواجه أزمة حادة', [['ORG', 'البنك الدولي']]],
-    [
-      'وصرح الرئيس الفرنسي إيمانويل ماكرون بأن باريس ستشارك في المؤتمر',
-      [
-        ['PERS', 'إيمانويل ماكرون'],
-        ['LOC', 'باريس'],
-      ],
-    ],
-  );
   for (const [text, expected] of ROWS) {
     test(text, () => {
       const doc = makeDoc('t', text);
@@ -215,49 +152,6 @@ describe('findEntities', () => {
 
   test('empty document', () => {
     assert.deepEqual(findEntities(makeDoc('t', '')), []);
-  });
-});
-
-describe('word clusters and pair features', () => {
-  const model = JSON.parse(readFileSync(path.join(root, 'data/ner/model.json'), 'utf8')) as NerModelJson;
-  const clusters = new Map<string, string>();
-  for (const [c, ws] of Object.entries(model.clusters ?? {})) for (const w of ws) clusters.set(w, c);
-  const ctx: FeatureContext = { known: () => true, gaz: new Map(), clusters };
-
-  test('the model ships the clusters of data/ner/word-clusters.tsv, each a path a.b.c', () => {
-    const file = readFileSync(path.join(root, 'data/ner/word-clusters.tsv'), 'utf8')
-      .split('\n')
-      .filter((l) => l && !l.startsWith('#'));
-    assert.equal(clusters.size, file.length);
-    for (const line of file.slice(0, 500)) {
-      const [w, c] = line.split('\t');
-      assert.match(c, /^\d+\.\d+\.\d+$/);
-      assert.equal(clusters.get(w), c);
-    }
-  });
-
-  test('a word has its cluster at three granularities, a clitic-bearing form its stem’s, else k1:-', () => {
-    const feats = (w: string) => {
-      const out: string[] = [];
-      visitFeatures(w, ctx, (r, t, v) => out.push(featureName(r, t, v)));
-      return out;
-    };
-    const c = clusters.get('بغداد');
-    assert.ok(c);
-    const [a, b] = c.split('.');
-    for (const f of [`k1:${a}`, `k2:${a}.${b}`, `k3:${c}`, `-1k3:${c}`, `+2k2:${a}.${b}`]) {
-      assert.ok(feats('بغداد').includes(f), f);
-    }
-    assert.ok(!clusters.has('وبغداد'));
-    assert.ok(feats('وبغداد').includes(`k3:${c}`));
-    assert.ok(feats('زززقققق').includes('k1:-'));
-  });
-
-  test('pair features join the token with its neighbours (their cores; normalised words)', () => {
-    const out: string[] = [];
-    visitPairFeatures('قال', 'الخارجيه', EOS, ctx, (t, v) => out.push(featureName(0, t, v)));
-    assert.ok(out.includes(`pw:${coreOf('قال')}|خارجيه`), out.join(' '));
-    assert.ok(out.includes(`pn:خارجيه|${EOS}`), out.join(' '));
   });
 });
 

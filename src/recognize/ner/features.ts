@@ -1,16 +1,14 @@
 /**
  * Observation features of the NER tagger, shared by the trainer (scripts/train-ner.ts) and the runtime tagger.
  *
- * Most features belong to one word and one role: the word itself, or the word one or two places before or after
- * the current token. The weights a word brings in each role can then be summed once per word type and cached (see
- * tagger.ts): tagging a token costs a handful of vector adds. A few features join two neighbouring words
- * (visitPairFeatures); they are looked up per token.
+ * Every feature belongs to one word and one role: the word itself, or the word one or two places before or
+ * after the current token. Because no feature mixes two words, the weights a word brings in each role can be
+ * summed once per word type and cached (see tagger.ts): tagging a token then costs a handful of vector adds.
  *
  * A feature is (role, template, value), written `<role prefix><template>:<value>` in the model file
  * (`w:بغداد`, `-1c:رئيس`, `s2:ان`). Extraction calls back with the three parts, so the tagger looks values up
  * in one map per role and template and never builds the joined strings.
  */
-import { readFileSync } from 'node:fs';
 import { dataPath, readTsv, splitList } from '../../data.js';
 import { firstKeys, stripArticle } from '../../lang/ar/clitics.js';
 import { normalizeString } from '../../lang/ar/normalize.js';
@@ -31,8 +29,7 @@ export const ROLE_PREFIX = ['', '-1', '+1', '-2', '+2'] as const;
  * seen less than twice in training; sh: shape; len: length (capped at 12); k: a clitic-stripped key (firstKeys,
  * cost 0); f: a nisba-folded key (cost 1); p1–p3, s1–s3: prefixes and suffixes of the form; cp1–cp3, cs1–cs3:
  * of the core; cl: the proclitics stripped; g3: a character trigram of the core; g: gazetteer membership; c: the
- * core, at ±1; k1–k3: the word's distributional cluster (data/ner/word-clusters.tsv) at three granularities;
- * pw, pn, pk: features of two words (visitPairFeatures).
+ * core, at ±1.
  */
 export const TEMPLATES = [
   'b',
@@ -58,12 +55,6 @@ export const TEMPLATES = [
   'g3',
   'g',
   'c',
-  'k1',
-  'k2',
-  'k3',
-  'pw',
-  'pn',
-  'pk',
 ] as const;
 const T = Object.fromEntries(TEMPLATES.map((t, i) => [t, i])) as Record<(typeof TEMPLATES)[number], number>;
 
@@ -91,8 +82,6 @@ export interface FeatureContext {
   /** words seen at least twice in training; others get `unk` in place of their form */
   known(w: string): boolean;
   gaz: ReadonlyMap<string, number>;
-  /** word → cluster path `a.b.c` (data/ner/word-clusters.tsv) */
-  clusters: ReadonlyMap<string, string>;
 }
 
 /**
@@ -121,39 +110,6 @@ export function buildGazetteerBits(): Map<string, number> {
     for (const n of splitList(r.names_ar)) add(n, GAZ.PERSON, GAZ.PERSON_PART);
   }
   return bits;
-}
-
-/** Word clusters (data/ner/word-clusters.tsv): word → path. Read by the trainer; the model ships them. */
-export function readClusters(): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of readFileSync(dataPath('ner', 'word-clusters.tsv'), 'utf8').split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const tab = line.indexOf('\t');
-    out.set(line.slice(0, tab), line.slice(tab + 1));
-  }
-  return out;
-}
-
-/** A word's cluster: its form's, else that of the first clitic-stripped key that has one. */
-function clusterOf(w: string, ctx: FeatureContext): string | undefined {
-  const c = ctx.clusters.get(w);
-  if (c !== undefined) return c;
-  for (const k of firstKeys(w)) {
-    if (k.cost !== 0) continue;
-    const kc = ctx.clusters.get(k.key);
-    if (kc !== undefined) return kc;
-  }
-  return undefined;
-}
-
-/** The features of a cluster path at its granularities (k1 `a`, k2 `a.b`, k3 `a.b.c`) from `from` on. */
-function clusterFeatures(path: string, role: number, from: number, to: number, out: FeatureSink): void {
-  let end = -1;
-  for (let g = 1; g <= to; g++) {
-    end = path.indexOf('.', end + 1);
-    if (g >= from) out(role, KT[g - 1], end < 0 ? path : path.slice(0, end));
-    if (end < 0) return;
-  }
 }
 
 /** Coarse shape of a normalised token. */
@@ -186,7 +142,6 @@ export function coreOf(w: string): string {
   return core;
 }
 
-const KT = [T.k1, T.k2, T.k3];
 const LEN = Array.from({ length: 13 }, (_, i) => String(i));
 const PRE = [T.p1, T.p2, T.p3];
 const SUF = [T.s1, T.s2, T.s3];
@@ -248,44 +203,6 @@ export function visitFeatures(w: string, ctx: FeatureContext, out: FeatureSink):
   }
   out(3, T.w, core);
   out(4, T.w, core);
-  if (w.length > 3) {
-    for (let r = 1; r <= 2; r++) {
-      out(r, T.s2, w.slice(-2));
-      out(r, T.cp2, core.slice(0, 2));
-    }
-  }
-  const cl = clusterOf(w, ctx);
-  if (cl === undefined) {
-    out(0, T.k1, '-');
-    return;
-  }
-  clusterFeatures(cl, 0, 1, 3, out);
-  for (let r = 1; r <= 2; r++) clusterFeatures(cl, r, 1, 3, out);
-  for (let r = 3; r <= 4; r++) clusterFeatures(cl, r, 2, 2, out);
-}
-
-/** Receives each feature of a token that joins two words: template id, value (role 0). */
-export type PairSink = (template: number, value: string) => void;
-
-/**
- * Features joining the token with a neighbour, which the per-type cache cannot hold: pw the previous word's core
- * and the token's core, pn the token's core and the next word's core, pk the coarse clusters (k2) of the previous
- * word and the token. Arguments are normalised words (BOS/EOS past the ends).
- */
-export function visitPairFeatures(prev: string, cur: string, next: string, ctx: FeatureContext, out: PairSink): void {
-  const c = coreOf(cur);
-  out(T.pw, `${prev === BOS ? prev : coreOf(prev)}|${c}`);
-  out(T.pn, `${c}|${next === EOS ? next : coreOf(next)}`);
-  const kp = prev === BOS ? prev : clusterOf(prev, ctx);
-  const kc = clusterOf(cur, ctx);
-  if (kp !== undefined && kc !== undefined) out(T.pk, `${coarse(kp)}|${coarse(kc)}`);
-}
-
-/** The k2 prefix `a.b` of a cluster path. */
-function coarse(path: string): string {
-  const a = path.indexOf('.');
-  const b = a < 0 ? -1 : path.indexOf('.', a + 1);
-  return b < 0 ? path : path.slice(0, b);
 }
 
 /** A feature's name in the model file. */

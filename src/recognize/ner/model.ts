@@ -18,8 +18,6 @@ export interface NerModelJson {
   vocab: string[];
   /** gazetteer bits (features.ts GAZ) → the keys that have exactly those bits, frozen at training time */
   gaz: Record<string, string[]>;
-  /** word clusters (features.ts): cluster path → its words, frozen at training time (none: no cluster features) */
-  clusters?: Record<string, string[]>;
   /** how it was trained and scored (informative) */
   meta?: Record<string, unknown>;
 }
@@ -37,16 +35,6 @@ export function gazToJson(bits: ReadonlyMap<string, number>): Record<string, str
   return out;
 }
 
-/** Word clusters in the JSON form of a model: path → words, paths in the order first met. */
-export function clustersToJson(clusters: ReadonlyMap<string, string>): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [w, c] of clusters) {
-    if (out[c] === undefined) out[c] = [];
-    out[c].push(w);
-  }
-  return out;
-}
-
 /** Weights ready for lookup: feature value → row offset into `weights` (NTAGS floats per row). */
 export interface CompiledModel {
   /** one map per template and role, at [template * ROLES + role] */
@@ -56,7 +44,6 @@ export interface CompiledModel {
   trans: Float64Array;
   vocab: Set<string>;
   gaz: Map<string, number>;
-  clusters: Map<string, string>;
 }
 
 export function compileModel(json: NerModelJson): CompiledModel {
@@ -84,9 +71,7 @@ export function compileModel(json: NerModelJson): CompiledModel {
   }
   const gaz = new Map<string, number>();
   for (const [bits, keys] of Object.entries(json.gaz)) for (const k of keys) gaz.set(k, Number(bits));
-  const clusters = new Map<string, string>();
-  for (const [c, words] of Object.entries(json.clusters ?? {})) for (const w of words) clusters.set(w, c);
-  return { lookup, weights, trans, vocab: new Set(json.vocab), gaz, clusters };
+  return { lookup, weights, trans, vocab: new Set(json.vocab), gaz };
 }
 
 let shipped: CompiledModel | null = null;

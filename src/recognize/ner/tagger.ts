@@ -5,22 +5,12 @@
  * exact Viterbi over the nine BIO tags costs about 50 compare-adds per token (I-X can only follow B-X or I-X),
  * no more than feature lookup, decodes the sentence jointly, and makes the BIO constraints hard for free.
  *
- * Most observation features belong to one word (features.ts), so each word type's weights are summed once into a
+ * Observation features never mix two words (features.ts), so each word type's weights are summed once into a
  * 5 × 9 block (its contribution as the token itself and as the word at -1, +1, -2, +2), kept in one flat
- * Float32Array arena; a token's emission scores are then five 9-float adds from that arena, plus the few pair
- * features (visitPairFeatures) looked up per token.
+ * Float32Array arena; a token's emission scores are then five 9-float adds from that arena.
  */
 import { NTAGS, TAGS } from './bio.js';
-import {
-  BOS,
-  EOS,
-  type FeatureContext,
-  type FeatureSink,
-  type PairSink,
-  ROLES,
-  visitFeatures,
-  visitPairFeatures,
-} from './features.js';
+import { BOS, EOS, type FeatureContext, type FeatureSink, ROLES, visitFeatures } from './features.js';
 import type { CompiledModel } from './model.js';
 
 // local copies: hot loops must not read imported bindings (a getter call each under some loaders)
@@ -58,14 +48,11 @@ export class Tagger {
   private building = 0;
   /** adds one feature's weights to the block being built */
   private readonly sink: FeatureSink;
-  /** em offset of the token whose pair features are being added */
-  private pairAt = 0;
-  private readonly pairSink: PairSink;
   /** lead[top * N + y]: the most any predecessor other than `top` gains over it on the transition into y */
   private readonly lead = new Float64Array(N * N);
 
   constructor(private readonly model: CompiledModel) {
-    this.ctx = { known: (w) => model.vocab.has(w), gaz: model.gaz, clusters: model.clusters };
+    this.ctx = { known: (w) => model.vocab.has(w), gaz: model.gaz };
     const { lookup, weights } = model;
     this.sink = (role, template, value) => {
       const row = lookup[template * R + role].get(value);
@@ -73,13 +60,6 @@ export class Tagger {
       const v = this.arena;
       const base = this.building + role * N;
       for (let y = 0; y < N; y++) v[base + y] += weights[row + y];
-    };
-    this.pairSink = (template, value) => {
-      const row = lookup[template * R].get(value);
-      if (row === undefined) return;
-      const em = this.em;
-      const at = this.pairAt;
-      for (let y = 0; y < N; y++) em[at + y] += weights[row + y];
     };
     for (let top = 0; top < N; top++) {
       for (let y = 0; y < N; y++) {
@@ -157,14 +137,6 @@ export class Tagger {
       const p2 = (i + 2 < n ? offs[i + 2] : eos) + 4 * N;
       const e = i * N;
       for (let y = 0; y < N; y++) em[e + y] = v[s + y] + v[m1 + y] + v[p1 + y] + v[m2 + y] + v[p2 + y];
-      this.pairAt = e;
-      visitPairFeatures(
-        i >= 1 ? get(items[first + i - 1]) : BOS,
-        get(items[first + i]),
-        i + 1 < n ? get(items[first + i + 1]) : EOS,
-        this.ctx,
-        this.pairSink,
-      );
     }
     const { trans } = this.model;
     const { back, lead } = this;
