@@ -22,11 +22,19 @@ const CLAUSE_END = /[،,؛;:.!?؟]/g;
 function inMotive(c: Candidate, pos: number): boolean {
   const sent = c.evidence.find((e) => e.start <= pos && pos < e.end);
   if (!sent) return false;
+  // the answer depends on the text before the weapon only; classify and the weapons ask it many times per event
   const before = sent.text.slice(0, pos - sent.start);
-  let from = 0;
-  for (const m of before.matchAll(CLAUSE_END)) if (m.index < before.length - 2) from = m.index + 1;
-  return MOTIVE.test(normalizeString(before.slice(from)));
+  let v = motiveBefore.get(before);
+  if (v === undefined) {
+    let from = 0;
+    for (const m of before.matchAll(CLAUSE_END)) if (m.index < before.length - 2) from = m.index + 1;
+    v = MOTIVE.test(normalizeString(before.slice(from)));
+    if (motiveBefore.size >= 4096) motiveBefore.clear();
+    motiveBefore.set(before, v);
+  }
+  return v;
 }
+const motiveBefore = new Map<string, boolean>();
 
 /** The weapon words of the event's own act: not those of a motive clause, unless the event is the act replied to. */
 export function usedWeapons(c: Candidate): Set<WeaponWord> {

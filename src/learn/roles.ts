@@ -194,21 +194,6 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
       add(r, 'nationality', f);
       k = hit[0].last - 1;
     }
-    // organisations the lexicon does not know, found by the NER
-    for (const e of a.names.in(sent.first, sent.last)) {
-      if (e.value.type !== 'ORG') continue;
-      if (a.in[s].actors.some((m) => m.first < e.last && e.first < m.last)) continue;
-      if (a.in[s].sources.some((m) => m.first < e.last && e.first < m.last)) continue;
-      const text = e.span.text.replace(ar.groupTitle, '');
-      const r: ActorRef = {
-        name: transliterate(text),
-        name_ar: e.span.text,
-        category: 'political_militia',
-        country: null,
-        span: e.span,
-      };
-      add(r, 'ner', position(s, e.first, e.last, 'ner'));
-    }
   }
   // which option stands nearest the trigger on each side (the subject before a verb, the object after it)
   for (const side of ['before', 'after']) {
