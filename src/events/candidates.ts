@@ -254,10 +254,18 @@ function sentenceEvents(ctx: DocContext, s: number, valid: Mention<TriggerEntry>
   // what happened is not dated after publication ("قتل … قبل الانتخابات المقررة في 25 تموز")
   const future = (d: DateMention) => ctx.published !== null && d.start > ctx.published;
   const usable = dates.filter((d) => d.precision !== 'year' && !motiveDate(d) && !future(d));
-  const own = usable.filter((d) => !reportDay(d));
-  const date = (own.length > 0 ? own : usable).sort(
-    (x, y) => Math.abs(x.first - anchor.first) - Math.abs(y.first - anchor.first),
-  )[0];
+  // a month counted from publication ("الشهر الماضي", "هذا الشهر", "الأسابيع الماضية") dates the act when it
+  // comes before it ("والشهر الماضي قتلت الشرطة") or right after it; further on it dates what it follows (the
+  // elections, a tally, a kidnapping before the execution reported), and the act takes the narrative's date
+  const offAct = (d: DateMention) =>
+    d.kind === 'period' &&
+    d.precision === 'month' &&
+    d.first > anchor.first &&
+    !valid.some((t) => t.last <= d.first && d.first - t.last <= 2);
+  const date = usable
+    .filter((d) => !offAct(d))
+    .filter((d, _, all) => (all.some((x) => !reportDay(x)) ? !reportDay(d) : true))
+    .sort((x, y) => Math.abs(x.first - anchor.first) - Math.abs(y.first - anchor.first))[0];
 
   const speaker = ctx.speakers[s];
   const sources = new Set<string>();
