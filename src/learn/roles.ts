@@ -14,7 +14,6 @@ import type { Candidate } from '../events/candidates.js';
 import { clauseOf, inMotiveClause } from '../events/clauses.js';
 import type { Speaker } from '../events/speakers.js';
 import { ar } from '../lang/ar/index.js';
-import { transliterate } from '../lang/ar/transliterate.js';
 import { nationalities } from '../recognize/lexicons.js';
 import type { ActorCategory } from '../types.js';
 import type { LinearModel } from './model.js';
