@@ -107,9 +107,12 @@ const RELATIVE_DAYS: [string, number][] = [
   ['أول أمس', -2],
   ['أول من أمس', -2],
   ['أمس الأول', -2],
+  // last night is yesterday's evening, as ACLED dates it
+  ['الليلة الماضية', -1],
+  ['الليلة الفائتة', -1],
   ['غدا', 1],
 ];
-/** [phrase, unit, offset]: calendar weeks (Saturday–Friday), months, years relative to publication */
+/** [phrase, unit, offset]: calendar weeks (Monday–Sunday), months, years relative to publication */
 const PERIODS: [string, string, number][] = [];
 const PAST = ['الماضي', 'المنصرم', 'الفائت', 'المنقضي'];
 const CURRENT = ['الجاري', 'الحالي'];
