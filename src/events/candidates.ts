@@ -27,6 +27,8 @@ export interface Candidate {
   triggers: Mention<TriggerEntry>[];
   date: { start: string; end: string; precision: 'day' | 'week' | 'month'; evidence?: Span } | null;
   ownDate: boolean;
+  /** the date is only the day the act was reported ("أعلنت مصادر، السبت، مقتل …"), the sentence gives no other */
+  reportDate?: boolean;
   place: ResolvedPlace | null;
   perpetrators: ActorRef[];
   targets: ActorRef[];
@@ -219,6 +221,7 @@ function motiveEvent(ctx: DocContext, s: number, motive: Mention<TriggerEntry>[]
   const c: Candidate = {
     ...main,
     date: own ? { start: own.start, end: own.end, precision: toPrecision(own), evidence: own.span } : main.date,
+    reportDate: own ? false : main.reportDate,
     triggers: motive,
     place,
     perpetrators: [],
@@ -316,6 +319,7 @@ function sentenceEvents(ctx: DocContext, s: number, valid: Mention<TriggerEntry>
     triggers: valid,
     date: date ? { start: date.start, end: date.end, precision: toPrecision(date), evidence: date.span } : null,
     ownDate: date !== undefined,
+    reportDate: date !== undefined && reportDay(date),
     place,
     perpetrators,
     targets,

@@ -2,6 +2,7 @@
  * One event per place per day: candidates of a document that share a place (or where one has none and follows
  * the other closely) and a compatible date are one event, with every claim, source and weapon of both.
  */
+import { daysBetween } from '../days.js';
 import { haversineKm } from '../geo/gazetteer.js';
 import type { Candidate } from './candidates.js';
 import { classify } from './classify.js';
@@ -10,7 +11,15 @@ import { type EventType, eventTypeOf } from './taxonomy.js';
 
 function sameDay(a: Candidate, b: Candidate): boolean {
   if (!a.date || !b.date) return true;
-  return a.date.start <= b.date.end && b.date.start <= a.date.end;
+  if (a.date.start <= b.date.end && b.date.start <= a.date.end) return true;
+  // "أعلنت مصادر، السبت، عن مقتل قيادي في غارة" then "قتل في غارة الخميس الماضي": the report's day, the act's
+  return reportedLater(a, b) || reportedLater(b, a);
+}
+
+/** Is `r` dated only by the day it was reported, within a week after the day `act` gives its act? */
+function reportedLater(r: Candidate, act: Candidate): boolean {
+  if (!r.reportDate || act.reportDate || !act.ownDate || !r.date || !act.date) return false;
+  return act.date.end < r.date.start && daysBetween(act.date.start, r.date.start) <= 7;
 }
 
 function samePlace(a: Candidate, b: Candidate): boolean {
@@ -79,9 +88,10 @@ function absorb(into: Candidate, c: Candidate): void {
   // the first specific place stays; a province or country gives way to a place inside it
   if (!into.place || (c.place && into.place.precision === 3 && c.place.precision < 3)) into.place = c.place;
   else if (c.place && c.place.precision < 3 && frameRank(c.place) < frameRank(into.place)) into.place = c.place;
-  if ((!into.ownDate && c.ownDate) || !into.date) {
+  if ((!into.ownDate && c.ownDate) || !into.date || (into.reportDate && c.ownDate && !c.reportDate)) {
     into.date = c.date;
     into.ownDate = c.ownDate;
+    into.reportDate = c.reportDate;
   }
   for (const p of c.perpetrators) if (!into.perpetrators.some((x) => x.name === p.name)) into.perpetrators.push(p);
   for (const t of c.targets) if (!into.targets.some((x) => x.name === t.name)) into.targets.push(t);

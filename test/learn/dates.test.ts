@@ -87,6 +87,23 @@ const DATES: [string, string, string, string][] = [
   ['قتل جندي في هجوم مسلح على حاجز في مدينة الموصل الثلاثاء.', '2018-08-12', '2018-08-07', '2018-08-07'],
 ];
 
+test('a lead dated by its report and the next sentence dating the act are one event, on the day of the act', () => {
+  const lead = 'أعلنت مصادر ميدانية، السبت، عن مقتل قيادي في الميليشيات في غارة جوية على مدينة الحديدة.';
+  const one = extract(
+    {
+      id: 't',
+      text: `${lead} وقالت المصادر إن القيادي قتل مع عدد من مرافقيه في غارة، الخميس الماضي، في مدينة الحديدة.`,
+      published: '2018-10-13',
+    },
+    't',
+    { models: null },
+  );
+  assert.deepEqual(
+    one.events.map((e) => [e.date.start, e.date.end]),
+    [['2018-10-11', '2018-10-11']],
+  );
+});
+
 test('event dates: the act, not the statement; relative days and weekdays against publication', () => {
   for (const [text, published, start, end] of DATES) {
     const r = extract({ id: 't', text, published }, 't', { models: null });
