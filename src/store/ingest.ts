@@ -265,12 +265,22 @@ export class Ingester {
     };
   }
 
+  /**
+   * The id itself where it is free; else a longer piece of the text's hash after it; and when the whole hash is
+   * taken too (the same text under the same id at many addresses), a count after that. Every step is a new id, so
+   * the search ends.
+   */
   private uniqueId(id: string, hash: string, taken: Set<string>): string {
-    let candidate = id;
-    for (let n = 8; taken.has(candidate) || this.ids.has(candidate); n += 4) {
-      candidate = `${id}~${hash.slice(0, n)}`;
+    const free = (x: string) => !taken.has(x) && !this.ids.has(x);
+    if (free(id)) return id;
+    for (let n = 8; n < hash.length + 4; n += 4) {
+      const x = `${id}~${hash.slice(0, n)}`;
+      if (free(x)) return x;
     }
-    return candidate;
+    for (let k = 2; ; k++) {
+      const x = `${id}~${hash}~${k}`;
+      if (free(x)) return x;
+    }
   }
 
   private report(o: Outcome): void {

@@ -88,6 +88,28 @@ for (const backend of backends()) {
       }
     });
 
+    test('the same id and text at 40 addresses: 40 documents, each its own id, and the ingest ends', async () => {
+      const text = 'قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب أمس.';
+      const list = Array.from({ length: 40 }, (_, i) => ({
+        ref: `copy:${i}`,
+        doc: { id: 'same', text, published: '2023-10-30', url: `https://mirror${i}.example/a` },
+      }));
+      const store = await openStore(await backend.fresh());
+      try {
+        const s = await ingestItems(store.db, each(list), { batchSize: 7 });
+        assert.deepEqual([s.read, s.new, s.duplicate, s.failed], [40, 40, 0, 0]);
+        const ids = (await store.db.selectFrom('documents').select('id').execute()).map((d) => d.id);
+        assert.equal(new Set(ids).size, 40);
+        // the 17th and later copies, once the whole hash is taken, are counted
+        assert.ok(
+          ids.some((id) => /^same~[0-9a-f]{64}~2$/.test(id)),
+          ids.join(' '),
+        );
+      } finally {
+        await store.close();
+      }
+    });
+
     test('each event is stored as extracted: its columns, its evidence spans and its claims', async () => {
       const list = (await items([DEV])).slice(0, 12);
       const store = await openStore(await backend.fresh());
