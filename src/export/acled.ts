@@ -160,8 +160,13 @@ export function acledRow(i: Incident, timestamp: number, table: Coding = CODING)
   };
 }
 
+/**
+ * A cell as RFC 4180 writes it. Text that a spreadsheet would run as a formula (OWASP's rule: it begins with =, +, -,
+ * @, a tab or a carriage return; a source, an actor or a place name comes from the article) is kept as text by a
+ * leading apostrophe; numbers stay numbers.
+ */
 const csvCell = (v: string | number) => {
-  const s = String(v);
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -99,3 +99,17 @@ test("tallies: the article's 23 attacks next to the incidents the store holds fo
   // counts that are not over a period (troops) are not checked
   assert.ok(checks.every((c) => c.statistic.what !== 'troops'));
 });
+
+test('ACLED CSV: text that a spreadsheet would run as a formula stays text; negative coordinates stay numbers', () => {
+  const hostile = {
+    ...incidents[0],
+    sources: ['=HYPERLINK("https://evil.example","x")', '@SUM(A1)'],
+    location: incidents[0].location ? { ...incidents[0].location, name: '-2+3', lon: -5.5 } : null,
+  };
+  const rows = csvRows(acledCsv([hostile], 1700000000));
+  const at = (c: (typeof ACLED_COLUMNS)[number]) => rows[1][ACLED_COLUMNS.indexOf(c)];
+  assert.equal(at('source'), `'=HYPERLINK("https://evil.example","x"); @SUM(A1)`);
+  assert.equal(at('location'), "'-2+3");
+  assert.equal(at('longitude'), '-5.5');
+  for (const cell of rows[1]) assert.ok(!/^[=+@\t\r]/.test(cell), cell);
+});
