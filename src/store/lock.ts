@@ -1,6 +1,8 @@
 /**
  * One process at a time per embedded store: PGlite has no server to arbitrate, and a second process opening the
- * same directory silently loses its writes. The lock is a file created exclusively, holding the owner's PID.
+ * same directory silently loses its writes. The lock is a file created exclusively, holding the owner's PID and,
+ * where the system says it (Linux's /proc), when that process started: a PID alone is reused (rasd as PID 1 in a
+ * container, killed and started again), so a lock whose PID now names a process started at another time is stale.
  */
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -40,6 +42,8 @@ interface Owner {
   pid: number;
   host: string;
   command: string[];
+  /** when the process started (boot id and start time in clock ticks), where the system says */
+  started: string | null;
   /** the file's content, so a takeover removes exactly the stale file it judged */
   raw: string;
 }
@@ -55,7 +59,8 @@ function readOwner(path: string): Owner | null {
     const parsed = JSON.parse(raw) as Partial<Owner>;
     if (typeof parsed.pid !== 'number') return null;
     const command = Array.isArray(parsed.command) ? parsed.command.map(String) : [];
-    return { pid: parsed.pid, host: String(parsed.host ?? ''), command, raw };
+    const started = typeof parsed.started === 'string' ? parsed.started : null;
+    return { pid: parsed.pid, host: String(parsed.host ?? ''), command, started, raw };
   } catch {
     return null; // half-written: treated as stale below only if it stays so
   }
@@ -70,10 +75,37 @@ function alive(pid: number): boolean {
   }
 }
 
+/** When process `pid` started, as "boot id:start time in clock ticks" (Linux); null where that cannot be read. */
+export function processStart(pid: number): string | null {
+  try {
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the command name (field 2) may hold spaces and parentheses: the fields after it follow the last ')'
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return `${boot}:${fields[19]}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Is the lock's owner still running: its PID alive and, where both are known, started when the lock says. */
+function holds(owner: Owner): boolean {
+  if (!alive(owner.pid)) return false;
+  if (owner.started === null) return true;
+  const now = processStart(owner.pid);
+  return now === null || now === owner.started;
+}
+
 /** Takes the lock of `dir` (which must exist) or throws StoreLockedError; returns the release function. */
 export function acquireLock(dir: string): () => void {
   const path = join(dir, LOCK_FILE);
-  const me = { pid: process.pid, host: hostname(), since: new Date().toISOString(), command: process.argv.slice(2) };
+  const me = {
+    pid: process.pid,
+    host: hostname(),
+    started: processStart(process.pid),
+    since: new Date().toISOString(),
+    command: process.argv.slice(2),
+  };
   for (let attempt = 0; attempt < 5; attempt++) {
     let fd: number;
     try {
@@ -82,14 +114,13 @@ export function acquireLock(dir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const owner = readOwner(path);
       // Another host's PID means nothing here: only a lock of this host can be judged stale.
-      if (owner && (owner.host !== me.host || alive(owner.pid)))
-        throw new StoreLockedError(dir, owner.pid, owner.command);
+      if (owner && (owner.host !== me.host || holds(owner))) throw new StoreLockedError(dir, owner.pid, owner.command);
       if (!owner && attempt === 0) {
         // maybe being written right now by its owner; look again
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
         continue;
       }
-      // stale: its process is gone. Remove it only if it is still the file judged (another taker may have won).
+      // stale: its process is gone (or its PID now names another process). Remove it only if it is still the file judged (another taker may have won).
       if (readOwner(path)?.raw === owner?.raw || !owner) {
         try {
           unlinkSync(path);

@@ -86,3 +86,21 @@ test('a lock held by a live process of this host is respected even without a sto
   await assert.rejects(openStore(db), StoreLockedError);
   rmSync(path.join(db, LOCK_FILE));
 });
+
+test('a lock whose PID now names a process started at another time (a reused PID) is stale; the same start holds', async (t) => {
+  const { processStart } = await import('../../src/store/lock.js');
+  const parent = process.ppid;
+  const started = processStart(parent);
+  if (started === null) return t.skip('this system does not say when a process started');
+  const db = path.join(dir, 'reused');
+  await openStore(db).then((s) => s.close());
+  const host = (await import('node:os')).hostname();
+  // the live parent, as its own start time says: held
+  writeFileSync(path.join(db, LOCK_FILE), JSON.stringify({ pid: parent, host, started }));
+  await assert.rejects(openStore(db), StoreLockedError);
+  // the same PID recorded with another start (the owner died and the PID went to this process): taken over
+  writeFileSync(path.join(db, LOCK_FILE), JSON.stringify({ pid: parent, host, started: `${started}0` }));
+  const store = await openStore(db);
+  await store.close();
+  assert.ok(!existsSync(path.join(db, LOCK_FILE)));
+});
