@@ -28,7 +28,8 @@ export const FILTER_PROPERTIES = {
 
 export const PAGE_PROPERTIES = {
   limit: { type: 'integer', minimum: 1, maximum: 10000, default: 100 },
-  offset: { type: 'integer', minimum: 0, default: 0 },
+  // far beyond any store, and below where a number stops being an exact integer (9007199254740993 would round)
+  offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 0 },
   sort: { type: 'string', enum: [...SORTS], default: '-date' },
 } as const;
 

@@ -78,7 +78,17 @@ function country(v: string | undefined): string | undefined {
   return iso2;
 }
 
+/** The most words and characters a text search takes: each word is a trigram search of its own. */
+export const Q_LIMITS = { words: 32, chars: 500 } as const;
+
 export function parseFilterParams(q: FilterParams, table: Coding = CODING): ListFilter {
+  for (const [param, v] of Object.entries(q)) {
+    // no text the store could match holds one, and PostgreSQL refuses it in a query
+    if (typeof v === 'string' && v.includes('\0')) throw new FilterError(param, 'holds a NUL character');
+  }
+  if (q.q && (q.q.length > Q_LIMITS.chars || q.q.trim().split(/\s+/).length > Q_LIMITS.words)) {
+    throw new FilterError('q', `at most ${Q_LIMITS.words} words and ${Q_LIMITS.chars} characters`);
+  }
   const f: ListFilter = {};
   f.from = day('from', q.from);
   f.to = day('to', q.to);

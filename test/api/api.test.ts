@@ -336,6 +336,14 @@ for (const backend of backends()) {
         ['/api/export?format=xml', /"format"/],
         ['/api/export?from=1st', /"from"/],
         ['/api/reviews?limit=0', /"limit"/],
+        ['/api/incidents?offset=1e20', /"offset"/],
+        ['/api/incidents?offset=9007199254740993', /"offset"/],
+        ['/api/incidents?q=%D8%B9%D9%8A%D9%86%00', /"q".*NUL/],
+        ['/api/events?actor=x%00y', /"actor".*NUL/],
+        [
+          `/api/incidents?q=${encodeURIComponent(Array.from({ length: 1000 }, (_, i) => `w${i}`).join(' '))}`,
+          /"q".*32 words/,
+        ],
       ];
       for (const [url, message] of cases) {
         const r = await api.call(url);
