@@ -40,6 +40,8 @@ export interface Decoded {
   charset: string;
   /** the bytes look like a binary file (NULs, many control characters), not text */
   binary: boolean;
+  /** invalid UTF-8 sequences replaced with U+FFFD in text that is otherwise UTF-8 (the policy JSONL follows) */
+  replaced?: number;
 }
 
 /**
@@ -52,6 +54,11 @@ export function decodeSniffed(bytes: Uint8Array): Decoded {
   if (hasBinaryBytes(bytes)) return { text: '', charset: 'binary', binary: true };
   const utf8 = decodeUtf8Strict(bytes);
   if (utf8 !== null) return finish(utf8, 'utf-8');
+  // UTF-8 with a few bad bytes (a truncated copy, a stray byte) is UTF-8: its valid multi-byte letters outnumber the
+  // broken sequences many times over, where a legacy charset's text decodes as almost nothing but broken sequences
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  const broken = count(lenient, 0xfffd);
+  if (arabicLetters(lenient) >= 20 * broken) return { ...finish(lenient, 'utf-8'), replaced: broken };
   let best = { text: '', charset: '', score: Number.NEGATIVE_INFINITY };
   for (const charset of LEGACY_ARABIC) {
     const text = new TextDecoder(charset).decode(bytes);
@@ -59,6 +66,21 @@ export function decodeSniffed(bytes: Uint8Array): Decoded {
     if (score > best.score) best = { text, charset, score };
   }
   return finish(best.text, best.charset);
+}
+
+function count(text: string, code: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === code) n++;
+  return n;
+}
+
+function arabicLetters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x0600 && c <= 0x06ff) n++;
+  }
+  return n;
 }
 
 function finish(text: string, charset: string): Decoded {

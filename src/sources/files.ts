@@ -50,5 +50,9 @@ function checked(src: WholeDocSource, decoded: Decoded, doc: DocumentInput): Inp
   if (decoded.binary)
     return errorItem(src.ref, 'binary', `${src.ref}: binary data, not a text document`, { id: src.id });
   if (!doc.text?.trim()) return errorItem(src.ref, 'empty_text', `${src.ref}: no text`, doc);
+  if (decoded.replaced) {
+    const message = `${src.ref}: ${decoded.replaced} invalid UTF-8 byte sequence${decoded.replaced > 1 ? 's' : ''} replaced with U+FFFD`;
+    return { ref: src.ref, doc, warnings: [{ code: 'invalid_utf8', message }] };
+  }
   return { ref: src.ref, doc };
 }

@@ -206,6 +206,20 @@ describe('text and HTML files', () => {
     assert.deepEqual(item.doc, { id: 'legacy.txt', text: ARABIC });
   });
 
+  test('UTF-8 .txt with a few invalid bytes is UTF-8 with U+FFFD and a warning, as in JSONL, not windows-1256', async () => {
+    const good = Buffer.from(`${ARABIC}\n${ARABIC}`, 'utf8');
+    const bytes = Buffer.concat([good.subarray(0, 40), Buffer.from([0xff, 0xc3]), good.subarray(40)]);
+    const path = file('broken-utf8.txt', bytes);
+    const [item] = await collect([path]);
+    assert.equal(item.error, undefined);
+    assert.ok(item.doc?.text?.includes('\ufffd'), item.doc?.text);
+    assert.ok(item.doc?.text?.endsWith(ARABIC), item.doc?.text);
+    assert.deepEqual(
+      item.warnings?.map((w) => w.code),
+      ['invalid_utf8'],
+    );
+  });
+
   test('UTF-8 .txt with BOM keeps its text exactly (minus the BOM)', async () => {
     const path = file('bom.txt', `\ufeff${ARABIC}\n\nسطر ثان`);
     const [item] = await collect([path]);
