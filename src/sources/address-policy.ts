@@ -23,8 +23,7 @@ const PRIVATE_V4: [string, number][] = [
 ];
 
 const PRIVATE_V6: [string, number][] = [
-  ['::', 128],
-  ['::1', 128],
+  ['::', 96], // unspecified, loopback and the deprecated IPv4-compatible ::a.b.c.d (the system connects to a.b.c.d)
   ['fc00::', 7], // unique local (AWS metadata fd00:ec2::254 among them)
   ['fe80::', 10], // link-local
   ['ff00::', 8], // multicast
