@@ -22,6 +22,15 @@ import type { Doc } from './text/doc.js';
 const overlaps = (a: { first: number; last: number }, b: { first: number; last: number }) =>
   a.first < b.last && b.first < a.last;
 
+type Range = { first: number; last: number; sent: number };
+
+/** The ranges of `ms` per sentence, so an overlap test looks only at its own sentence (linear in the document). */
+function perSentenceOf(doc: Doc, ...lists: readonly (readonly Range[])[]): Range[][] {
+  const out: Range[][] = Array.from({ length: doc.sentences.length }, () => []);
+  for (const ms of lists) for (const m of ms) out[m.sent].push(m);
+  return out;
+}
+
 /**
  * The NER's names in a window of a sentence, tagged when first asked and kept: the event stages ask about the few
  * words where a name the lexicons miss would be (a speaker beside a speech verb, a group after "تبنت"); tagging
@@ -66,9 +75,10 @@ export const RECOGNITION = Stages.start()
     requires: ['sources'],
     assigns: ['actors'],
     perSentence: ['actors'],
-    run: (doc, a) => ({
-      actors: scanLexicon(doc, lex.actors()).filter((m) => !a.sources.some((s) => overlaps(s, m))),
-    }),
+    run: (doc, a) => {
+      const sources = perSentenceOf(doc, a.sources);
+      return { actors: scanLexicon(doc, lex.actors()).filter((m) => !sources[m.sent].some((s) => overlaps(s, m))) };
+    },
   })
   .add({
     name: 'persons',
@@ -96,7 +106,8 @@ export const RECOGNITION = Stages.start()
     assigns: ['placeNames'],
     run: (doc, a) => {
       gazetteer();
-      return { placeNames: findPlaces(doc).filter((p) => !a.dates.some((d) => overlaps(d, p))) };
+      const dates = perSentenceOf(doc, a.dates);
+      return { placeNames: findPlaces(doc).filter((p) => !dates[p.sent].some((d) => overlaps(d, p))) };
     },
   })
   .add({
@@ -111,11 +122,10 @@ export const RECOGNITION = Stages.start()
       // that is both (إيران) stays both, and the clause decides its role
       const inside = (outer: { first: number; last: number }, p: { first: number; last: number }) =>
         overlaps(outer, p) && outer.last - outer.first > p.last - p.first;
+      const actors = perSentenceOf(doc, a.actors);
+      const others = perSentenceOf(doc, a.sources, a.persons);
       const free = a.placeNames.filter(
-        (p) =>
-          !a.actors.some((m) => inside(m, p)) &&
-          !a.sources.some((s) => overlaps(s, p)) &&
-          !a.persons.some((s) => overlaps(s, p)),
+        (p) => !actors[p.sent].some((m) => inside(m, p)) && !others[p.sent].some((s) => overlaps(s, p)),
       );
       return { places: resolvePlaces(doc, placesInContext(doc, free)) };
     },

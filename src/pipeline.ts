@@ -17,7 +17,7 @@ function build(decide: EventDecider | undefined) {
     name: 'speakers',
     file: 'src/events/speakers.ts',
     does: 'who says each sentence: a source, official or actor before or after its speech verb',
-    requires: ['in', 'sources', 'persons'],
+    requires: ['in'],
     assigns: ['speakers'],
     run: (_doc, a) => ({ speakers: sentenceSpeakers(a) }),
   })

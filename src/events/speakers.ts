@@ -25,7 +25,7 @@ function nearestAfter(ms: Named[], t: number, within: number): Named | undefined
 }
 
 function toSpeaker(a: Analysis, m: Named): Speaker {
-  if (a.sources.includes(m as never)) {
+  if (a.in[m.sent].sources.includes(m as never)) {
     // "قال مصدر لوكالة فارس": a generic source speaking to an agency is reported as that agency
     const agency =
       m.value.kind === 'generic'
@@ -34,7 +34,7 @@ function toSpeaker(a: Analysis, m: Named): Speaker {
     const s = (agency ?? m).value;
     return { name: s.name, name_ar: s.name_ar, kind: 'source', source: s.name, span: (agency ?? m).span };
   }
-  const kind = a.persons.includes(m as never) ? 'person' : 'actor';
+  const kind = a.in[m.sent].persons.includes(m as never) ? 'person' : 'actor';
   return { name: m.value.name, name_ar: m.value.name_ar, kind, source: null, span: m.span };
 }
 
@@ -74,10 +74,24 @@ export function sentenceSpeakers(a: Analysis): (Speaker | null)[] {
   return out;
 }
 
+/** The token that starts at `start`, found by halving (tokens are in text order). */
+function tokenStartingAt<T extends { start: number }>(tokens: readonly T[], start: number): T | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid];
+    if (t.start === start) return t;
+    if (t.start < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 /** "وقال المسؤول": a definite generic speaker is the one named before with the same head word. */
 function resolveBack(a: Analysis, sp: Speaker, history: Speaker[]): Speaker {
   if (sp.kind !== 'source') return sp;
-  const first = a.doc.tokens.find((t) => t.start === sp.span.start);
+  const first = tokenStartingAt(a.doc.tokens, sp.span.start);
   if (!first || !/^(ال|وال)/.test(first.norm)) return sp;
   const head = first.norm.replace(/^و?ال/, '');
   for (let k = history.length - 1; k >= 0; k--) {

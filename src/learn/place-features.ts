@@ -18,23 +18,42 @@ export interface PlaceOption {
 }
 
 /** The options for a placeless event: the distinct places of the document, each at its mention nearest the event. */
+interface NamedPlaces {
+  /** the mentions of each place, by gazetteer id, in the order the article first names them */
+  byId: Map<string, ResolvedPlace[]>;
+  order: string[];
+  /** the country the article names most */
+  topCountry: string | undefined;
+}
+
+/** The places an article names, grouped: once per document, not once per event. */
+function namedPlaces(a: Analysis): NamedPlaces {
+  let known = namedOf.get(a);
+  if (!known) {
+    const byId = new Map<string, ResolvedPlace[]>();
+    for (const p of a.places) {
+      const list = byId.get(p.entry.id);
+      if (list) list.push(p);
+      else byId.set(p.entry.id, [p]);
+    }
+    const countries = new Map<string, number>();
+    for (const p of a.places) countries.set(p.entry.country, (countries.get(p.entry.country) ?? 0) + 1);
+    const topCountry = [...countries].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
+    known = { byId, order: [...byId.keys()], topCountry };
+    namedOf.set(a, known);
+  }
+  return known;
+}
+const namedOf = new WeakMap<object, NamedPlaces>();
+
 export function placeOptions(c: Candidate, a: Analysis, ctx: EventContext): PlaceOption[] {
   const sents = c.triggers.map((t) => t.sent);
   const first = Math.min(c.sent, ...sents);
   const last = Math.max(c.sent, ...sents);
   const dist = (p: ResolvedPlace) =>
     p.mention.sent < first ? first - p.mention.sent : p.mention.sent > last ? p.mention.sent - last : 0;
-  const byId = new Map<string, ResolvedPlace[]>();
-  for (const p of a.places) {
-    const list = byId.get(p.entry.id);
-    if (list) list.push(p);
-    else byId.set(p.entry.id, [p]);
-  }
-  const order = [...byId.keys()];
+  const { byId, order, topCountry } = namedPlaces(a);
   const placedElsewhere = ctx.events.filter((e) => e !== c && e.place).map((e) => e.place!);
-  const countries = new Map<string, number>();
-  for (const p of a.places) countries.set(p.entry.country, (countries.get(p.entry.country) ?? 0) + 1);
-  const topCountry = [...countries].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
   const type = eventTypeOf(classify(c));
   const ev = evidenceFeatures(c, a);
   const out: PlaceOption[] = [];

@@ -39,6 +39,24 @@ const bucket = (d: number) => (d <= 1 ? '1' : d <= 3 ? '3' : d <= 6 ? '6' : d <=
 const bare = (w: string) => w.replace(/^و(?=..)/, '');
 
 /** The options of one event and their features; `speakers` are the sentences' speakers. */
+/** How often the article names each actor, and the armed group it names most: once per document. */
+function namedActors(a: Analysis): { freq: Map<string, number>; main: string | null } {
+  let known = namedOf.get(a);
+  if (!known) {
+    const freq = new Map<string, number>();
+    for (const m of a.actors) freq.set(m.value.name, (freq.get(m.value.name) ?? 0) + 1);
+    let main: string | null = null;
+    for (const m of a.actors) {
+      if (m.value.generic || !ARMED.has(m.value.category)) continue;
+      if (!main || (freq.get(m.value.name) ?? 0) > (freq.get(main) ?? 0)) main = m.value.name;
+    }
+    known = { freq, main };
+    namedOf.set(a, known);
+  }
+  return known;
+}
+const namedOf = new WeakMap<object, { freq: Map<string, number>; main: string | null }>();
+
 export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null)[]): RoleChoices {
   const { doc } = a;
   const toks = doc.tokens;
@@ -48,13 +66,7 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
   const claimed = new Set(c.claims.filter((x) => x.kind === 'responsibility').map((x) => x.by));
   const trigCls = c.triggers[0]?.value.cls ?? 'none';
   // how often the article names each actor, and the armed group it names most
-  const freq = new Map<string, number>();
-  for (const m of a.actors) freq.set(m.value.name, (freq.get(m.value.name) ?? 0) + 1);
-  let main: string | null = null;
-  for (const m of a.actors) {
-    if (m.value.generic || !ARMED.has(m.value.category)) continue;
-    if (!main || (freq.get(m.value.name) ?? 0) > (freq.get(main) ?? 0)) main = m.value.name;
-  }
+  const { freq, main } = namedActors(a);
   const byName = new Map<string, RoleOption>();
   const common = (r: ActorRef, src: string): string[] => {
     const f = [`src=${src}`, `cat=${r.category}`, `trig=${trigCls}`];
