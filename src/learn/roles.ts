@@ -57,6 +57,29 @@ function namedActors(a: Analysis): { freq: Map<string, number>; main: string | n
 }
 const namedOf = new WeakMap<object, { freq: Map<string, number>; main: string | null }>();
 
+type NationalityHits = ReturnType<ReturnType<typeof nationalities>['at']>;
+
+/** The nationality adjectives starting at each token of sentence s: once per sentence, not once per event. */
+function nationalityHits(a: Analysis, s: number): Map<number, NationalityHits> {
+  let perSentence = nationalitiesOf.get(a);
+  if (!perSentence) {
+    perSentence = new Map();
+    nationalitiesOf.set(a, perSentence);
+  }
+  let hits = perSentence.get(s);
+  if (!hits) {
+    hits = new Map();
+    const sent = a.doc.sentences[s];
+    for (let k = sent.first; k < sent.last; k++) {
+      const hit = nationalities().at(a.doc.tokens, k, { end: sent.last });
+      if (hit.length > 0) hits.set(k, hit);
+    }
+    perSentence.set(s, hits);
+  }
+  return hits;
+}
+const nationalitiesOf = new WeakMap<object, Map<number, Map<number, NationalityHits>>>();
+
 export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null)[]): RoleChoices {
   const { doc } = a;
   const toks = doc.tokens;
@@ -174,9 +197,10 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     }
     // a nationality adjective names a state's forces: "مقاتلات حربية سورية", "القوات الأمريكية"
     const sent = doc.sentences[s];
+    const hits = nationalityHits(a, s);
     for (let k = sent.first; k < sent.last; k++) {
-      const hit = nationalities().at(toks, k, { end: sent.last });
-      if (hit.length === 0) continue;
+      const hit = hits.get(k);
+      if (!hit) continue;
       // the adjective of a name ("وكالة فارس الإيرانية", "الحرس الثوري الإيراني") is part of that name
       const ofName = [...a.in[s].sources, ...a.in[s].actors].some((m) => m.first <= k && k <= m.last);
       if (ofName || inMotiveClause(doc, k) !== motive) {
