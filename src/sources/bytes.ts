@@ -1,6 +1,8 @@
 /** Byte streams with push-back, so a source can be sniffed (BOM, first character) and then read in full. */
 import { createReadStream } from 'node:fs';
-import { bomLength, detectBom } from './decode.js';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { bomLength, detectBom, sniffUtf16 } from './decode.js';
 
 const CHUNK_BYTES = 64 * 1024;
 
@@ -69,13 +71,31 @@ function toBuffer(value: unknown): Buffer {
 
 /** Drops a UTF-8 BOM and transcodes UTF-16 (with BOM) to UTF-8 on the fly, so line readers see UTF-8 bytes. */
 export async function utf8View(stream: ByteStream): Promise<ByteStream> {
+  // one reading for every input kind: gzip is opened (a .jsonl.gz, or a gzip file named .jsonl), UTF-16 with or
+  // without its BOM is transcoded, so a line is a line of the text and not of its bytes
+  if (isGzip(await stream.peek(2))) return utf8View(new ByteStream(gunzip(stream)));
   const head = await stream.peek(3);
   const bom = detectBom(head);
-  if (!bom) return stream;
+  if (!bom) {
+    const utf16 = sniffUtf16(await stream.peek(4096));
+    return utf16 ? new ByteStream(transcode(stream, new TextDecoder(utf16))) : stream;
+  }
   const first = await stream.read();
   if (first) stream.unread(first.subarray(bomLength(bom)));
   if (bom === 'utf-8') return stream;
   return new ByteStream(transcode(stream, new TextDecoder(bom)));
+}
+
+const isGzip = (head: Uint8Array) => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+
+async function* gunzip(stream: ByteStream): AsyncGenerator<Buffer> {
+  const unzipped = Readable.from(stream).pipe(createGunzip());
+  try {
+    for await (const chunk of unzipped) yield chunk as Buffer;
+  } finally {
+    unzipped.destroy();
+    await stream.close();
+  }
 }
 
 async function* transcode(stream: ByteStream, decoder: TextDecoder): AsyncGenerator<Buffer> {

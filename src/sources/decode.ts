@@ -100,7 +100,7 @@ function hasBinaryBytes(bytes: Uint8Array): boolean {
 }
 
 /** BOM-less UTF-16 text is mostly ASCII or Arabic, so one byte of each pair is often 0x00 or 0x06. */
-function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return null;
   let evenHigh = 0;

@@ -82,7 +82,10 @@ async function* walk(dir: string, visited: Set<string>): AsyncGenerator<Source> 
     }
     if (info.isDirectory()) yield* walk(path, visited);
     else if (FOLDER_EXTENSIONS.has(extname(name).toLowerCase())) {
-      yield { kind: 'file', path, format: formatOf(path), size: info.isFile() ? info.size : null };
+      // a pipe or a device inside a folder would wait for ever for bytes nobody sends: named, not opened
+      if (info.isFile()) yield { kind: 'file', path, format: formatOf(path), size: info.size };
+      else
+        yield { kind: 'error', path, code: 'not_a_file', message: `${path}: not a regular file (a pipe or a device)` };
     }
   }
 }

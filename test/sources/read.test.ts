@@ -192,6 +192,52 @@ describe('JSONL', () => {
   });
 });
 
+describe('one result per document, however the file is stored', () => {
+  const two = `${JSON.stringify({ id: 'a', text: ARABIC })}\n${JSON.stringify({ id: 'b', text: 'نص ثان' })}\n`;
+
+  test('BOM-less UTF-16LE JSONL: its two documents, not its bytes split at 0x0A', async () => {
+    const path = file('utf16-nobom.jsonl', Buffer.from(two, 'utf16le'));
+    const items = await collect([path]);
+    assert.deepEqual(
+      items.map((i) => [i.doc?.id, i.doc?.text, i.error?.code]),
+      [
+        ['a', ARABIC, undefined],
+        ['b', 'نص ثان', undefined],
+      ],
+    );
+  });
+
+  test('gzip, named .jsonl or .jsonl.gz: opened, its two documents', async () => {
+    const { gzipSync } = await import('node:zlib');
+    for (const name of ['packed.jsonl', 'packed.jsonl.gz']) {
+      const items = await collect([file(name, gzipSync(Buffer.from(two, 'utf8')))]);
+      assert.deepEqual(
+        items.map((i) => [i.doc?.id, i.error?.code]),
+        [
+          ['a', undefined],
+          ['b', undefined],
+        ],
+        name,
+      );
+    }
+  });
+
+  test('a pipe inside a folder is named as not a regular file, not opened; the folder goes on', async (t) => {
+    const folder = join(dir, 'with-fifo');
+    mkdirSync(folder, { recursive: true });
+    if (spawnSync('mkfifo', [join(folder, 'a-pipe.txt')]).status !== 0) return t.skip('no mkfifo here');
+    file('with-fifo/b.txt', ARABIC);
+    const items = await collect([folder]);
+    assert.deepEqual(
+      items.map((i) => [i.ref.slice(folder.length + 1), i.error?.code]),
+      [
+        ['a-pipe.txt', 'not_a_file'],
+        ['b.txt', undefined],
+      ],
+    );
+  });
+});
+
 describe('text and HTML files', () => {
   test('UTF-16LE .txt with BOM', async () => {
     const path = file('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ARABIC, 'utf16le')]));
