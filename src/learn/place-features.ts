@@ -22,6 +22,10 @@ interface NamedPlaces {
   /** the mentions of each place, by gazetteer id, in the order the article first names them */
   byId: Map<string, ResolvedPlace[]>;
   order: string[];
+  /** where each place stands in `order` */
+  rankOf: Map<string, number>;
+  /** the places named in the lead or the dateline: options for any event */
+  opening: Set<string>;
   /** the country the article names most */
   topCountry: string | undefined;
 }
@@ -39,12 +43,18 @@ function namedPlaces(a: Analysis): NamedPlaces {
     const countries = new Map<string, number>();
     for (const p of a.places) countries.set(p.entry.country, (countries.get(p.entry.country) ?? 0) + 1);
     const topCountry = [...countries].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0];
-    known = { byId, order: [...byId.keys()], topCountry };
+    const order = [...byId.keys()];
+    const opening = new Set(
+      a.places.filter((p) => p.mention.sent === 0 || p.mention.first < a.dateline).map((p) => p.entry.id),
+    );
+    known = { byId, order, rankOf: new Map(order.map((id, i) => [id, i])), opening, topCountry };
     namedOf.set(a, known);
   }
   return known;
 }
 const namedOf = new WeakMap<object, NamedPlaces>();
+
+const WINDOW = 10;
 
 export function placeOptions(c: Candidate, a: Analysis, ctx: EventContext): PlaceOption[] {
   const sents = c.triggers.map((t) => t.sent);
@@ -52,12 +62,19 @@ export function placeOptions(c: Candidate, a: Analysis, ctx: EventContext): Plac
   const last = Math.max(c.sent, ...sents);
   const dist = (p: ResolvedPlace) =>
     p.mention.sent < first ? first - p.mention.sent : p.mention.sent > last ? p.mention.sent - last : 0;
-  const { byId, order, topCountry } = namedPlaces(a);
+  const { byId, order, rankOf, opening, topCountry } = namedPlaces(a);
+  // the places named within WINDOW sentences of the event, or in the lead or the dateline: a place named only far
+  // away is not where it happened, and offering every place of a long document to every event is quadratic
+  const near = new Set(opening);
+  for (let s = Math.max(0, first - WINDOW); s <= Math.min(a.in.length - 1, last + WINDOW); s++)
+    for (const p of a.in[s].places) near.add(p.entry.id);
+  const ids = near.size === order.length ? order : order.filter((id) => near.has(id));
   const placedElsewhere = ctx.events.filter((e) => e !== c && e.place).map((e) => e.place!);
   const type = eventTypeOf(classify(c));
   const ev = evidenceFeatures(c, a);
   const out: PlaceOption[] = [];
-  order.forEach((id, rank) => {
+  ids.forEach((id) => {
+    const rank = rankOf.get(id)!;
     const mentions = byId.get(id)!;
     const nearest = mentions.reduce((b, p) => (dist(p) < dist(b) ? p : b));
     const d = dist(nearest);
