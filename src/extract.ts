@@ -8,6 +8,13 @@ import type { DocumentInput, ExtractionError, ExtractionResult } from './types.j
 
 export { EXTRACTOR_VERSION } from './version.js';
 
+/** What may follow YYYY-MM-DD in an ISO timestamp: nothing, or a real time of day with an optional zone. */
+function validTimeAfterDay(rest: string): boolean {
+  if (rest === '') return true;
+  const m = /^[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(rest);
+  return !!m && Number(m[1]) < 24 && Number(m[2]) < 60 && (m[3] === undefined || Number(m[3]) < 61);
+}
+
 /** Published as YYYY-MM-DD, or null with an error when it is not a usable date. */
 function publishedDate(p: unknown, errors: ExtractionError[]): string | null {
   if (p === undefined || p === null || p === '') return null;
@@ -16,7 +23,7 @@ function publishedDate(p: unknown, errors: ExtractionError[]): string | null {
     return null;
   }
   const day = dayOfIso(p);
-  if (day === null || p.trim().startsWith('0000')) {
+  if (day === null || p.trim().startsWith('0000') || !validTimeAfterDay(p.trim().slice(10))) {
     errors.push({ code: 'invalid_published', message: `published is not an ISO date: ${p}` });
     return null;
   }

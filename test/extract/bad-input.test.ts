@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { extract } from '../../src/extract.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = (args: string[], input?: string | Buffer) =>
@@ -148,4 +149,15 @@ test('extreme documents: one result each, in order, in bounded memory', () => {
   assert.match(out[4].errors[0].message, /2999-01-01/, 'the error quotes the value given');
   const rss = Number(/RSS (\d+)/.exec(r.stderr.toString())?.[1]) / 1024;
   assert.ok(rss < 700, `peak RSS ${rss.toFixed(0)} MB`);
+});
+
+test('published: a timestamp with an impossible time of day is refused; real ones with a zone are read', () => {
+  const codes = (published: string) =>
+    extract({ id: 'p', text: 'قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب أمس.', published }).errors.map(
+      (e) => e.code,
+    );
+  for (const bad of ['2023-12-15T25:99:00Z', '2023-12-15T10:60', '2023-12-15Tnoon', '2023-12-15x'])
+    assert.deepEqual(codes(bad), ['invalid_published'], bad);
+  for (const good of ['2023-12-15', '2023-12-15T10:30:00Z', '2023-12-15 10:30', '2023-12-15T23:59:59.5+03:00'])
+    assert.deepEqual(codes(good), [], good);
 });
