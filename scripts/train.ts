@@ -12,7 +12,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatText, parseGold, parseSystem, pyJsonLoads, type ScoreResult, score } from '../src/eval/score.js';
+import { FIELDS, formatText, parseGold, parseSystem, pyJsonLoads, type ScoreResult, score } from '../src/eval/score.js';
 import { extract } from '../src/extract.js';
 import { decider, MODEL_FILES } from '../src/learn/decide.js';
 import { serializeModel } from '../src/learn/model.js';
@@ -55,19 +55,6 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const FIELDS_ORDER = [
-  'type',
-  'subtype',
-  'location',
-  'date',
-  'perpetrator',
-  'target',
-  'weapons',
-  'killed',
-  'injured',
-  'claimed_by',
-];
-
 function comparison(base: ScoreResult, learned: ScoreResult): string {
   const f = (x: number) => x.toFixed(3);
   const d = (a: number, b: number) => `${b - a >= 0 ? '+' : ''}${(b - a).toFixed(3)}`;
@@ -75,14 +62,7 @@ function comparison(base: ScoreResult, learned: ScoreResult): string {
     ['event P', base.events.precision, learned.events.precision],
     ['event R', base.events.recall, learned.events.recall],
     ['event F1', base.events.f1, learned.events.f1],
-    ...FIELDS_ORDER.map(
-      (k) =>
-        [k, base.fields[k as keyof ScoreResult['fields']], learned.fields[k as keyof ScoreResult['fields']]] as [
-          string,
-          number,
-          number,
-        ],
-    ),
+    ...FIELDS.map((k): [string, number, number] => [k, base.fields[k], learned.fields[k]]),
     ['mean field', base.mean_field_accuracy, learned.mean_field_accuracy],
     ['headline', base.headline, learned.headline],
   ];

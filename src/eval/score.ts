@@ -720,7 +720,8 @@ function claimsCorrect(ev: PyVal, goldClaimants: PyVal): boolean {
   return iter(gold).every((g) => sysBy.some((c) => nameMatch([get(c, 'by')], g)));
 }
 
-const FIELDS = [
+/** The scored fields, in the order score.py prints them. */
+export const FIELDS = [
   'type',
   'subtype',
   'location',
