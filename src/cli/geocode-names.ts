@@ -2,7 +2,7 @@
 import { analyze } from '../analysis.js';
 import { placesForEvent } from '../events/places.js';
 import type { GazEntry } from '../geo/gazetteer.js';
-import { countryWeights, featurePrior } from '../geo/resolve.js';
+import { countryWeights, featurePrior, inNamedDistrict } from '../geo/resolve.js';
 import { makeDoc } from '../text/doc.js';
 import type { Span } from '../text/span.js';
 
@@ -41,6 +41,14 @@ export function geocode(text: string, published: string | null = null): Geocoded
       else if (a.sources.some((x) => x.first < m.last && m.first < x.last)) dropped = 'part of a source name';
       else if (m.value.candidates.every((c) => c.feature === 'country') && m.value.frame === 'plain')
         dropped = 'a country named as an actor';
+      else if (
+        inNamedDistrict(
+          doc,
+          m,
+          a.placeNames.filter((o) => o.sent === m.sent),
+        ).length === 0
+      )
+        dropped = 'no place of that name lies in the district the text names';
       else dropped = 'weak: a one-word name outside the countries of the text, or a reference point';
     } else if (r.mention.first < a.dateline) dropped = 'dateline';
     return {

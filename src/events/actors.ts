@@ -156,6 +156,7 @@ export function findActors(
       } else if (m.first >= t.last && m.first < clause.to) {
         const prevTok = toks[m.first - 1]?.norm ?? '';
         if (ar.agentWords.test(prevTok)) add(perps, r);
+        else if (t.value.passive && (!prep || prep === 'في')) add(targets, r);
         else if (ar.linkedWords.test(prevTok) || (prep && ar.targetPrepositions.has(prep))) add(targets, r);
         else if (
           t.value.verb &&

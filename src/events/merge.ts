@@ -107,6 +107,11 @@ function absorb(into: Candidate, c: Candidate): void {
   for (const e of c.evidence) if (!into.evidence.some((x) => x.start === e.start)) into.evidence.push(e);
 }
 
+/** Two places one sentence names for its act (events/places.ts) are separate events, however near each other. */
+function splitInSentence(a: Candidate, b: Candidate): boolean {
+  return a.sent === b.sent && a.triggers === b.triggers && a.place?.entry.id !== b.place?.entry.id;
+}
+
 /** Merge candidates in document order. A placeless candidate joins the event of the sentence just before it. */
 export function mergeCandidates(cands: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
@@ -114,6 +119,7 @@ export function mergeCandidates(cands: Candidate[]): Candidate[] {
     let target = out.find(
       (e) =>
         samePlace(e, c) &&
+        !splitInSentence(e, c) &&
         sameDay(e, c) &&
         compatibleTypes(e, c) &&
         !differentActs(e, c) &&

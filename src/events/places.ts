@@ -99,6 +99,14 @@ export function placesForEvent(a: Analysis, s: number, triggers: Mention<Trigger
       !inMotive(a, p) &&
       !isSetting(a, p, triggers),
   );
+  // "تعرضت مدن نوى وكحيل والسهوة … لغارات": a place coordinated with one of the event's places is one of them too
+  const lists = coordinatedPlaces(a, a.in[s].places);
+  const listed = new Set<ResolvedPlace>();
+  for (const p of cands) for (const q of lists.get(p) ?? []) if (!cands.includes(q)) listed.add(q);
+  for (const q of listed)
+    if (q.mention.first >= a.dateline && !isOrigin(a, q) && !inMotive(a, q) && !isSetting(a, q, triggers))
+      cands.push(q);
+  cands.sort((x, y) => x.mention.first - y.mention.first);
   const anchored = cands.filter((p) => isAnchor(a, p, cands));
   if (anchored.length > 0 && anchored.length < cands.length) cands = cands.filter((p) => !anchored.includes(p));
   const specific = cands.filter((p) => p.precision < 3);
@@ -111,10 +119,49 @@ export function placesForEvent(a: Analysis, s: number, triggers: Mention<Trigger
   const ordered = [...specific].sort((x, y) => rank(a, x) - rank(a, y) || x.mention.first - y.mention.first);
   const kept: ResolvedPlace[] = [];
   for (const p of ordered) {
-    if (kept.some((k) => haversineKm(k.entry, p.entry) <= 60)) continue;
+    // towns of one list are separate places however near ("بلدات نوى وكحيل"); otherwise a place near a kept one is it
+    const sameList = (k: ResolvedPlace) =>
+      k.precision === 1 && p.precision === 1 && k.entry.id !== p.entry.id && (lists.get(k)?.includes(p) ?? false);
+    if (kept.some((k) => haversineKm(k.entry, p.entry) <= 60 && !sameList(k))) continue;
     kept.push(p);
   }
   return kept.sort((x, y) => x.mention.first - y.mention.first);
+}
+
+/** A comma or a conjunction "و" between two names, and at most a few words of names the gazetteer does not know. */
+const LIST_GAP = 12;
+function coordinated(a: Analysis, prev: ResolvedPlace, next: ResolvedPlace): boolean {
+  const toks = a.doc.tokens;
+  const from = prev.mention.last;
+  const to = next.mention.value.frameFirst ?? next.mention.first;
+  if (to < from || to - from > LIST_GAP) return false;
+  const joined = [to, next.mention.first].some((k) => toks[k].norm.startsWith('و'));
+  if (!(joined || toks[to - 1]?.norm === 'و' || toks[to - 1]?.norm === '،')) return false;
+  // the words between are names joined the same way ("والمتاعية وأم المياذن"), not a clause
+  for (let k = from; k < to; k++) {
+    const t = toks[k];
+    if (t.kind !== 'word') {
+      if (t.norm !== '،' && t.norm !== ',') return false;
+    } else if (!t.norm.startsWith('و') && !(k > from && toks[k - 1].norm.startsWith('و'))) return false;
+  }
+  return true;
+}
+
+/** Each place of a sentence with the others of its coordinated list ("نوى وكحيل والسهوة"), if it is in one. */
+function coordinatedPlaces(a: Analysis, places: ResolvedPlace[]): Map<ResolvedPlace, ResolvedPlace[]> {
+  const out = new Map<ResolvedPlace, ResolvedPlace[]>();
+  const sorted = [...places].sort((x, y) => x.mention.first - y.mention.first);
+  let run: ResolvedPlace[] = [];
+  const close = () => {
+    if (run.length > 1) for (const p of run) out.set(p, run);
+    run = [];
+  };
+  for (const p of sorted) {
+    if (run.length > 0 && !coordinated(a, run[run.length - 1], p)) close();
+    run.push(p);
+  }
+  close();
+  return out;
 }
 
 /**

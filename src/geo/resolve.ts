@@ -64,11 +64,81 @@ function countryOf(m: PlaceMention): string | null {
   return cs.size === 1 ? [...cs][0] : null;
 }
 
-export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlace[] {
+/** "التابعة لـ", "التابع لـ": what follows a place names the area it lies in */
+const BELONGING = /^و?(ال)?تابع(ه|ين|تين|تان)?$/;
+/** before a district or province frame ("بمديرية", "في محافظة"), a preposition says the same */
+const IN_WORDS = new Set(['في', 'ب']);
+const CONTAINER_FRAMES = new Set(['district', 'province']);
+
+/**
+ * The area a mention is said to lie in: "المشرعي والمدمن التابعة لمديرية بيت الفقيه", "الحسينية بمحافظة الحديدة"
+ * (after the mention or the rest of its list, a belonging word or a preposition, then a district or province).
+ */
+function containerOf(doc: Doc, m: PlaceMention, next: PlaceMention[]): PlaceMention | null {
+  const toks = doc.tokens;
+  let k = m.last;
+  let cue = false;
+  let unjoined = 0;
+  for (let steps = 0; steps < 14 && k < toks.length && toks[k].sent === m.sent; steps++, k++) {
+    const at = next.find((o) => (o.value.frameFirst ?? o.first) === k || o.first === k);
+    if (at) {
+      if (cue && (BELONGING.test(toks[k - 1]?.norm ?? '') || CONTAINER_FRAMES.has(at.value.frame))) return at;
+      if (!toks[at.first].norm.startsWith('و')) return null;
+      // another name of the list: go on after it
+      k = at.last - 1;
+      continue;
+    }
+    const t = toks[k];
+    if (BELONGING.test(t.norm) || (IN_WORDS.has(t.norm) && !cue)) {
+      cue = true;
+      continue;
+    }
+    if (cue) return null;
+    if (t.kind !== 'word') {
+      if (t.norm !== '،' && t.norm !== ',') return null;
+      unjoined = 0;
+    } else if (t.norm.startsWith('و')) unjoined = 0;
+    else if (++unjoined > 1) return null;
+  }
+  return null;
+}
+
+const isVillage = (c: GazEntry) =>
+  c.feature.startsWith('place:') && c.population < 10000 && !c.feature.startsWith('place:PPLA');
+
+/** Can `c` lie in the area one of `areas` names (its province, or the province of a district or district town)? */
+function liesIn(c: GazEntry, areas: GazEntry[]): boolean {
+  return areas.some(
+    (area) =>
+      c.country === area.country &&
+      (!c.admin1 || !area.admin1 || area.feature === 'country' || c.admin1 === area.admin1),
+  );
+}
+
+/**
+ * The candidates of a mention that can lie in the district the text says it is in ("والمدمن التابعة لمديرية بيت
+ * الفقيه": not the Al Madman of Raymah). Only villages are judged, and only by a district: the gazetteer's provinces
+ * and regions are too few to judge by. `sentence`: the mentions of its sentence.
+ */
+export function inNamedDistrict(doc: Doc, m: PlaceMention, sentence: PlaceMention[]): GazEntry[] {
+  const area = containerOf(
+    doc,
+    m,
+    sentence.filter((o) => o.first >= m.last),
+  );
+  if (area?.value.frame !== 'district') return m.value.candidates;
+  return m.value.candidates.filter((c) => !isVillage(c) || liesIn(c, area.value.candidates));
+}
+
+export function resolvePlaces(doc: Doc, mentions: PlaceMention[]): ResolvedPlace[] {
   const cw = countryWeights(mentions);
   const out: ResolvedPlace[] = [];
   const bySent = new Map<number, PlaceMention[]>();
+  const allBySent = new Map<number, PlaceMention[]>();
   for (const m of mentions) {
+    const all = allBySent.get(m.sent);
+    if (all) all.push(m);
+    else allBySent.set(m.sent, [m]);
     if (m.value.candidates.length !== 1) continue;
     const list = bySent.get(m.sent) ?? [];
     list.push(m);
@@ -78,10 +148,13 @@ export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlac
     const sameSentence = (bySent.get(m.sent) ?? []).filter((o) => o !== m);
     let best: GazEntry | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
+    // a namesake outside the area the text puts it in is not it; where every candidate is, the name is unknown
+    const candidates = inNamedDistrict(doc, m, allBySent.get(m.sent) ?? []);
+    if (candidates.length === 0) continue;
     // a country or a national capital outweighs the small places abroad named after it (هولندا, باريس, جنيف)
     const major = m.value.candidates.some((c) => c.feature === 'country' || c.feature === 'place:PPLC');
     const score = (c: GazEntry) => featurePrior(c, m) + Math.log10(c.population + 1) / 2;
-    for (const c of m.value.candidates) {
+    for (const c of candidates) {
       if (major && c.feature.startsWith('place:') && c.feature !== 'place:PPLC' && c.population < 100000) continue;
       let s = score(c);
       s += Math.min(3, (cw.get(c.country) ?? 0) * 1.5);
@@ -109,7 +182,7 @@ export function resolvePlaces(_doc: Doc, mentions: PlaceMention[]): ResolvedPlac
       elsewhere(best) &&
       Math.max(0, ...cw.values()) >= 2
     ) {
-      const home = m.value.candidates.filter((c) => !elsewhere(c));
+      const home = candidates.filter((c) => !elsewhere(c));
       if (home.length === 0) continue;
       best = home.reduce((b, c) => (score(c) > score(b) ? c : b));
     }

@@ -122,7 +122,7 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     const f: string[] = [];
     const side = last <= t.first ? 'before' : 'after';
     const dist = side === 'before' ? t.first - last : first - t.last;
-    const verb = t.value.verb ? 'verb' : 'noun';
+    const verb = t.value.passive ? 'passive' : t.value.verb ? 'verb' : 'noun';
     if (s === sents[0]) f.push(`dist-${side}=${dist}`);
     f.push(`side=${side}`, `side=${side}&d=${bucket(dist)}`, `side=${side}&${verb}`, `side=${side}&tc=${t.value.cls}`);
     f.push(`side=${side}&cat=${category}`);

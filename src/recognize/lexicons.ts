@@ -27,6 +27,8 @@ export interface TriggerEntry {
   form: string;
   cls: TriggerClass;
   verb: boolean;
+  /** a passive verb ("اغتيل"): who follows it is the victim, not the subject */
+  passive: boolean;
   tally: boolean;
 }
 
@@ -39,9 +41,10 @@ export function readTriggers(file = dataPath('lexicons', 'triggers.tsv')): Phras
   const idx = new PhraseIndex<TriggerEntry>();
   for (const at of rowsOf(file)) {
     const cls = oneOf(TRIGGER_CLASSES, at, 'class');
-    const verb = oneOf(['verb', 'noun'], at, 'pos') === 'verb';
+    const pos = oneOf(['verb', 'passive', 'noun'], at, 'pos');
     const tally = oneOf(YES_NO, at, 'tally') === 'yes';
-    for (const f of splitList(at.row.forms)) idx.add(f, { form: f, cls, verb, tally });
+    const [verb, passive] = [pos !== 'noun', pos === 'passive'];
+    for (const f of splitList(at.row.forms)) idx.add(f, { form: f, cls, verb, passive, tally });
   }
   return idx;
 }

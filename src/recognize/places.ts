@@ -119,15 +119,29 @@ function smallPlaceFrame(doc: Doc, i: number, sentFirst: number): PlaceFrame | n
   return fb !== null && SMALL_PLACE_FRAMES.has(fb.frame) ? fb.frame : null;
 }
 
-/** "بلدات زملكا وعربين وعين ترما": a name in a list that a plural frame word opens is framed too. */
+/**
+ * "بلدات زملكا وعربين وعين ترما": a name in a list that a plural frame word opens is framed too, however long the
+ * list ("مدن وبلدات نوى وكحيل والسهوة … وتل السمن"): going back, every name of it is joined by و or a comma.
+ */
 function inFramedList(doc: Doc, i: number): boolean {
   const toks = doc.tokens;
-  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
-    if (toks[k].kind !== 'word' || toks[k].sent !== toks[i].sent) return false;
-    if (ar.placeListFrames.has(toks[k].norm)) return true;
+  let unjoined = 0;
+  for (let k = i - 1; k >= Math.max(0, i - LIST_REACH); k--) {
+    const t = toks[k];
+    if (t.sent !== toks[i].sent) return false;
+    if (t.kind !== 'word') {
+      if (t.norm !== '،' && t.norm !== ',') return false;
+      unjoined = 0;
+      continue;
+    }
+    if (ar.placeListFrames.has(t.norm) || ar.placeListFrames.has(t.norm.replace(/^و/, ''))) return true;
+    // a name has at most two words after its و ("وأم المياذن", "والغارية الغربية")
+    unjoined = t.norm.startsWith('و') ? 0 : unjoined + 1;
+    if (unjoined > 2) return false;
   }
   return false;
 }
+const LIST_REACH = 40;
 
 /** The proclitics a token carries before the key it matched on (article excluded): "وبالانبار"/"انبار" → "وب". */
 function cliticsOf(tokenNorm: string, key: string): string {
@@ -226,7 +240,12 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       let ms = gaz.byName.at(toks, i, exact);
       if (ms.length === 0 && tests[i] & JOIN_HEAD) ms = joinedName(doc, i, s.last);
       // a village, a neighbourhood, a district the gazetteer knows only by a frame: "قرية X", "حي X", "مديرية X"
-      const small = i > s.first && endsFrame(toks[i - 1].norm) ? smallPlaceFrame(doc, i, s.first) : null;
+      const small =
+        i > s.first && endsFrame(toks[i - 1].norm)
+          ? smallPlaceFrame(doc, i, s.first)
+          : toks[i].norm.startsWith('و') && inFramedList(doc, i)
+            ? 'settlement'
+            : null;
       if (small) {
         const fm = framedAt(toks, i, s.last, small === 'settlement');
         if (fm.length > 0 && (ms.length === 0 || fm[0].last > ms[0].last)) ms = fm;

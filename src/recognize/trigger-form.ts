@@ -15,6 +15,6 @@ export function definiteAsNouns(doc: Doc, triggers: Mention<TriggerEntry>[]): Me
     const written = doc.tokens[t.first].norm;
     // a verb that itself begins with ال (التقى, التحق) keeps it in its listed form
     if (!ar.articleAfterClitics.test(written) || normalizeString(t.value.form).startsWith('ال')) return t;
-    return { ...t, value: { ...t.value, verb: false } };
+    return { ...t, value: { ...t.value, verb: false, passive: false } };
   });
 }

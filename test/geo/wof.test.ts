@@ -37,7 +37,12 @@ const CASES: [string, string, string, { feature?: string; admin1?: string; admin
   ['انفجار لغم في مديرية التحيتا جنوب الحديدة في اليمن', 'التحيتا', 'YE', { precision: 2 }],
   ['اشتباكات عنيفة في مديرية صرواح غرب محافظة مأرب اليمنية', 'صرواح', 'YE', { precision: 2 }],
   // Yemeni villages, named with قرية, in the district the text names
-  ['مقتل مدنيين في قصف على قرية الجاح في مديرية بيت الفقيه بمحافظة الحديدة اليمنية', 'الجاح', 'YE', { precision: 1 }],
+  [
+    'مقتل مدنيين في قصف على قرية العلاوية في مديرية بيت الفقيه بمحافظة الحديدة اليمنية',
+    'العلاوية',
+    'YE',
+    { precision: 1, admin1: 'Al Hudaydah' },
+  ],
   ['هجوم على قرية العرج في مديرية باجل بمحافظة الحديدة في اليمن', 'العرج', 'YE', { admin1: 'Al Hudaydah' }],
   ['مقتل جنديين في هجوم على قرية الشعابي في مديرية المقبنة بتعز اليمنية', 'الشعابي', 'YE', { admin2: 'Maqbanah' }],
   // Baghdad's and Istanbul's neighbourhoods, named with حي
@@ -76,7 +81,13 @@ test('districts, villages and neighbourhoods named with a frame word, in the cou
   }
 });
 
-test('a village named without a frame word, or in a country the text does not name, is no place', () => {
+test('a village named without a frame word, in a country the text does not name, or outside its district, is no place', () => {
+  // the gazetteer's الجاح are in Ibb and elsewhere, none in the district of Bayt al-Faqih (Al Hudaydah)
+  const jah = geocode('مقتل مدنيين في قصف على قرية الجاح في مديرية بيت الفقيه بمحافظة الحديدة اليمنية').find((f) =>
+    f.span.text.includes('الجاح'),
+  );
+  assert.equal(jah?.chosen ?? null, null);
+  assert.match(jah?.dropped ?? '', /district/);
   // الجاح has villages in Yemen only: named in passing, or in a report that names no country, it is no place
   assert.equal(
     geocode('وصل الجاح إلى المدينة').some((f) => f.chosen),

@@ -79,6 +79,16 @@ test('one event per place and day: a list of far places, two acts in one sentenc
   ];
   for (const [text, expected] of table) assert.deepEqual(events(text), expected, text);
   const places = (text: string) => events(text).map((e) => e[1]);
+  // the towns of one list, however near each other and wherever the list stands in the sentence: one event each
+  assert.deepEqual(places('وتعرضت مدن وبلدات نوى وكحيل ونصيب وطفس أمس لعشرات الغارات الجوية.'), [
+    'نوى',
+    'وكحيل',
+    'ونصيب',
+    'وطفس',
+  ]);
+  assert.deepEqual(places('قصفت الطائرات أمس بلدات نوى وكحيل وطفس وبصرى الشام في ريف درعا.').length, 4);
+  // two places not joined as a list, near each other: one place
+  assert.equal(places('قصفت الطائرات أمس بلدة طفس قرب مدينة درعا.').length, 1);
   // two acts, two far places: each its own event
   assert.deepEqual(
     places(
@@ -125,6 +135,8 @@ test('where: the place an anchor, a route, a border or an affiliation locates, n
     ['سيطرت القوات الحكومية أمس على الطرق المؤدية إلى مدينة الحديدة.', ['الحديدة']],
     ['قصفت المدفعية التركية أمس قرى في ريف عفرين المتاخم لمدينة أعزاز.', ['عفرين']],
     ['قتل جنديان أمس في هجوم على نقطة تفتيش في بلدة الشيخ زويد التابعة لمحافظة شمال سيناء.', ['الشيخ زويد']],
+    // a village the gazetteer knows only elsewhere is not in the district the text names: the district is the place
+    ['استهدفت طائرات التحالف أمس مواقع للحوثيين في مناطق المشرعي والمدمن التابعة لمديرية بيت الفقيه.', ['بيت الفقيه']],
     // a capital that speaks is a government, not the place
     ['قالت واشنطن إن غارة جوية استهدفت مسلحين في مدينة إدلب أمس.', ['إدلب']],
   ];
