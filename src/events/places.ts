@@ -26,7 +26,9 @@ function isSetting(a: Analysis, p: ResolvedPlace, triggers: Mention<TriggerEntry
   const toks = a.doc.tokens;
   for (let k = p.mention.first - 1; k >= Math.max(0, p.mention.first - 5); k--) {
     if (toks[k].sent !== p.mention.sent || triggers.some((t) => t.first <= k && k < t.last)) return false;
-    if (ar.settingNouns.test(toks[k].norm.replace(/^[وفبل]/, ''))) return true;
+    // "استهدفت اجتماعا للحوثيين في الحديدة": a meeting or an office the act of its clause struck is where it happened
+    if (ar.settingNouns.test(toks[k].norm.replace(/^[وفبل]/, '')))
+      return !triggers.some((t) => t.last <= k && clauseOf(a.doc, t.first).from === clauseOf(a.doc, k).from);
   }
   return false;
 }

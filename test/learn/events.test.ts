@@ -137,6 +137,9 @@ test('where: the place an anchor, a route, a border or an affiliation locates, n
     ['قتل جنديان أمس في هجوم على نقطة تفتيش في بلدة الشيخ زويد التابعة لمحافظة شمال سيناء.', ['الشيخ زويد']],
     // a village the gazetteer knows only elsewhere is not in the district the text names: the district is the place
     ['استهدفت طائرات التحالف أمس مواقع للحوثيين في مناطق المشرعي والمدمن التابعة لمديرية بيت الفقيه.', ['بيت الفقيه']],
+    // a meeting the act struck is where it happened; a press conference is only where someone spoke
+    ['استهدفت غارة جوية أمس اجتماعا لقادة الحوثيين في مدينة الحديدة.', ['الحديدة']],
+    ['قال المتحدث في مؤتمر صحفي في عمان إن غارة جوية استهدفت مسلحين في مدينة درعا أمس.', ['درعا']],
     // a capital that speaks is a government, not the place
     ['قالت واشنطن إن غارة جوية استهدفت مسلحين في مدينة إدلب أمس.', ['إدلب']],
   ];
