@@ -29,8 +29,10 @@ const BEFORE_WINDOW: Record<string, number> = {
   history: 8,
   question: 20,
   reaction: 8,
-  deny: 4,
+  deny: 8,
 };
+/** a denial this close before a trigger negates it even across a clause boundary */
+const DENY_NEAR = 4;
 
 export function modalityOf(ctx: DocContext, t: Mention<TriggerEntry>): Modality {
   const { a } = ctx;
@@ -47,7 +49,10 @@ export function modalityOf(ctx: DocContext, t: Mention<TriggerEntry>): Modality 
     const win = BEFORE_WINDOW[kind];
     if (win === undefined) continue;
     if (c.last > t.first || t.first - c.last >= win) continue;
-    if (kind === 'negation' || kind === 'deny') return 'negated';
+    if (kind === 'negation') return 'negated';
+    // "نفى حزب الله اللبناني الجمعة مقتل أي من مقاتليه": a denial reaches over its subject, within its clause
+    if (kind === 'deny' && (t.first - c.last < DENY_NEAR || c.first >= clause.from)) return 'negated';
+    if (kind === 'deny') continue;
     if (c.first < clause.from && kind !== 'threat' && kind !== 'plan' && kind !== 'call' && kind !== 'reaction')
       continue;
     if (kind === 'question') return 'conditional';

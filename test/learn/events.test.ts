@@ -41,6 +41,14 @@ test('threats, calls, plans and tallies are not events; a protest against strike
     'تستعد القوات الحكومية للمعركة المرتقبة في مدينة الحديدة.',
     'هددت الجماعة بقصف مدينة مأرب إذا استمر الهجوم.',
     'أحصى المرصد 23 هجوما على مدينة إدلب منذ بداية العام.',
+    // a pledge, an obligation, a condition, a denial that reaches over its subject
+    'وتتعهد روسيا بإسقاط أي صاروخ يطلق على مدينة دمشق.',
+    'وقال إن المفاوضات يجب أن تقود إلى انسحاب الحوثيين من مدينة الحديدة.',
+    'وقال الوزير إن بلاده ستدمر طهران إن أقدمت إيران على مهاجمة مدينة حيفا.',
+    'ونفى حزب الله اللبناني أمس مقتل أي من مقاتليه في مدينة صعدة.',
+    // a habit or a past no day is given for: what happens, not what happened
+    'وسبق لإسرائيل أن نفذت غارات جوية على مواقع عسكرية في مدينة حمص.',
+    'وما زال التنظيم ينفذ اغتيالات وتفجيرات في مدينة الموصل.',
   ];
   for (const text of none) assert.deepEqual(events(text), [], text);
   assert.deepEqual(events('تظاهر المئات في مدينة تعز أمس احتجاجاً على الغارات التي تستهدف المدنيين.'), [
@@ -137,6 +145,8 @@ test('where: the place an anchor, a route, a border or an affiliation locates, n
     ['قتل جنديان أمس في هجوم على نقطة تفتيش في بلدة الشيخ زويد التابعة لمحافظة شمال سيناء.', ['الشيخ زويد']],
     // a village the gazetteer knows only elsewhere is not in the district the text names: the district is the place
     ['استهدفت طائرات التحالف أمس مواقع للحوثيين في مناطق المشرعي والمدمن التابعة لمديرية بيت الفقيه.', ['بيت الفقيه']],
+    // a headquarters, like a press conference, is where someone speaks from
+    ['قال المرصد السوري لحقوق الإنسان ومقره بريطانيا إن غارات جوية استهدفت مدينة دوما أمس.', ['دوما']],
     // a meeting the act struck is where it happened; a press conference is only where someone spoke
     ['استهدفت غارة جوية أمس اجتماعا لقادة الحوثيين في مدينة الحديدة.', ['الحديدة']],
     ['قال المتحدث في مؤتمر صحفي في عمان إن غارة جوية استهدفت مسلحين في مدينة درعا أمس.', ['درعا']],
