@@ -157,6 +157,8 @@ export interface Language {
   readonly locatives: ReadonlySet<string>;
   /** Regime, government, authorities: a capital or country after one of these stands for its rulers (نظام دمشق), not a place. A whole token, after an optional و, ف, ب or ل and an optional ل. data/lang/ar/ruler-nouns.txt */
   readonly rulerNouns: RegExp;
+  /** fighters, commanders, soldiers, police: a toll's victims named so are not civilians */
+  readonly combatantNouns: RegExp;
   /** على (on): a country after it, with blame before, is the one blamed. A whole token. data/lang/ar/on-words.txt */
   readonly onWords: ReadonlySet<string>;
   /** Blame, responsibility: a country after على with one of these before is the one blamed. A whole token, after an optional و or ب. data/lang/ar/blame-nouns.txt */

@@ -14,6 +14,7 @@ import type { Candidate } from '../events/candidates.js';
 import { clauseOf, inMotiveClause } from '../events/clauses.js';
 import type { Speaker } from '../events/speakers.js';
 import { ar } from '../lang/ar/index.js';
+import { normalizeString } from '../lang/ar/normalize.js';
 import { nationalities } from '../recognize/lexicons.js';
 import type { ActorCategory } from '../types.js';
 import type { LinearModel } from './model.js';
@@ -265,21 +266,29 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
   });
   const unknownWords = own.some((w) => /^(ال)?مجهول/.test(w));
   const victims = own.some((w) => ar.pluralVictimNouns.test(w.replace(/^(ال|لل|ل)/, '')));
+  // "مقتل قائد", "اغتيل قيادي": the dead the toll names are fighters or officers
+  const combatants = [...c.killed, ...c.injured].some((k) =>
+    k.span.text.split(/\s+/).some((w) => ar.combatantNouns.test(normalizeString(w))),
+  );
   const ctx = [
     armedNamed ? 'armed-named' : 'no-armed-named',
     unknownWords ? 'unknown-word' : 'no-unknown-word',
     victims ? 'victim-word' : 'no-victim-word',
+    combatants ? 'toll-combatant' : 'toll-not-combatant',
     `perps=${Math.min(2, c.perpetrators.length)}`,
     `targets=${Math.min(2, c.targets.length)}`,
   ];
   const def = (name: string, nameAr: string, category: ActorCategory, src: string) => {
     if (byName.has(name) || !t0) return;
     const r: ActorRef = { name, name_ar: nameAr, category, country: null, span: t0.span };
-    byName.set(name, { ref: r, features: [...common(r, src), ...ctx, ...ctx.map((x) => `${x}&trig=${trigCls}`)] });
+    const own = [...common(r, src), ...ctx, ...ctx.map((x) => `${x}&trig=${trigCls}`)];
+    byName.set(name, { ref: r, features: own });
   };
   def(UNIDENTIFIED, 'مسلحون مجهولون', 'political_militia', 'unidentified');
-  // civilians where the text names victims or a toll ("قتل 12 شخصا"); else the act may have hit no one named
-  if (victims || c.killed.length > 0 || c.injured.length > 0) def('Civilians', 'مدنيون', 'civilians', 'civilians');
+  // civilians where the text names victims or a toll ("قتل 12 شخصا"), unless the toll names fighters or officers
+  // ("مقتل قائد", "اغتيل قيادي"); else the act may have hit no one named
+  if (victims || (!combatants && (c.killed.length > 0 || c.injured.length > 0)))
+    def('Civilians', 'مدنيون', 'civilians', 'civilians');
   const none = ['none', `none&trig=${trigCls}`, ...ctx.map((x) => `none&${x}`)];
   return { options: [...byName.values()], none };
 }

@@ -85,9 +85,16 @@ function acceptSingle(cands: GazEntry[], key: string, framed: boolean, afterIn: 
   return false;
 }
 
+const CAPITAL = new Set(['العاصمه', 'عاصمه']);
+
 /** The frame word ending right before token `first`, if any. */
 function frameBefore(doc: Doc, first: number, sentFirst: number): { frame: PlaceFrame; at: number } | null {
   const idx = frameIndex();
+  // "شرقي العاصمة صنعاء": a direction of the capital named next is a direction of that city
+  if (first - 1 > sentFirst && CAPITAL.has(doc.tokens[first - 1].norm)) {
+    const outer = frameBefore(doc, first - 1, sentFirst);
+    if (outer?.frame === 'near') return outer;
+  }
   const upToName = { end: first };
   for (let k = Math.max(sentFirst, first - 3); k < first; k++) {
     for (const m of idx.at(doc.tokens, k, upToName)) {

@@ -107,6 +107,9 @@ export const ar: Language = {
   // events/statistics.ts
   attackCountNouns: wordPattern('attack-count-nouns'),
   troopNouns: wordPattern('troop-nouns'),
+
+  // learn/roles.ts
+  combatantNouns: wordPattern('combatant-nouns', '(ال)?'),
   deploymentWords: wordPattern('deployment-words', 'و?'),
   monthToDateWords: wordPattern('month-to-date-words'),
 
