@@ -4,6 +4,7 @@ import type { Store } from '../store/open.js';
 import type { ApiContext } from './context.js';
 import { countsOf } from './counts.js';
 import { formatSchemaError, installErrorHandler } from './errors.js';
+import { installInputGuards } from './input-guards.js';
 import { installMetrics } from './metrics.js';
 import { apiQueue } from './queue.js';
 import { installReadCache } from './read-cache.js';
@@ -40,6 +41,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** whether the store has been read into memory (default: a PostgreSQL server's is; an embedded one is not) */
   warm?: () => boolean;
+  /** host names the API answers to besides IP addresses and localhost (a reverse proxy's public name) */
+  allowedHosts?: readonly string[];
   /** GET /metrics has the process's own metrics too (default false; rasd serve sets it) */
   processMetrics?: boolean;
 }
@@ -53,6 +56,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
   });
   installSecurity(app, opts.token);
+  installInputGuards(app, { allowedHosts: opts.allowedHosts });
   if (opts.store.target.kind === 'pglite' && opts.readCache !== false) installReadCache(app);
   const ctx: ApiContext = {
     store: opts.store,

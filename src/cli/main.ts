@@ -17,6 +17,7 @@ interface ServeCliOptions {
   sample?: boolean;
   web?: string;
   allowPrivate?: boolean;
+  allowHost?: string[];
 }
 
 export interface ExportCliOptions {
@@ -178,6 +179,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--sample', 'first ingest the bundled sample (the seeds and 201 articles of 2018), unless stored already')
     .option('--web <dir>', 'the built web app folder (default: dist/web)')
     .option('--allow-private', 'let POST /api/ingest fetch URLs on loopback, private and link-local addresses')
+    .option(
+      '--allow-host <names...>',
+      "host names the server answers to besides IP addresses and localhost, e.g. a reverse proxy's public name (also $RASD_ALLOWED_HOSTS, comma-separated)",
+    )
     .action(async (opts: ServeCliOptions) => {
       const { runServe } = await import('./serve.js');
       const serving = await runServe(opts);

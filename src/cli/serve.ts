@@ -24,6 +24,8 @@ export interface ServeOptions {
   web?: string;
   /** POST /api/ingest may fetch URLs on private addresses */
   allowPrivate?: boolean;
+  /** host names to answer to besides IP addresses and localhost (with $RASD_ALLOWED_HOSTS) */
+  allowHost?: string[];
   log?: (line: string) => void;
 }
 
@@ -71,6 +73,8 @@ export async function runServe(opts: ServeOptions): Promise<Serving> {
       store,
       webRoot: web,
       allowPrivate: opts.allowPrivate,
+      // the name it listens on, the names given, $RASD_ALLOWED_HOSTS
+      allowedHosts: [opts.host, ...(opts.allowHost ?? []), ...(process.env.RASD_ALLOWED_HOSTS ?? '').split(',')],
       token: access.token,
       warm: () => warm,
       processMetrics: true,

@@ -340,6 +340,9 @@ for (const backend of backends()) {
         ['/api/incidents?offset=9007199254740993', /"offset"/],
         ['/api/incidents?q=%D8%B9%D9%8A%D9%86%00', /"q".*NUL/],
         ['/api/events?actor=x%00y', /"actor".*NUL/],
+        ['/api/incidents/x%00y', /path parameter "id".*NUL/],
+        ['/api/documents/a%00b', /path parameter "id".*NUL/],
+        ['/api/events/a%00%23e1', /path parameter "key".*NUL/],
         [
           `/api/incidents?q=${encodeURIComponent(Array.from({ length: 1000 }, (_, i) => `w${i}`).join(' '))}`,
           /"q".*32 words/,
@@ -358,6 +361,27 @@ for (const backend of backends()) {
         assert.equal(r.body.statusCode, 404);
         assert.ok(r.body.message.length > 5);
       }
+    });
+
+    test('a body nested past any document, and a Host this server does not answer to, are refused', async () => {
+      let nested = '1';
+      for (let i = 0; i < 100_000; i++) nested = `[${nested}]`;
+      for (const payload of [`{"documents":${nested}}`, `{"documents":[{"id":"d","text":"قصف","x":${nested}}]}`]) {
+        const r = await api.call({
+          method: 'POST',
+          url: '/api/ingest',
+          headers: { 'content-type': 'application/json' },
+          payload,
+        });
+        assert.equal(r.status, 400);
+        assert.match(r.body.message, /nested more than 64 levels/);
+      }
+      // DNS rebinding: another site's name pointed at this machine
+      const evil = await api.call({ url: '/api/incidents', headers: { host: 'attacker.example:8080' } });
+      assert.equal(evil.status, 403);
+      assert.match(evil.body.message, /--allow-host attacker\.example/);
+      for (const host of ['localhost:8080', '127.0.0.1:3000', '[::1]:8080', 'rasd.localhost', '10.0.0.5'])
+        assert.equal((await api.call({ url: '/api/health', headers: { host } })).status, 200, host);
     });
 
     test("an incident's members: their spans index into their documents' text", async () => {
