@@ -15,24 +15,42 @@ function validTimeAfterDay(rest: string): boolean {
   return !!m && Number(m[1]) < 24 && Number(m[2]) < 60 && (m[3] === undefined || Number(m[3]) < 61);
 }
 
-/** Published as YYYY-MM-DD, or null with an error when it is not a usable date. */
+const UNANCHORED = '; the text is read without it, so dates relative to it (أمس، الاثنين) are not resolved';
+
+/** Published as YYYY-MM-DD, or null with a note when it is not a usable date. */
 function publishedDate(p: unknown, errors: ExtractionError[]): string | null {
   if (p === undefined || p === null || p === '') return null;
   if (typeof p !== 'string') {
-    errors.push({ code: 'invalid_published', message: `published is not a string: ${JSON.stringify(p)}` });
+    errors.push({ code: 'invalid_published', message: `published is not a string: ${JSON.stringify(p)}${UNANCHORED}` });
     return null;
   }
   const day = dayOfIso(p);
   if (day === null || p.trim().startsWith('0000') || !validTimeAfterDay(p.trim().slice(10))) {
-    errors.push({ code: 'invalid_published', message: `published is not an ISO date: ${p}` });
+    errors.push({ code: 'invalid_published', message: `published is not an ISO date: ${p}${UNANCHORED}` });
     return null;
   }
   // a day of slack for time zones; later than that, relative dates would be resolved into the future
   if (day * DAY_MS > Date.now() + 2 * DAY_MS) {
-    errors.push({ code: 'invalid_published', message: `published is in the future: ${p}` });
+    errors.push({ code: 'invalid_published', message: `published is in the future: ${p}${UNANCHORED}` });
     return null;
   }
   return isoOf(day);
+}
+
+/**
+ * Notes rather than failures: the document's text was read and extracted (bytes replaced, an id made up or
+ * repeated, a publication date that anchors nothing, so that relative dates stay unresolved).
+ */
+export const NOTE_CODES: ReadonlySet<string> = new Set([
+  'invalid_utf8',
+  'invalid_id',
+  'duplicate_id',
+  'invalid_published',
+]);
+
+/** The messages of a result's errors that make its document fail. */
+export function failingErrors(result: ExtractionResult): string[] {
+  return result.errors.filter((e) => !NOTE_CODES.has(e.code)).map((e) => e.message);
 }
 
 export function emptyResult(input: DocumentInput, id: string, errors: ExtractionError[]): ExtractionResult {

@@ -1,7 +1,7 @@
 /** `rasd extract`: documents in, one result line per input document out, in order; errors stay per document. */
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { emptyResult, extract } from '../extract.js';
+import { emptyResult, extract, failingErrors } from '../extract.js';
 import { readInputs } from '../sources/read.js';
 import type { ExtractionResult } from '../types.js';
 
@@ -68,7 +68,7 @@ export async function runExtract(sources: string[], opts: ExtractOptions): Promi
     if (out.destroyed) break; // the reader went away: nothing more to write to
     summary.documents++;
     summary.events += r.events.length;
-    if (r.errors.some((e) => e.code !== 'duplicate_id' && e.code !== 'invalid_utf8')) summary.failed++;
+    if (failingErrors(r).length > 0) summary.failed++;
     await write(out, `${JSON.stringify(r, null, opts.pretty ? 2 : undefined)}\n`);
     if (out.destroyed) break;
   }

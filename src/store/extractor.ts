@@ -1,5 +1,8 @@
 /** The extractor the store runs, with its version: swappable so a version change can be tested. */
 import { EXTRACTOR_VERSION, emptyResult, extract } from '../extract.js';
+
+export { failingErrors } from '../extract.js';
+
 import type { DocumentInput, ExtractionResult } from '../types.js';
 
 export interface Extractor {
@@ -17,11 +20,4 @@ export function runExtractor(extractor: Extractor, input: DocumentInput, id: str
     const msg = e instanceof Error ? e.message : String(e);
     return emptyResult(input, id, [{ code: 'internal_error', message: `extraction failed: ${msg}` }]);
   }
-}
-
-/** Notes that do not make a document fail (its text was read and extracted). */
-const NOTES = new Set(['invalid_utf8', 'invalid_id', 'duplicate_id']);
-
-export function failingErrors(result: ExtractionResult): string[] {
-  return result.errors.filter((e) => !NOTES.has(e.code)).map((e) => e.message);
 }

@@ -1,11 +1,11 @@
 /** Bad input: every input line gets exactly one result line, in order, with its errors; the batch goes on. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { extract } from '../../src/extract.js';
+import { extract, failingErrors } from '../../src/extract.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = (args: string[], input?: string | Buffer) =>
@@ -149,6 +149,40 @@ test('extreme documents: one result each, in order, in bounded memory', () => {
   assert.match(out[4].errors[0].message, /2999-01-01/, 'the error quotes the value given');
   const rss = Number(/RSS (\d+)/.exec(r.stderr.toString())?.[1]) / 1024;
   assert.ok(rss < 700, `peak RSS ${rss.toFixed(0)} MB`);
+});
+
+test('an unusable published date is a note, not a failure: the text is read, dates relative to it are not resolved', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rasd-published-'));
+  const file = path.join(dir, 'dates.jsonl');
+  const text = (when: string) => `قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب ${when}.`;
+  writeFileSync(
+    file,
+    `${[
+      { id: 'relative', published: '2018-02-30', text: text('أمس') },
+      { id: 'absolute', published: '2018-02-30T25:00', text: text('يوم 12 آذار 2018') },
+    ]
+      .map((d) => JSON.stringify(d))
+      .join('\n')}\n`,
+  );
+  const r = cli(['extract', file]);
+  assert.equal(r.status, 0, r.stderr.toString());
+  assert.match(r.stderr.toString(), /2 documents, 1 events, 0 failed/);
+  const [relative, absolute] = r.stdout
+    .toString()
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  for (const o of [relative, absolute]) {
+    assert.deepEqual(
+      o.errors.map((e: { code: string }) => e.code),
+      ['invalid_published'],
+    );
+    assert.match(o.errors[0].message, /not resolved/);
+    assert.deepEqual(failingErrors(o), []);
+  }
+  assert.deepEqual(relative.events, [], '"أمس" of no known day is no date');
+  assert.equal(absolute.events[0].date.start, '2018-03-12');
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('published: a timestamp with an impossible time of day is refused; real ones with a zone are read', () => {
