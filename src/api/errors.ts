@@ -30,6 +30,9 @@ export function formatSchemaError(errors: FastifySchemaValidationError[], dataVa
   return badRequest(`${where} "${name}": ${params.missingProperty ? 'is required' : message}`);
 }
 
+/** SQLSTATE of a statement PostgreSQL cancelled (statement_timeout) */
+const QUERY_CANCELED = '57014';
+
 export function installErrorHandler(app: FastifyInstance, bodyLimits: { ingest: number }): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
@@ -39,6 +42,16 @@ export function installErrorHandler(app: FastifyInstance, bodyLimits: { ingest: 
       message = `the request body is over the ${limit}-byte limit (send fewer documents at a time)`;
     } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       message = `unsupported Content-Type "${req.headers['content-type'] ?? ''}"`;
+    } else if ((err as { code?: string }).code === QUERY_CANCELED) {
+      // PostgreSQL's statement_timeout (rasd serve sets it): the store is fine, the question was too costly
+      reply.status(503).header('retry-after', '5');
+      reply.send(
+        errorBody(
+          503,
+          "the query ran past the server's time limit: narrow it (fewer words in q, a date range, a bbox)",
+        ),
+      );
+      return;
     } else if (status >= 500) {
       // the details (SQL, paths) are for the server's log, not for whoever sent the request
       req.log.error(err);

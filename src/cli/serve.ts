@@ -42,6 +42,9 @@ export interface Serving {
 
 export const defaultWebRoot = () => path.resolve(DATA_DIR, '..', 'dist', 'web');
 
+/** no statement of the server's runs longer on a PostgreSQL store (a client's query, or an ingest's write) */
+export const SERVE_STATEMENT_TIMEOUT_MS = 30_000;
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '0.0.0.0', '::']);
 
 async function ingestSample(store: Store, log: (line: string) => void): Promise<void> {
@@ -62,7 +65,7 @@ async function ingestSample(store: Store, log: (line: string) => void): Promise<
 
 export async function runServe(opts: ServeOptions): Promise<Serving> {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const store = await openStore(opts.db);
+  const store = await openStore(opts.db, { statementTimeoutMs: SERVE_STATEMENT_TIMEOUT_MS });
   try {
     if (opts.sample) await ingestSample(store, log);
     const web = opts.web ?? defaultWebRoot();

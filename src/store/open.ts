@@ -51,13 +51,27 @@ export function isNewStore(target: Target): boolean {
   return target.kind === 'pglite' && !existsSync(join(target.dir, 'pgdata', 'PG_VERSION'));
 }
 
-export async function openStore(db?: string): Promise<Store> {
-  const target = resolveTarget(db);
-  return target.kind === 'postgres' ? openServer(target) : openEmbedded(target);
+export interface OpenOptions {
+  /**
+   * A PostgreSQL server ends any statement running longer (its statement_timeout): what `rasd serve` sets, so that
+   * no query a client shapes holds a connection for long. PGlite has no such clock: there, the caps on what a
+   * client may ask (src/store/filter-params.ts) bound the work.
+   */
+  statementTimeoutMs?: number;
 }
 
-async function openServer(target: Target & { kind: 'postgres' }): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: target.url, max: 4, types });
+export async function openStore(db?: string, opts: OpenOptions = {}): Promise<Store> {
+  const target = resolveTarget(db);
+  return target.kind === 'postgres' ? openServer(target, opts) : openEmbedded(target);
+}
+
+async function openServer(target: Target & { kind: 'postgres' }, opts: OpenOptions): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: 4,
+    types,
+    ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+  });
   // An idle connection the server ends (a restart, an administrator) is dropped by the pool and made again when
   // next needed; unheard, its error would end the process.
   pool.on('error', (e) =>
