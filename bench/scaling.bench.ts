@@ -1,15 +1,15 @@
 /**
- * Extraction time by document length (npm run bench): the 2018 news run together into one document of 0.5, 1, 2 and
- * 4 MB, each extracted once after a warm-up; the ratio per doubling should stay near 2 (linear). Figures only.
+ * Extraction time by document length (npm run bench): the 2018 news run together into one document of 1, 2, 4 and
+ * 8 MB, each extracted once after a warm-up; the ratio per doubling should stay near 2 (linear). Figures only.
  *
- * usage: node --import tsx bench/scaling.bench.ts [--mb 0.5,1,2,4]
+ * usage: node --import tsx bench/scaling.bench.ts [--mb 1,2,4,8]
  */
 import { readFileSync } from 'node:fs';
 import { NEWS_GZ, plainCopy } from '../scripts/corpus.js';
 import { extract } from '../src/extract.js';
 
 const at = process.argv.indexOf('--mb');
-const sizes = (at >= 0 ? process.argv[at + 1] : '0.5,1,2,4').split(',').map(Number);
+const sizes = (at >= 0 ? process.argv[at + 1] : '1,2,4,8').split(',').map(Number);
 const texts = readFileSync(plainCopy(NEWS_GZ), 'utf8')
   .split('\n')
   .filter((l) => l.trim())

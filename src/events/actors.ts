@@ -221,8 +221,18 @@ export function findActors(
 
 const ARMED = new Set<ActorCategory>(['rebel_group', 'political_militia', 'identity_militia']);
 
-/** The named non-state armed group the article mentions most (first on ties). */
+/** The named non-state armed group the article mentions most (first on ties); counted once per document. */
 function mainArmedGroup(a: Analysis): ActorRef | null {
+  let known = mainOf.get(a);
+  if (known === undefined) {
+    known = countMainArmedGroup(a);
+    mainOf.set(a, known);
+  }
+  return known;
+}
+const mainOf = new WeakMap<Analysis, ActorRef | null>();
+
+function countMainArmedGroup(a: Analysis): ActorRef | null {
   const count = new Map<string, { n: number; m: Mention<ActorEntry> }>();
   for (const m of a.actors) {
     if (m.value.generic || !ARMED.has(m.value.category)) continue;

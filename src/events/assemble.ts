@@ -11,7 +11,7 @@ import { inMotiveClause } from './clauses.js';
 import { mergeCandidates } from './merge.js';
 import { refinePlace } from './places.js';
 import type { Speaker } from './speakers.js';
-import { eventTypeOf } from './taxonomy.js';
+import { eventTypeOf, type SubType } from './taxonomy.js';
 import { eventWeapons } from './weapons.js';
 
 function toActor(role: Actor['role'], r: ActorRef): Actor {
@@ -124,17 +124,23 @@ export function assembleEvents(a: Analysis, speakers: (Speaker | null)[], decide
  * of the event of the same kind just before it (the raids of a roundup are the coalition's, on the same enemy).
  */
 function inheritPerpetrators(events: Candidate[]): void {
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i];
+  // the latest event of each kind with perpetrators, and with targets (one pass: a long text has thousands)
+  const withPerps = new Map<SubType, Candidate>();
+  const withTargets = new Map<SubType, Candidate>();
+  for (const e of events) {
     const kind = classify(e);
     if (e.perpetrators.length === 0) {
-      const o = events.slice(0, i).findLast((x) => x.perpetrators.length > 0 && classify(x) === kind);
+      const o = withPerps.get(kind);
       if (o) e.perpetrators = o.perpetrators.filter((p) => !e.targets.some((t) => t.name === p.name));
     }
     if (e.targets.length === 0) {
-      const o = events.slice(0, i).findLast((x) => x.targets.length > 0 && classify(x) === kind);
+      const o = withTargets.get(kind);
       if (o) e.targets = o.targets.filter((t) => !e.perpetrators.some((p) => p.name === t.name));
     }
+    // what it is now that it has its actors is what a later event of its kind looks for
+    const now = classify(e);
+    if (e.perpetrators.length > 0) withPerps.set(now, e);
+    if (e.targets.length > 0) withTargets.set(now, e);
   }
 }
 

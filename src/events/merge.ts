@@ -112,19 +112,27 @@ function splitInSentence(a: Candidate, b: Candidate): boolean {
   return a.sent === b.sent && a.triggers === b.triggers && a.place?.entry.id !== b.place?.entry.id;
 }
 
+/** how many sentences back an event may be that a candidate of the same place and day joins */
+const MERGE_REACH = 300;
+
 /** Merge candidates in document order. A placeless candidate joins the event of the sentence just before it. */
 export function mergeCandidates(cands: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of cands) {
-    let target = out.find(
-      (e) =>
-        samePlace(e, c) &&
-        !splitInSentence(e, c) &&
-        sameDay(e, c) &&
-        compatibleTypes(e, c) &&
-        !differentActs(e, c) &&
-        !(c.another && e.place && c.place && e.place.entry.id !== c.place.entry.id),
-    );
+    // the events of the last MERGE_REACH sentences: a long text's thousands of events are not all compared
+    let from = out.length;
+    while (from > 0 && out[from - 1].sent >= c.sent - MERGE_REACH) from--;
+    let target = out
+      .slice(from)
+      .find(
+        (e) =>
+          samePlace(e, c) &&
+          !splitInSentence(e, c) &&
+          sameDay(e, c) &&
+          compatibleTypes(e, c) &&
+          !differentActs(e, c) &&
+          !(c.another && e.place && c.place && e.place.entry.id !== c.place.entry.id),
+      );
     const prev = out[out.length - 1];
     if (!target && !c.place) {
       if (prev && c.sent - prev.sent <= 2 && sameDay(prev, c) && compatibleTypes(prev, c)) target = prev;

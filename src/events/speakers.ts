@@ -89,14 +89,27 @@ function tokenStartingAt<T extends { start: number }>(tokens: readonly T[], star
 }
 
 /** "وقال المسؤول": a definite generic speaker is the one named before with the same head word. */
+/** how many speakers back "المصدر" may refer */
+const BACK_REACH = 50;
+const normalizedSpans = new WeakMap<Speaker, string>();
+function normalizedText(sp: Speaker): string {
+  let t = normalizedSpans.get(sp);
+  if (t === undefined) {
+    t = normalizeString(sp.span.text);
+    normalizedSpans.set(sp, t);
+  }
+  return t;
+}
+
 function resolveBack(a: Analysis, sp: Speaker, history: Speaker[]): Speaker {
   if (sp.kind !== 'source') return sp;
   const first = tokenStartingAt(a.doc.tokens, sp.span.start);
   if (!first || !/^(ال|وال)/.test(first.norm)) return sp;
   const head = first.norm.replace(/^و?ال/, '');
-  for (let k = history.length - 1; k >= 0; k--) {
+  // the source it refers back to was named lately: a long text's whole history is not searched
+  for (let k = history.length - 1; k >= Math.max(0, history.length - BACK_REACH); k--) {
     const h = history[k];
-    if (h.name !== sp.name && normalizeString(h.span.text).includes(head)) return h;
+    if (h.name !== sp.name && normalizedText(h).includes(head)) return h;
   }
   return sp;
 }

@@ -126,7 +126,7 @@ function statementAt(a: Analysis, speakers: (Speaker | null)[], s: Sentence, v: 
     if (role) {
       let e = role.last;
       while (e < s.last && e < role.last + 3 && toks[e].kind === 'word' && !ar.nameStopWords.test(toks[e].norm)) {
-        if (a.roles.some((r) => r.first === e)) break;
+        if (a.in[s.i].roles.some((r) => r.first === e)) break;
         e++;
       }
       if (e > role.last && toks[role.last].start < quote.start) {

@@ -7,7 +7,7 @@
  */
 import { normalizeString } from '../lang/ar/normalize.js';
 import type { WeaponWord } from '../recognize/lexicons.js';
-import type { Weapon } from '../types.js';
+import type { Span, Weapon } from '../types.js';
 import type { Candidate } from './candidates.js';
 import { classify } from './classify.js';
 
@@ -22,19 +22,24 @@ const CLAUSE_END = /[،,؛;:.!?؟]/g;
 function inMotive(c: Candidate, pos: number): boolean {
   const sent = c.evidence.find((e) => e.start <= pos && pos < e.end);
   if (!sent) return false;
-  // the answer depends on the text before the weapon only; classify and the weapons ask it many times per event
-  const before = sent.text.slice(0, pos - sent.start);
-  let v = motiveBefore.get(before);
+  // the answer depends on the sentence and the position only; classify and the weapons ask it many times per event
+  let known = motiveAt.get(sent);
+  if (!known) {
+    known = new Map();
+    motiveAt.set(sent, known);
+  }
+  let v = known.get(pos);
   if (v === undefined) {
+    const before = sent.text.slice(0, pos - sent.start);
     let from = 0;
     for (const m of before.matchAll(CLAUSE_END)) if (m.index < before.length - 2) from = m.index + 1;
     v = MOTIVE.test(normalizeString(before.slice(from)));
-    if (motiveBefore.size >= 4096) motiveBefore.clear();
-    motiveBefore.set(before, v);
+    known.set(pos, v);
   }
   return v;
 }
-const motiveBefore = new Map<string, boolean>();
+/** by sentence span (shared by the candidates a sentence gave and those they merged into), by position */
+const motiveAt = new WeakMap<Span, Map<number, boolean>>();
 
 /** The weapon words of the event's own act: not those of a motive clause, unless the event is the act replied to. */
 export function usedWeapons(c: Candidate): Set<WeaponWord> {

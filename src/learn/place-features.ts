@@ -56,6 +56,30 @@ const namedOf = new WeakMap<object, NamedPlaces>();
 
 const WINDOW = 10;
 
+interface Taken {
+  ids: Set<string>;
+  countries: Set<string>;
+  /** how many events were placed when it was counted: a place given since makes it stale */
+  placed: number;
+}
+/** The places and countries the other events of a document are placed at: once per document, not once per event. */
+function takenPlaces(events: readonly Candidate[], c: Candidate): Taken {
+  const placed = events.reduce((n, e) => n + (e.place ? 1 : 0), 0);
+  if (c.place) {
+    // a placed event's options exclude its own place (training reads them; the models place only placeless ones)
+    const others = events.filter((e) => e !== c && e.place).map((e) => e.place!.entry);
+    return { ids: new Set(others.map((e) => e.id)), countries: new Set(others.map((e) => e.country)), placed };
+  }
+  let t = takenOf.get(events);
+  if (!t || t.placed !== placed) {
+    const all = events.filter((e) => e.place).map((e) => e.place!.entry);
+    t = { ids: new Set(all.map((e) => e.id)), countries: new Set(all.map((e) => e.country)), placed };
+    takenOf.set(events, t);
+  }
+  return t;
+}
+const takenOf = new WeakMap<readonly Candidate[], Taken>();
+
 export function placeOptions(c: Candidate, a: Analysis, ctx: EventContext): PlaceOption[] {
   const sents = c.triggers.map((t) => t.sent);
   const first = Math.min(c.sent, ...sents);
@@ -68,8 +92,8 @@ export function placeOptions(c: Candidate, a: Analysis, ctx: EventContext): Plac
   const near = new Set(opening);
   for (let s = Math.max(0, first - WINDOW); s <= Math.min(a.in.length - 1, last + WINDOW); s++)
     for (const p of a.in[s].places) near.add(p.entry.id);
-  const ids = near.size === order.length ? order : order.filter((id) => near.has(id));
-  const placedElsewhere = ctx.events.filter((e) => e !== c && e.place).map((e) => e.place!);
+  const ids = near.size === order.length ? order : [...near].sort((x, y) => rankOf.get(x)! - rankOf.get(y)!);
+  const taken = takenPlaces(ctx.events, c);
   const type = eventTypeOf(classify(c));
   const ev = evidenceFeatures(c, a);
   const out: PlaceOption[] = [];
@@ -95,8 +119,8 @@ export function placeOptions(c: Candidate, a: Analysis, ctx: EventContext): Plac
       `prec×dist=${nearest.precision}×${bucket(d)}`,
       `type×prec=${type}×${nearest.precision}`,
     ];
-    if (placedElsewhere.some((q) => q.entry.id === id)) f.push('taken=same');
-    else if (placedElsewhere.some((q) => q.entry.country === e.country)) f.push('taken=country');
+    if (taken.ids.has(id)) f.push('taken=same');
+    else if (taken.countries.has(e.country)) f.push('taken=country');
     else f.push('taken=none');
     f.push(...ev, `owndate×dist=${c.ownDate}×${bucket(d)}`);
     out.push({ place: nearest, features: f });

@@ -340,6 +340,9 @@ export function findPlaces(doc: Doc): PlaceMention[] {
  * A small place the gazetteer knows only by a frame is read in a country the text names otherwise (a village of
  * Yemen in a report from Yemen), not in another one (العريش، القامشلي have namesakes in other countries).
  */
+/** how far from a village, in sentences, the places that settle which of its namesakes it is are looked for */
+const ANCHOR_REACH = 20;
+
 function inTextCountries(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
   const named = new Map<string, number>();
   for (const m of ms) {
@@ -356,12 +359,20 @@ function inTextCountries(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
       named.set(n.value.country, (named.get(n.value.country) ?? 0) + 1);
     }
   }
-  // the points the text names without doubt: towns and facilities of one reading
-  const anchors: { m: PlaceMention; c: GazEntry }[] = [];
+  // the points the text names without doubt: towns and facilities of one reading, by sentence
+  const anchors: { m: PlaceMention; c: GazEntry }[][] = Array.from({ length: doc.sentences.length }, () => []);
   for (const m of ms) {
     const [c, ...more] = m.value.candidates;
-    if (more.length === 0 && !c.minor && c.feature !== 'country' && c.feature !== 'admin1') anchors.push({ m, c });
+    if (more.length === 0 && !c.minor && c.feature !== 'country' && c.feature !== 'admin1')
+      anchors[m.sent].push({ m, c });
   }
+  /** the anchors named within ANCHOR_REACH sentences of a mention, each place once (a long text names thousands) */
+  const anchorsNear = (m: PlaceMention): GazEntry[] => {
+    const byId = new Map<string, GazEntry>();
+    for (let s = Math.max(0, m.sent - ANCHOR_REACH); s <= Math.min(anchors.length - 1, m.sent + ANCHOR_REACH); s++)
+      for (const a of anchors[s]) if (a.m !== m) byId.set(a.c.id, a.c);
+    return [...byId.values()];
+  };
   const out: PlaceMention[] = [];
   for (const m of ms) {
     // "العريش" in a report from Yemen: a town of a country the text names nowhere else has a namesake there
@@ -377,11 +388,11 @@ function inTextCountries(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
     let kept = m.value.candidates.filter((c) => !c.minor || named.has(c.country));
     // "السويق" in a report from At Tuhayta: of the villages of one name, the one nearest the text's other places
     const minor = kept.filter((c) => c.minor && c.feature.startsWith('place:'));
-    const around = anchors.filter((a) => a.m !== m).map((a) => a.c);
-    if (minor.length > 1 && around.length > 0) {
-      const dist = (c: GazEntry) => Math.min(...around.map((a) => haversineKm(a, c)));
-      const best = Math.min(...minor.map(dist));
-      kept = kept.filter((c) => !minor.includes(c) || dist(c) <= best + 5);
+    const around = minor.length > 1 ? anchorsNear(m) : [];
+    if (around.length > 0) {
+      const dist = new Map(minor.map((c) => [c, Math.min(...around.map((a) => haversineKm(a, c)))]));
+      const best = Math.min(...dist.values());
+      kept = kept.filter((c) => !dist.has(c) || dist.get(c)! <= best + 5);
     }
     if (kept.length === 0) continue;
     out.push(kept.length === m.value.candidates.length ? m : { ...m, value: { ...m.value, candidates: kept } });
