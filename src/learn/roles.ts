@@ -41,22 +41,38 @@ const bare = (w: string) => w.replace(/^و(?=..)/, '');
 
 /** The options of one event and their features; `speakers` are the sentences' speakers. */
 /** How often the article names each actor, and the armed group it names most: once per document. */
-function namedActors(a: Analysis): { freq: Map<string, number>; main: string | null } {
+interface NamedActors {
+  freq: Map<string, number>;
+  main: string | null;
+  /** the main armed group as first named */
+  mainRef: ActorRef | null;
+}
+function namedActors(a: Analysis): NamedActors {
   let known = namedOf.get(a);
   if (!known) {
     const freq = new Map<string, number>();
     for (const m of a.actors) freq.set(m.value.name, (freq.get(m.value.name) ?? 0) + 1);
     let main: string | null = null;
+    let mainRef: ActorRef | null = null;
     for (const m of a.actors) {
       if (m.value.generic || !ARMED.has(m.value.category)) continue;
-      if (!main || (freq.get(m.value.name) ?? 0) > (freq.get(main) ?? 0)) main = m.value.name;
+      if (!main || (freq.get(m.value.name) ?? 0) > (freq.get(main) ?? 0)) {
+        main = m.value.name;
+        mainRef = {
+          name: m.value.name,
+          name_ar: m.value.name_ar,
+          category: m.value.category,
+          country: m.value.country,
+          span: m.span,
+        };
+      }
     }
-    known = { freq, main };
+    known = { freq, main, mainRef };
     namedOf.set(a, known);
   }
   return known;
 }
-const namedOf = new WeakMap<object, { freq: Map<string, number>; main: string | null }>();
+const namedOf = new WeakMap<object, NamedActors>();
 
 type NationalityHits = ReturnType<ReturnType<typeof nationalities>['at']>;
 
@@ -253,6 +269,10 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     o.features = o.features.filter((f) => !f.startsWith('dist-') && !f.startsWith('2:dist-'));
   // the rules' actors named elsewhere (carried from an earlier event, or of another sentence)
   for (const p of [...c.perpetrators, ...c.targets]) add(p, 'rule', []);
+  // the armed group the article is about, where the event's sentences name one side at most (a roundup's raids:
+  // "وشنت مقاتلات التحالف غارات على مديرية حيس")
+  const { mainRef } = namedActors(a);
+  if (mainRef && byName.size <= 1) add(mainRef, 'main', []);
   // defaults: an attacker nobody names, and civilians as the victims of an act with no named victim
   const t0 = c.triggers[0];
   const armedNamed = [...byName.values()].some((o) => ARMED.has(o.ref.category) && !o.features.includes('generic'));
@@ -293,9 +313,13 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
   return { options: [...byName.values()], none };
 }
 
-/** A default with nothing in the text behind it: an unidentified group, or civilians where no victim is named. */
+/**
+ * A default with nothing in the event's sentences behind it: an unidentified group, civilians where no victim is
+ * named, the armed group the article is about.
+ */
 const unfounded = (o: RoleOption) =>
   o.features.includes('src=unidentified') ||
+  o.features.includes('src=main') ||
   (o.features.includes('src=civilians') && !o.features.includes('victim-word'));
 
 /**

@@ -143,6 +143,28 @@ for (const [why, text, perpetrator, target] of TABLE) {
   });
 }
 
+test('roles: the armed group an article is about is the target of a strike whose sentence names none', () => {
+  for (const [text, perpetrator, target] of [
+    [
+      'أعلنت جماعة الحوثي أمس أنها أسقطت طائرة استطلاع في صعدة. وشنت مقاتلات التحالف أمس غارات جوية على مديرية حيس.',
+      'Saudi-led coalition',
+      'Houthi Movement',
+    ],
+    [
+      'قالت حركة الشباب إن مقاتليها سيطروا على بلدة في جنوب الصومال. وشنت طائرات أمريكية أمس غارة جوية في الصومال.',
+      'Military Forces of the United States',
+      'Al Shabaab',
+    ],
+  ]) {
+    const strike = extract({ id: 't', text, published: '2018-06-10' }).events.find(
+      (e) => e.subtype === 'air_drone_strike',
+    );
+    assert.ok(strike, text);
+    assert.equal(roles(strike, 'perpetrator')[0], perpetrator, text);
+    assert.equal(roles(strike, 'target')[0], target, text);
+  }
+});
+
 test('roles: RASD_ROLES=0 leaves the roles to the rules', () => {
   // the rules name both sides of a repelled attack as perpetrators; the model names who attacked whom
   const text = 'صدت قوات الجيش الوطني هجوما للحوثيين على مواقعها في مديرية حيس أمس.';
