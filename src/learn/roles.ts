@@ -46,6 +46,8 @@ interface NamedActors {
   main: string | null;
   /** the main armed group as first named */
   mainRef: ActorRef | null;
+  /** the state force the article names most (first on ties), as first named */
+  mainStateRef: ActorRef | null;
 }
 function namedActors(a: Analysis): NamedActors {
   let known = namedOf.get(a);
@@ -67,7 +69,19 @@ function namedActors(a: Analysis): NamedActors {
         };
       }
     }
-    known = { freq, main, mainRef };
+    let mainStateRef: ActorRef | null = null;
+    for (const m of a.actors) {
+      if (m.value.generic || m.value.category !== 'state_forces') continue;
+      if (!mainStateRef || (freq.get(m.value.name) ?? 0) > (freq.get(mainStateRef.name) ?? 0))
+        mainStateRef = {
+          name: m.value.name,
+          name_ar: m.value.name_ar,
+          category: m.value.category,
+          country: m.value.country,
+          span: m.span,
+        };
+    }
+    known = { freq, main, mainRef, mainStateRef };
     namedOf.set(a, known);
   }
   return known;
@@ -269,10 +283,12 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     o.features = o.features.filter((f) => !f.startsWith('dist-') && !f.startsWith('2:dist-'));
   // the rules' actors named elsewhere (carried from an earlier event, or of another sentence)
   for (const p of [...c.perpetrators, ...c.targets]) add(p, 'rule', []);
-  // the armed group the article is about, where the event's sentences name one side at most (a roundup's raids:
+  // the armed group and the state force the article is about, where the event's sentences name one side at most (a roundup's raids:
   // "وشنت مقاتلات التحالف غارات على مديرية حيس")
-  const { mainRef } = namedActors(a);
-  if (mainRef && byName.size <= 1) add(mainRef, 'main', []);
+  const { mainRef, mainStateRef } = namedActors(a);
+  const oneSide = byName.size <= 1;
+  if (mainRef && oneSide) add(mainRef, 'main', []);
+  if (mainStateRef && oneSide) add(mainStateRef, 'main-state', []);
   // defaults: an attacker nobody names, and civilians as the victims of an act with no named victim
   const t0 = c.triggers[0];
   const armedNamed = [...byName.values()].some((o) => ARMED.has(o.ref.category) && !o.features.includes('generic'));
@@ -320,6 +336,7 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
 const unfounded = (o: RoleOption) =>
   o.features.includes('src=unidentified') ||
   o.features.includes('src=main') ||
+  o.features.includes('src=main-state') ||
   (o.features.includes('src=civilians') && !o.features.includes('victim-word'));
 
 /**
