@@ -2,7 +2,7 @@
 import { acledCsv } from '../export/acled.js';
 import { toGeoJson } from '../export/geojson.js';
 import { FilterError, parseFilterParams } from '../store/filter-params.js';
-import { allIncidents } from '../store/incident-queries.js';
+import { allIncidentsWithTimes } from '../store/incident-queries.js';
 import type { ListFilter } from '../store/listing-filter.js';
 import { openStore } from '../store/open.js';
 import type { ExportCliOptions } from './main.js';
@@ -23,11 +23,12 @@ export async function runExport(
   format: ExportCliOptions['format'],
   filter: ListFilter,
   out: NodeJS.WritableStream,
+  opts: { bom?: boolean } = {},
 ): Promise<number> {
   const store = await openStore(db);
   try {
-    const incidents = await allIncidents(store.db, filter);
-    if (format === 'acled-csv') out.write(acledCsv(incidents));
+    const { incidents, changed } = await allIncidentsWithTimes(store.db, filter);
+    if (format === 'acled-csv') out.write(acledCsv(incidents, changed, { bom: opts.bom }));
     else if (format === 'geojson') out.write(`${JSON.stringify(toGeoJson(incidents))}\n`);
     else for (const i of incidents) out.write(`${JSON.stringify(i)}\n`);
     return incidents.length;

@@ -32,6 +32,7 @@ export interface ExportCliOptions {
   actor?: string;
   text?: string;
   bbox?: string;
+  bom?: boolean;
 }
 
 /** Read commands refuse an embedded store that is not there (a typo would otherwise create an empty one). */
@@ -115,11 +116,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('--actor <name>', "any part of an actor's English or Arabic name (Arabic normalised)")
     .option('--text <words>', "words in the documents or the names (Arabic normalised), as the API's q=")
     .option('--bbox <w,s,e,n>', 'west,south,east,north in decimal degrees')
+    .option('--bom', 'acled-csv: begin with a UTF-8 byte order mark, so that Excel reads the names right')
     .action(async (opts: ExportCliOptions) => {
       const { exportFilter, runExport } = await import('./export.js');
       const filter = exportFilter(opts);
       await existingStore(opts.db);
-      const n = await runExport(opts.db, opts.format, filter, process.stdout);
+      const n = await runExport(opts.db, opts.format, filter, process.stdout, { bom: opts.bom });
       note(`rasd export: ${n} incidents (${opts.format})\n`);
     });
 

@@ -49,6 +49,8 @@ const inter = (table: Coding, category: string) => table.category(category)?.acl
 
 interface Country {
   iso3: string;
+  /** ISO 3166-1 numeric, ACLED's iso column ('' where there is none) */
+  numeric: string;
   name: string;
   region: string;
 }
@@ -58,11 +60,57 @@ function country(iso2: string): Country {
     countries = new Map(
       readTsv(dataPath('gazetteer', 'countries.tsv')).map((r) => [
         r.iso2,
-        { iso3: r.iso3, name: r.name, region: r.region },
+        { iso3: r.iso3, numeric: r.numeric, name: r.name, region: r.region },
       ]),
     );
   }
-  return countries.get(iso2) ?? { iso3: iso2, name: iso2, region: '' };
+  return countries.get(iso2) ?? { iso3: iso2, numeric: '', name: iso2, region: '' };
+}
+
+interface Outlet {
+  name: string;
+  scale: string;
+}
+let outlets: Map<string, Outlet> | null = null;
+/** An outlet a document came from (data/lexicons/outlets.tsv), by its slug; undefined for a source it cites. */
+function outlet(slug: string): Outlet | undefined {
+  outlets ??= new Map(
+    readTsv(dataPath('lexicons', 'outlets.tsv')).map((r) => [r.slug.toLowerCase(), { name: r.name, scale: r.scale }]),
+  );
+  return outlets.get(slug.toLowerCase());
+}
+
+/** ACLED's source scales, from the nearest to the widest: a pair is written nearest first ("National-International") */
+const SCALES = ['Local partner', 'Subnational', 'National', 'Regional', 'International', 'New media', 'Other'];
+
+/** source, source_scale and the cited sources of an incident: its outlets by name, their scale, the rest cited. */
+function sourcesOf(i: Incident): { source: string; scale: string; cited: string[] } {
+  const names: string[] = [];
+  const scales = new Set<string>();
+  const cited: string[] = [];
+  for (const s of i.sources) {
+    const o = outlet(s);
+    if (o) {
+      if (!names.includes(o.name)) names.push(o.name);
+      scales.add(o.scale);
+    } else if (s.toLowerCase() !== 'unknown') cited.push(s);
+  }
+  const ordered = SCALES.filter((x) => scales.has(x));
+  // no outlet known (a document given without one): ACLED's catch-all
+  const scale = ordered.length <= 1 ? (ordered[0] ?? 'Other') : `${ordered[0]}-${ordered[ordered.length - 1]}`;
+  return { source: names.join('; '), scale, cited };
+}
+
+/** ACLED's interaction: the two actor types, the lower inter code first ("State forces-Political militia"). */
+function interaction(table: Coding, c1: string, c2: string | null): string {
+  const label = (c: string) => inter(table, c);
+  if (!c2) return `${label(c1)} only`;
+  const rank = (c: string) => {
+    const k = table.categories.findIndex((r) => r.code === c);
+    return k < 0 ? table.categories.length : k;
+  };
+  const [a, b] = rank(c1) <= rank(c2) ? [c1, c2] : [c2, c1];
+  return `${label(a)}-${label(b)}`;
 }
 
 const TIME_PRECISION = { day: 1, week: 2, month: 3 } as const;
@@ -111,14 +159,32 @@ export function incidentNote(i: Incident, table: Coding = CODING): string {
 /** A number for event_id_cnty, stable for the incident: its id's hash read as decimal. */
 const serial = (id: string) => Number.parseInt(id.replace(/^inc-/, '').slice(0, 8), 16) % 10_000_000;
 
+/** the victims of violence against civilians whom no report names: ACLED's actor2 is still "Civilians (country)" */
+const UNNAMED_CIVILIANS: Actor = {
+  role: 'target',
+  name: 'Civilians',
+  name_ar: 'مدنيون',
+  category: 'civilians',
+  country: null,
+  evidence: { start: 0, end: 0, text: '' },
+};
+
+/** When an incident last changed (its row's `timestamp`): one time for all, or each incident's own. */
+export type Timestamps = number | ((i: Incident) => number);
+
 /** One incident as an ACLED row; types, sub-types and actor types named from `table`. */
-export function acledRow(i: Incident, timestamp: number, table: Coding = CODING): AcledRow {
+export function acledRow(i: Incident, timestamp: Timestamps, table: Coding = CODING): AcledRow {
   const c = country(i.location?.country ?? '');
   const a1 = i.perpetrators[0];
-  const a2 = i.targets[0];
-  const inter1 = inter(table, a1 ? a1.category : i.type === 'protests' ? 'protesters' : 'political_militia');
+  // violence against civilians has civilians as its second actor, named or not (ACLED's rule)
+  const vac = i.type === 'violence_against_civilians';
+  const a2: Actor | undefined = i.targets[0] ?? (vac ? UNNAMED_CIVILIANS : undefined);
+  const c1 = a1 ? a1.category : i.type === 'protests' ? 'protesters' : 'political_militia';
+  const inter1 = inter(table, c1);
   const inter2 = a2 ? inter(table, a2.category) : '';
   const sub = table.subType(i.subtype);
+  const { source, scale, cited } = sourcesOf(i);
+  const note = incidentNote(i, table);
   return {
     event_id_cnty: `${c.iso3}${serial(i.id)}`,
     event_date: i.date.start,
@@ -139,9 +205,9 @@ export function acledRow(i: Incident, timestamp: number, table: Coding = CODING)
       .map((a) => a.name)
       .join('; '),
     inter2,
-    interaction: inter2 ? `${inter1}-${inter2}` : `${inter1} only`,
-    civilian_targeting: i.targets.some((t) => t.category === 'civilians') ? 'Civilian targeting' : '',
-    iso: c.iso3,
+    interaction: interaction(table, c1, a2 ? a2.category : null),
+    civilian_targeting: vac || i.targets.some((t) => t.category === 'civilians') ? 'Civilian targeting' : '',
+    iso: c.numeric === '' ? '' : Number(c.numeric),
     region: c.region,
     country: c.name,
     admin1: i.location?.admin1 ?? '',
@@ -151,12 +217,12 @@ export function acledRow(i: Incident, timestamp: number, table: Coding = CODING)
     latitude: i.location ? Number(i.location.lat.toFixed(4)) : '',
     longitude: i.location ? Number(i.location.lon.toFixed(4)) : '',
     geo_precision: i.location?.precision ?? '',
-    source: i.sources.join('; '),
-    source_scale: i.sources.length > 1 ? 'Multiple' : i.sources.length ? 'Other' : '',
-    notes: incidentNote(i, table),
+    source,
+    source_scale: scale,
+    notes: cited.length ? `${note} Sources cited: ${cited.join('; ')}.` : note,
     fatalities: i.fatalities.killed ?? 0,
     tags: i.disagreements.length ? `disputed: ${i.disagreements.map((d) => d.field).join(', ')}` : '',
-    timestamp,
+    timestamp: typeof timestamp === 'number' ? timestamp : timestamp(i),
   };
 }
 
@@ -170,16 +236,23 @@ const csvCell = (v: string | number) => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
+export interface AcledCsvOptions {
+  table?: Coding;
+  /** a UTF-8 byte order mark first, so that Excel reads the names (Ḩajjah, Türkiye) right */
+  bom?: boolean;
+}
+
 /** ACLED CSV: a header row in ACLED's order, then one row per incident. */
 export function acledCsv(
   incidents: Incident[],
-  timestamp = Math.floor(Date.now() / 1000),
-  table: Coding = CODING,
+  timestamp: Timestamps = Math.floor(Date.now() / 1000),
+  opts: Coding | AcledCsvOptions = {},
 ): string {
+  const { table = CODING, bom = false } = 'subType' in opts ? { table: opts as Coding } : (opts as AcledCsvOptions);
   const lines = [ACLED_COLUMNS.join(',')];
   for (const i of incidents) {
     const row = acledRow(i, timestamp, table);
     lines.push(ACLED_COLUMNS.map((c) => csvCell(row[c])).join(','));
   }
-  return `${lines.join('\n')}\n`;
+  return `${bom ? '\uFEFF' : ''}${lines.join('\n')}\n`;
 }

@@ -45,10 +45,22 @@ export async function incidentPoints(
 
 /** Every match, in date order (for exports). */
 export async function allIncidents(db: Kysely<Schema>, f: ListFilter): Promise<Incident[]> {
-  const rows = await sql<{ fields: Incident }>`
-    select i.fields from incidents i where ${incidentWhere(f)} order by i.date_start, i.id
+  return (await allIncidentsWithTimes(db, f)).incidents;
+}
+
+/** The filtered incidents and when each last changed (Unix seconds: the ACLED export's `timestamp`). */
+export async function allIncidentsWithTimes(
+  db: Kysely<Schema>,
+  f: ListFilter,
+): Promise<{ incidents: Incident[]; changed: (i: Incident) => number }> {
+  const rows = await sql<{ fields: Incident; updated_at: Date | string }>`
+    select i.fields, i.updated_at from incidents i where ${incidentWhere(f)} order by i.date_start, i.id
   `.execute(db);
-  return rows.rows.map((r) => r.fields);
+  const changed = new Map(
+    rows.rows.map((r) => [r.fields.id, Math.floor(new Date(r.updated_at).getTime() / 1000)] as const),
+  );
+  const now = Math.floor(Date.now() / 1000);
+  return { incidents: rows.rows.map((r) => r.fields), changed: (i) => changed.get(i.id) ?? now };
 }
 
 /**

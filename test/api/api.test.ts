@@ -463,6 +463,20 @@ for (const backend of backends()) {
       );
       assert.ok(row, csv.text);
       assert.equal(row.fatalities, '0');
+      // its timestamp is the incident's last change (this correction's re-fusion), not the time of the export
+      const stored = await api.store.db
+        .selectFrom('incidents')
+        .select('updated_at')
+        .where('id', '=', r.body.incidentId)
+        .executeTakeFirstOrThrow();
+      assert.equal(
+        Number(row.timestamp),
+        Math.floor(new Date(stored.updated_at as unknown as string).getTime() / 1000),
+      );
+      // a byte order mark for Excel when asked
+      const withBom = await api.call('/api/export?bom=1&country=IQ');
+      assert.equal(withBom.status, 200);
+      assert.ok(withBom.text.startsWith('\uFEFFevent_id_cnty,'));
 
       const detail = (await api.call(`/api/events/${encodeURIComponent(key)}`)).body;
       assert.equal(detail.event.fatalities.killed, 0);

@@ -60,6 +60,13 @@ test('a reader that stops early: extract and export stop quietly with status 0',
   }
 });
 
+test('rasd export --bom: the ACLED CSV begins with a UTF-8 byte order mark for Excel; without it, none', () => {
+  const withBom = rasd(['export', '--db', store, '--bom']);
+  assert.equal(withBom.status, 0, withBom.stderr);
+  assert.ok(withBom.stdout.startsWith('\uFEFFevent_id_cnty,'));
+  assert.ok(rasd(['export', '--db', store]).stdout.startsWith('event_id_cnty,'));
+});
+
 test('exit status 2 for misuse, with one line saying what to fix', () => {
   const cases: [string[], RegExp][] = [
     [['extract', '--no-such-option'], /unknown option '--no-such-option'/],

@@ -59,6 +59,85 @@ test('ACLED CSV: ACLED columns in order, one row per incident, names and codes a
   assert.equal(acledRow(incidents[0], 1).event_id_cnty, acledRow(incidents[0], 2).event_id_cnty);
 });
 
+/** ACLED's vocabularies the columns are checked against (ACLED Codebook 2024: regions, source scales, actor types) */
+const ACLED_REGIONS = new Set([
+  'Western Africa',
+  'Middle Africa',
+  'Eastern Africa',
+  'Southern Africa',
+  'Northern Africa',
+  'Middle East',
+  'Europe',
+  'Caucasus and Central Asia',
+  'South Asia',
+  'Southeast Asia',
+  'East Asia',
+  'Oceania',
+  'Central America',
+  'South America',
+  'Caribbean',
+  'North America',
+  'Antarctica',
+]);
+const INTER = [
+  'State forces',
+  'Rebel group',
+  'Political militia',
+  'Identity militia',
+  'Rioters',
+  'Protesters',
+  'Civilians',
+  'External/Other forces',
+];
+const SOURCE_SCALES =
+  /^(Local partner|Subnational|National|Regional|International|New media|Other)(-(Local partner|Subnational|National|Regional|International|New media|Other))?$/;
+
+test('ACLED CSV: numeric iso, interaction in ACLED order, region, outlets by name and scale, civilians of VAC, timestamps', () => {
+  const changed = (i: (typeof incidents)[number]) => 1_700_000_000 + incidents.indexOf(i);
+  const rows = csvRows(acledCsv(incidents, changed));
+  const at = (r: string[], c: (typeof ACLED_COLUMNS)[number]) => r[ACLED_COLUMNS.indexOf(c)];
+  const body = rows.slice(1);
+  const ain = body.find((r) => at(r, 'location') === 'Ain al-Asad Air Base' && at(r, 'event_date') === '2023-10-30')!;
+  assert.equal(at(ain, 'iso'), '368');
+  assert.equal(at(ain, 'interaction'), 'State forces-Political militia', 'the lower actor type first');
+  assert.equal(at(ain, 'source'), 'Al-Araby Al-Jadeed');
+  assert.equal(at(ain, 'source_scale'), 'International');
+  body.forEach((r, k) => {
+    assert.match(at(r, 'iso'), /^\d+$/);
+    assert.ok(ACLED_REGIONS.has(at(r, 'region')), at(r, 'region'));
+    assert.match(at(r, 'source_scale'), SOURCE_SCALES);
+    assert.equal(at(r, 'timestamp'), String(1_700_000_000 + k), 'each incident its own last change');
+    const [a, b] =
+      at(r, 'interaction')
+        .replace(/ only$/, '')
+        .split('-').length === 2
+        ? [at(r, 'interaction').split('-')[0], at(r, 'interaction').split('-').slice(1).join('-')]
+        : [at(r, 'interaction').replace(/ only$/, ''), null];
+    assert.ok(INTER.includes(a), at(r, 'interaction'));
+    if (b !== null) assert.ok(INTER.indexOf(a) <= INTER.indexOf(b), at(r, 'interaction'));
+    if (at(r, 'event_type') === 'Violence against civilians') {
+      assert.match(at(r, 'actor2'), /\S/);
+      assert.equal(at(r, 'civilian_targeting'), 'Civilian targeting');
+    }
+  });
+  // every country of the table has an ACLED region and a numeric code, but for Kosovo and two that are no more
+  const table = readFileSync(new URL('../../data/gazetteer/countries.tsv', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#') && !l.startsWith('iso2'))
+    .map((l) => l.split('\t'));
+  const gaps = table.filter(([, , numeric, , region]) => !numeric || !ACLED_REGIONS.has(region)).map(([iso2]) => iso2);
+  assert.deepEqual(gaps.sort(), ['AN', 'CS', 'XK']);
+  // violence against civilians with no target named: civilians of the country, as ACLED codes it
+  const vac = { ...incidents[0], type: 'violence_against_civilians' as const, subtype: 'attack' as const, targets: [] };
+  const row = acledRow(vac, 1);
+  assert.equal(row.actor2, `Civilians (${row.country})`);
+  assert.equal(row.inter2, 'Civilians');
+  assert.equal(row.civilian_targeting, 'Civilian targeting');
+  // a byte order mark for Excel, only when asked
+  assert.ok(acledCsv(incidents, 1, { bom: true }).startsWith('\uFEFFevent_id_cnty,'));
+  assert.ok(acledCsv(incidents, 1).startsWith('event_id_cnty,'));
+});
+
 test('GeoJSON: a point per placed incident, longitude first', () => {
   const g = toGeoJson(incidents);
   assert.equal(g.type, 'FeatureCollection');
@@ -108,7 +187,11 @@ test('ACLED CSV: text that a spreadsheet would run as a formula stays text; nega
   };
   const rows = csvRows(acledCsv([hostile], 1700000000));
   const at = (c: (typeof ACLED_COLUMNS)[number]) => rows[1][ACLED_COLUMNS.indexOf(c)];
-  assert.equal(at('source'), `'=HYPERLINK("https://evil.example","x"); @SUM(A1)`);
+  // a cited source goes to the notes (source names the outlets), where it starts no cell
+  assert.equal(at('source'), '');
+  assert.match(at('notes'), /Sources cited: =HYPERLINK\("https:\/\/evil\.example","x"\); @SUM\(A1\)\.$/);
+  const formulaOutlet = csvRows(acledCsv([{ ...hostile, location: null, perpetrators: [] }], 1700000000))[1];
+  for (const cell of formulaOutlet) assert.ok(!/^[=+@\t\r]/.test(cell), cell);
   assert.equal(at('location'), "'-2+3");
   assert.equal(at('longitude'), '-5.5');
   for (const cell of rows[1]) assert.ok(!/^[=+@\t\r]/.test(cell), cell);

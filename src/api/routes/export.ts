@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { acledCsv } from '../../export/acled.js';
 import { toGeoJson } from '../../export/geojson.js';
-import { allIncidents } from '../../store/incident-queries.js';
+import { allIncidentsWithTimes } from '../../store/incident-queries.js';
 import type { ApiContext } from '../context.js';
 import { FILTER_PROPERTIES, type FilterQuery, parseFilter } from '../filters.js';
 
@@ -14,7 +14,7 @@ const FORMATS = {
 type Format = keyof typeof FORMATS;
 
 export function exportRoutes(app: FastifyInstance, { store }: ApiContext): void {
-  app.get<{ Querystring: FilterQuery & { format: Format } }>(
+  app.get<{ Querystring: FilterQuery & { format: Format; bom?: '1' | 'true' | '0' | 'false' } }>(
     '/api/export',
     {
       schema: {
@@ -24,17 +24,22 @@ export function exportRoutes(app: FastifyInstance, { store }: ApiContext): void 
           type: 'object',
           properties: {
             format: { type: 'string', enum: Object.keys(FORMATS), default: 'acled-csv' },
+            bom: {
+              type: 'string',
+              enum: ['1', 'true', '0', 'false'],
+              description: 'acled-csv: begin with a UTF-8 byte order mark, so that Excel reads the names right',
+            },
             ...FILTER_PROPERTIES,
           },
         },
       },
     },
     async (req, reply) => {
-      const incidents = await allIncidents(store.db, parseFilter(req.query));
+      const { incidents, changed } = await allIncidentsWithTimes(store.db, parseFilter(req.query));
       const format = FORMATS[req.query.format];
       const body =
         req.query.format === 'acled-csv'
-          ? acledCsv(incidents)
+          ? acledCsv(incidents, changed, { bom: req.query.bom === '1' || req.query.bom === 'true' })
           : req.query.format === 'geojson'
             ? `${JSON.stringify(toGeoJson(incidents))}\n`
             : incidents.map((i) => `${JSON.stringify(i)}\n`).join('');
