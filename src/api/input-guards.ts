@@ -1,7 +1,8 @@
 /**
  * What a request may hold before any route sees it: a Host this server answers to (a page on another site cannot
- * reach the API by pointing its own name at 127.0.0.1: DNS rebinding), path parameters without NUL characters (no
- * database takes them), and a JSON body nested no deeper than any real document (a deep one overflows the stack).
+ * reach the API by pointing its own name at 127.0.0.1: DNS rebinding), query parameters the route reads, path
+ * parameters without NUL characters (no database takes them), and a JSON body nested no deeper than any real document
+ * (a deep one overflows the stack).
  * Each refusal is a client error that says what to change.
  */
 import { isIP } from 'node:net';
@@ -65,6 +66,18 @@ export function installInputGuards(app: FastifyInstance, opts: GuardOptions = {}
       );
   });
   app.addHook('preValidation', async (req) => {
+    // a parameter the route does not know is an error, not silently ignored (iso=760 or page=2 would otherwise
+    // answer the unfiltered first page)
+    if (req.url.startsWith('/api/')) {
+      const known = (req.routeOptions.schema?.querystring as { properties?: Record<string, unknown> } | undefined)
+        ?.properties;
+      for (const name of Object.keys((req.query ?? {}) as Record<string, unknown>)) {
+        if (!known || !Object.hasOwn(known, name)) {
+          const allowed = known ? Object.keys(known).join(', ') : 'none';
+          throw badRequest(`query parameter "${name}" is not one this route reads (it reads: ${allowed})`);
+        }
+      }
+    }
     for (const [name, value] of Object.entries((req.params ?? {}) as Record<string, unknown>)) {
       if (typeof value === 'string' && value.includes('\0'))
         throw badRequest(`path parameter "${name}": holds a NUL character`);

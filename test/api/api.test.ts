@@ -341,6 +341,11 @@ for (const backend of backends()) {
         ['/api/incidents?q=%D8%B9%D9%8A%D9%86%00', /"q".*NUL/],
         ['/api/events?actor=x%00y', /"actor".*NUL/],
         ['/api/incidents/x%00y', /path parameter "id".*NUL/],
+        // a parameter a route does not read is refused, not ignored
+        ['/api/incidents?iso=760', /query parameter "iso" is not one this route reads \(it reads: .*country/],
+        ['/api/events?page=2', /query parameter "page"/],
+        ['/api/export?event_date=2018-06-01', /query parameter "event_date"/],
+        ['/api/health?verbose=1', /query parameter "verbose".*reads: none/],
         ['/api/documents/a%00b', /path parameter "id".*NUL/],
         ['/api/events/a%00%23e1', /path parameter "key".*NUL/],
         [
