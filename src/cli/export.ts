@@ -29,7 +29,7 @@ export async function runExport(
   try {
     const { incidents, changed } = await allIncidentsWithTimes(store.db, filter);
     if (format === 'acled-csv') out.write(acledCsv(incidents, changed, { bom: opts.bom }));
-    else if (format === 'geojson') out.write(`${JSON.stringify(toGeoJson(incidents))}\n`);
+    else if (format === 'geojson') out.write(`${JSON.stringify(toGeoJson(incidents, changed))}\n`);
     else for (const i of incidents) out.write(`${JSON.stringify(i)}\n`);
     return incidents.length;
   } finally {

@@ -1,41 +1,42 @@
-/** Incidents as a GeoJSON FeatureCollection (RFC 7946: [longitude, latitude]); unplaced incidents are left out. */
+/**
+ * Incidents as a GeoJSON FeatureCollection (RFC 7946: [longitude, latitude]); unplaced incidents are left out. The
+ * properties are the ACLED CSV's columns under the same names, every value a string or a number (lists joined with
+ * "; "), so that GIS tools (ogr2ogr to a Shapefile or a GeoPackage, QGIS) keep every field; Rasd's own fields follow.
+ */
 import type { Incident } from '../fuse/types.js';
+import { ACLED_COLUMNS, acledRow, type Timestamps } from './acled.js';
 
 export interface Feature {
   type: 'Feature';
   id: string;
   geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: Record<string, unknown>;
+  properties: Record<string, string | number>;
 }
 
-export function toGeoJson(incidents: Incident[]): { type: 'FeatureCollection'; features: Feature[] } {
+export function toGeoJson(
+  incidents: Incident[],
+  timestamp: Timestamps = Math.floor(Date.now() / 1000),
+): { type: 'FeatureCollection'; features: Feature[] } {
   const features: Feature[] = [];
   for (const i of incidents) {
     if (!i.location) continue;
+    const row = acledRow(i, timestamp);
+    const properties: Record<string, string | number> = {};
+    for (const c of ACLED_COLUMNS) properties[c] = row[c];
+    Object.assign(properties, {
+      rasd_incident_id: i.id,
+      event_date_end: i.date.end,
+      location_ar: i.location.name_ar ?? '',
+      injured: i.fatalities.injured ?? '',
+      weapons: i.weapons.join('; '),
+      reports: i.members.length,
+      disputed: i.disagreements.map((d) => d.field).join('; '),
+    });
     features.push({
       type: 'Feature',
       id: i.id,
       geometry: { type: 'Point', coordinates: [i.location.lon, i.location.lat] },
-      properties: {
-        type: i.type,
-        subtype: i.subtype,
-        date: i.date.start,
-        date_end: i.date.end,
-        date_precision: i.date.precision,
-        location: i.location.name,
-        location_ar: i.location.name_ar,
-        country: i.location.country,
-        admin1: i.location.admin1,
-        geo_precision: i.location.precision,
-        perpetrators: i.perpetrators.map((a) => a.name),
-        targets: i.targets.map((a) => a.name),
-        weapons: i.weapons,
-        killed: i.fatalities.killed,
-        injured: i.fatalities.injured,
-        sources: i.sources,
-        members: i.members.length,
-        disagreements: i.disagreements.map((d) => d.field),
-      },
+      properties,
     });
   }
   return { type: 'FeatureCollection', features };

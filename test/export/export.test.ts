@@ -138,12 +138,22 @@ test('ACLED CSV: numeric iso, interaction in ACLED order, region, outlets by nam
   assert.ok(acledCsv(incidents, 1).startsWith('event_id_cnty,'));
 });
 
-test('GeoJSON: a point per placed incident, longitude first', () => {
-  const g = toGeoJson(incidents);
+test("GeoJSON: a point per placed incident, longitude first; flat properties under the CSV's names", () => {
+  const g = toGeoJson(incidents, 1700000000);
   assert.equal(g.type, 'FeatureCollection');
   assert.equal(g.features.length, incidents.filter((i) => i.location).length);
   const ain = g.features.find((f) => f.properties.location === 'Ain al-Asad Air Base')!;
   assert.deepEqual(ain.geometry.coordinates, [42.4412, 33.7856]);
+  // every value a string or a number (a Shapefile has no list fields), the CSV's columns first, the same values
+  const header = csvRows(acledCsv(incidents, 1700000000))[0];
+  for (const f of g.features) {
+    assert.deepEqual(Object.keys(f.properties).slice(0, header.length), header);
+    for (const [k, v] of Object.entries(f.properties))
+      assert.ok(typeof v === 'string' || typeof v === 'number', `${k}: ${JSON.stringify(v)}`);
+  }
+  const row = acledRow(incidents.find((i) => i.id === ain.id)!, 1700000000);
+  for (const c of ACLED_COLUMNS) assert.equal(ain.properties[c], row[c], c);
+  assert.equal(ain.properties.rasd_incident_id, ain.id);
 });
 
 test('filters: date range, country, type, actor (English or Arabic), Arabic text with normalisation', () => {

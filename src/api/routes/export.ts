@@ -41,7 +41,7 @@ export function exportRoutes(app: FastifyInstance, { store }: ApiContext): void 
         req.query.format === 'acled-csv'
           ? acledCsv(incidents, changed, { bom: req.query.bom === '1' || req.query.bom === 'true' })
           : req.query.format === 'geojson'
-            ? `${JSON.stringify(toGeoJson(incidents))}\n`
+            ? `${JSON.stringify(toGeoJson(incidents, changed))}\n`
             : incidents.map((i) => `${JSON.stringify(i)}\n`).join('');
       const stamp = new Date().toISOString().slice(0, 10);
       reply
