@@ -6,6 +6,7 @@
 import { dataPath, readTsv } from '../data.js';
 import { CODING, type Coding } from '../events/taxonomy.js';
 import type { Incident } from '../fuse/types.js';
+import { countryCodes } from '../geo/country-codes.js';
 import type { Actor } from '../types.js';
 
 export const ACLED_COLUMNS = [
@@ -47,25 +48,7 @@ export type AcledRow = Record<(typeof ACLED_COLUMNS)[number], string | number>;
 /** ACLED's actor type label of a category (inter1, inter2). */
 const inter = (table: Coding, category: string) => table.category(category)?.acled ?? category;
 
-interface Country {
-  iso3: string;
-  /** ISO 3166-1 numeric, ACLED's iso column ('' where there is none) */
-  numeric: string;
-  name: string;
-  region: string;
-}
-let countries: Map<string, Country> | null = null;
-function country(iso2: string): Country {
-  if (!countries) {
-    countries = new Map(
-      readTsv(dataPath('gazetteer', 'countries.tsv')).map((r) => [
-        r.iso2,
-        { iso3: r.iso3, numeric: r.numeric, name: r.name, region: r.region },
-      ]),
-    );
-  }
-  return countries.get(iso2) ?? { iso3: iso2, numeric: '', name: iso2, region: '' };
-}
+const country = countryCodes;
 
 interface Outlet {
   name: string;
@@ -156,7 +139,7 @@ export function incidentNote(i: Incident, table: Coding = CODING): string {
   return parts.join(' ');
 }
 
-/** A number for event_id_cnty, stable for the incident: its id's hash read as decimal. */
+/** event_id_cnty of an incident fused in memory only (the store gives each a stable one): its id's hash as decimal */
 const serial = (id: string) => Number.parseInt(id.replace(/^inc-/, '').slice(0, 8), 16) % 10_000_000;
 
 /** the victims of violence against civilians whom no report names: ACLED's actor2 is still "Civilians (country)" */
@@ -186,7 +169,7 @@ export function acledRow(i: Incident, timestamp: Timestamps, table: Coding = COD
   const { source, scale, cited } = sourcesOf(i);
   const note = incidentNote(i, table);
   return {
-    event_id_cnty: `${c.iso3}${serial(i.id)}`,
+    event_id_cnty: i.acledId ?? `${c.iso3}${serial(i.id)}`,
     event_date: i.date.start,
     year: Number(i.date.start.slice(0, 4)),
     time_precision: TIME_PRECISION[i.date.precision] ?? 1,

@@ -39,5 +39,10 @@ export interface Incident {
   sources: string[];
   /** member keys, sorted */
   members: string[];
+  /**
+   * ACLED's event_id_cnty for it, stable (src/store/acled-ids.ts): set by the store when it writes the incident;
+   * absent from an incident fused in memory only
+   */
+  acledId?: string;
   disagreements: Disagreement[];
 }

@@ -9,6 +9,7 @@
 import { type Kysely, sql } from 'kysely';
 import { clusterMembers, compatible, DAY_SLACK, dayOf, fuseIncident } from '../fuse/fuse.js';
 import type { Incident, MemberEvent } from '../fuse/types.js';
+import { assignAcledIds } from './acled-ids.js';
 import { membersByKey, membersNear, unfusedMembers } from './members.js';
 import { type IncidentColumns, incidentColumns } from './rows.js';
 import type { Schema } from './schema.js';
@@ -93,6 +94,7 @@ export async function refreshIncidents(
   // in key order: the fusion's pairing can depend on the order of its input, and this order is the store's
   const members = [...region.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const incidents = clusterMembers(members).map(fuseIncident);
+  await assignAcledIds(db, incidents);
   if (dropped.size > 0) {
     await db
       .deleteFrom('incidents')
@@ -145,12 +147,12 @@ export async function insertIncidents(db: Kysely<Schema>, incidents: Incident[])
   const c = <K extends keyof IncidentColumns>(k: K) => cols.map((x) => x[k]);
   await sql`
     insert into incidents (id, type, subtype, date_start, date_end, lat, lon, country, admin1, killed, injured,
-      members, names, actors, fields)
+      members, names, actors, fields, acled_id)
     select * from unnest(${c('id')}::text[], ${c('type')}::text[], ${c('subtype')}::text[],
       ${c('date_start')}::date[], ${c('date_end')}::date[], ${c('lat')}::float8[], ${c('lon')}::float8[],
       ${c('country')}::text[], ${c('admin1')}::text[], ${c('killed')}::int4[], ${c('injured')}::int4[],
       ${c('members')}::int4[], ${c('names')}::text[], ${c('actors')}::text[],
-      ${incidents.map((i) => JSON.stringify(i))}::jsonb[])
+      ${incidents.map((i) => JSON.stringify(i))}::jsonb[], ${c('acled_id')}::text[])
   `.execute(db);
   const members = incidents.flatMap((i) => i.members.map((key) => ({ id: i.id, key })));
   await sql`

@@ -1,5 +1,6 @@
 /** The one set of migrations, run on open for PGlite and PostgreSQL alike. Append; never edit a shipped one. */
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import { acledIds } from './migration-acled-ids.js';
 import { incidentOrigin } from './migration-incident-origin.js';
 import { listingColumns } from './migration-listing.js';
 import { eventMembers } from './migration-members.js';
@@ -125,6 +126,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_event_members': eventMembers,
   '0004_queue': queueTables,
   '0005_incident_origin': incidentOrigin,
+  '0006_acled_ids': acledIds,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

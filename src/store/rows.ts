@@ -68,6 +68,7 @@ export function incidentColumns(i: Incident): IncidentColumns {
     members: i.members.length,
     names: incidentNames(i),
     actors: incidentActors(i),
+    acled_id: i.acledId ?? null,
   };
 }
 

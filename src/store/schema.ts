@@ -95,6 +95,8 @@ export interface IncidentsTable {
   country: string | null;
   fields: JSONColumnType<object>;
   updated_at: Timestamp;
+  /** ACLED's event_id_cnty, stable (src/store/acled-ids.ts) */
+  acled_id: string | null;
   /** the columns below are read from `fields` (incidentColumns), for filtering and sorting in SQL */
   subtype: string | null;
   date_end: string | null;

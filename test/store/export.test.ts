@@ -28,15 +28,22 @@ for (const b of backends()) {
     const lines = csv.stdout.trim().split('\n');
     assert.equal(lines[0], ACLED_COLUMNS.join(','));
     assert.equal(lines.length - 1, 4);
+    assert.ok(lines.some((l) => /^IRQ\d+,2023-10-30,/.test(l) && l.includes('Ain al-Asad Air Base')));
+    // the store's ids: ISO3 and a number of the country's sequence, one per incident
+    const ids = lines.slice(1).map((l) => l.split(',')[0]);
     assert.ok(
-      lines.some((l) => l.startsWith('IRQ') && l.includes(',2023-10-30,') && l.includes('Ain al-Asad Air Base')),
+      ids.every((id) => /^[A-Z]{3}\d+$/.test(id)),
+      ids.join(' '),
     );
+    assert.equal(new Set(ids).size, ids.length);
 
     const geo = JSON.parse(rasd(['export', '--db', db, '--format', 'geojson', '--country', 'IQ']).stdout);
-    assert.deepEqual(geo.features.map((f: { properties: { date: string } }) => f.properties.date).sort(), [
+    assert.deepEqual(geo.features.map((f: { properties: { event_date: string } }) => f.properties.event_date).sort(), [
       '2023-10-30',
       '2023-12-15',
     ]);
+    // the GeoJSON carries the CSV's ids
+    for (const f of geo.features) assert.ok(ids.includes(f.properties.event_id_cnty), f.properties.event_id_cnty);
     const dec = rasd([
       'export',
       '--db',
