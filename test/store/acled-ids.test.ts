@@ -63,6 +63,45 @@ test('an incident keeps its event_id_cnty when an earlier report joins it and af
   }
 });
 
+test('a store made before ACLED ids gets one for each incident it holds when it is opened', async () => {
+  const dir = await backend.fresh();
+  let store = await openStore(dir);
+  await ingestItems(store.db, each([doc('one', 'https://example.org/1')]));
+  // back to the schema before migration 0006
+  await sql`
+    drop table acled_ids; drop table acled_sequences; alter table incidents drop column acled_id;
+    update incidents set fields = fields - 'acledId';
+    delete from rasd_migrations where name = '0006_acled_ids'`.execute(store.db);
+  await store.close();
+  store = await openStore(dir);
+  try {
+    const rows = (
+      await sql<{ acled_id: string; fields: Incident }>`select acled_id, fields from incidents`.execute(store.db)
+    ).rows;
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].acled_id, 'SYR1');
+    assert.equal(rows[0].fields.acledId, 'SYR1');
+    // and the next incident of the country continues its sequence
+    await ingestItems(
+      store.db,
+      each([
+        {
+          ref: 'x',
+          doc: { id: 'two', text: TEXT.replace('إدلب', 'حلب').replace('12', '20'), published: '2018-03-21' },
+        },
+      ]),
+    );
+    const ids = (await sql<{ acled_id: string }>`select acled_id from incidents order by acled_id`.execute(store.db))
+      .rows;
+    assert.deepEqual(
+      ids.map((r) => r.acled_id),
+      ['SYR1', 'SYR2'],
+    );
+  } finally {
+    await store.close();
+  }
+});
+
 test('a million incidents: every event_id_cnty unique; a second fusion keeps every one; a merge keeps the older', () => {
   const COUNTRIES = ['SY', 'IQ', 'YE', 'LY', null];
   const founded = new Map<string, AcledIdRow>();
