@@ -306,6 +306,20 @@ export const RESPONSES: Record<string, { status: number; type?: string; schema: 
     }),
   },
   'GET /api/export': { status: 200, type: 'text/csv', schema: { type: 'string' } },
+  'GET /api/acled/read': {
+    status: 200,
+    schema: {
+      type: 'object',
+      description:
+        "ACLED's envelope: status, success, count and data (rows in ACLED's field names); CSV with _format=csv",
+      properties: {
+        status: { type: 'integer' },
+        success: { type: 'boolean' },
+        count: { type: 'integer' },
+        data: { type: 'array', items: { type: 'object', additionalProperties: { type: ['string', 'null'] } } },
+      },
+    },
+  },
   'GET /api/statistics': {
     status: 200,
     schema: obj({

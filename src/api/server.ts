@@ -8,6 +8,7 @@ import { installInputGuards } from './input-guards.js';
 import { installMetrics } from './metrics.js';
 import { apiQueue } from './queue.js';
 import { installReadCache } from './read-cache.js';
+import { acledReadRoutes } from './routes/acled-read.js';
 import { documentRoutes } from './routes/documents.js';
 import { enqueueRoutes } from './routes/enqueue.js';
 import { eventRoutes } from './routes/events.js';
@@ -78,6 +79,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   ingestRoutes(app, ctx);
   enqueueRoutes(app, ctx);
   exportRoutes(app, ctx);
+  acledReadRoutes(app, ctx);
   webRoutes(app, opts.webRoot);
   return app;
 }

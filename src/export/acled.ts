@@ -223,6 +223,8 @@ export interface AcledCsvOptions {
   table?: Coding;
   /** a UTF-8 byte order mark first, so that Excel reads the names (Ḩajjah, Türkiye) right */
   bom?: boolean;
+  /** these columns only, in this order (ACLED's API `fields`) */
+  columns?: readonly (typeof ACLED_COLUMNS)[number][];
 }
 
 /** ACLED CSV: a header row in ACLED's order, then one row per incident. */
@@ -231,11 +233,15 @@ export function acledCsv(
   timestamp: Timestamps = Math.floor(Date.now() / 1000),
   opts: Coding | AcledCsvOptions = {},
 ): string {
-  const { table = CODING, bom = false } = 'subType' in opts ? { table: opts as Coding } : (opts as AcledCsvOptions);
-  const lines = [ACLED_COLUMNS.join(',')];
+  const {
+    table = CODING,
+    bom = false,
+    columns = ACLED_COLUMNS,
+  } = 'subType' in opts ? { table: opts as Coding } : (opts as AcledCsvOptions);
+  const lines = [columns.join(',')];
   for (const i of incidents) {
     const row = acledRow(i, timestamp, table);
-    lines.push(ACLED_COLUMNS.map((c) => csvCell(row[c])).join(','));
+    lines.push(columns.map((c) => csvCell(row[c])).join(','));
   }
   return `${bom ? '\uFEFF' : ''}${lines.join('\n')}\n`;
 }

@@ -389,6 +389,54 @@ for (const backend of backends()) {
         assert.equal((await api.call({ url: '/api/health', headers: { host } })).status, 200, host);
     });
 
+    test("a script written for ACLED's API runs against /api/acled/read: the same incidents as /api/incidents", async () => {
+      const listed = (await api.call('/api/incidents?country=IQ&from=2023-10-01&to=2023-12-31&limit=10000')).body;
+      const want = listed.items.map((i: J) => `${i.date.start} ${i.location?.name}`).sort();
+      assert.ok(want.length >= 2);
+      // as ACLED documents its query string: key and email, a country name, a date range BETWEEN
+      const acled = await api.call(
+        '/api/acled/read?key=K&email=a@b.org&terms=accept&country=Iraq&event_date=2023-10-01|2023-12-31&event_date_where=BETWEEN&limit=5000',
+      );
+      assert.equal(acled.status, 200, acled.text);
+      assert.equal(acled.body.success, true);
+      assert.equal(acled.body.count, listed.total);
+      assert.deepEqual(acled.body.data.map((r: J) => `${r.event_date} ${r.location}`).sort(), want);
+      for (const r of acled.body.data) {
+        assert.match(r.event_id_cnty, /^IRQ\d+$/);
+        assert.equal(r.iso, '368');
+        assert.equal(r.country, 'Iraq');
+      }
+      // the numeric iso, a year, ACLED's type names, fields, a page, CSV
+      const byIso = await api.call('/api/acled/read?iso=368&year=2023&limit=5000');
+      assert.deepEqual(
+        byIso.body.data.map((r: J) => r.event_id_cnty).sort(),
+        acled.body.data.map((r: J) => r.event_id_cnty).sort(),
+      );
+      const shelling = await api.call(
+        `/api/acled/read${qs({ iso: 368, event_type: 'Explosions/Remote violence', fields: 'event_id_cnty|event_type' })}`,
+      );
+      assert.ok(shelling.body.count >= 1);
+      for (const r of shelling.body.data) {
+        assert.deepEqual(Object.keys(r), ['event_id_cnty', 'event_type']);
+        assert.equal(r.event_type, 'Explosions/Remote violence');
+      }
+      const one = await api.call('/api/acled/read?iso=368&limit=1&page=2');
+      assert.equal(one.body.count, 1);
+      const csv = await api.call('/api/acled/read?iso=368&_format=csv&fields=event_id_cnty|event_date|fatalities');
+      assert.match(String(csv.headers['content-type']), /text\/csv/);
+      assert.equal(csv.text.split('\n')[0], 'event_id_cnty,event_date,fatalities');
+      for (const [url, message] of [
+        ['/api/acled/read?iso=999', /"iso"/],
+        ['/api/acled/read?event_date=2023-10-01&event_date_where=LIKE', /"event_date_where"/],
+        ['/api/acled/read?fields=event_id_cnty|colour', /"fields": unknown field "colour"/],
+        ['/api/acled/read?region=11', /query parameter "region" is not one this route reads/],
+      ] as const) {
+        const r = await api.call(url);
+        assert.equal(r.status, 400, url);
+        assert.match(r.body.message, message, url);
+      }
+    });
+
     test("an incident's members: their spans index into their documents' text", async () => {
       const r = await api.call(`/api/incidents/${encodeURIComponent(ain.id)}`);
       assert.equal(r.status, 200);
@@ -631,6 +679,7 @@ for (const backend of backends()) {
         Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${p}`),
       );
       assert.deepEqual(routes.sort(), [
+        'GET /api/acled/read',
         'GET /api/documents/{id}',
         'GET /api/events',
         'GET /api/events/{key}',
