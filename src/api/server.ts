@@ -4,6 +4,7 @@ import type { Store } from '../store/open.js';
 import type { ApiContext } from './context.js';
 import { countsOf } from './counts.js';
 import { formatSchemaError, installErrorHandler } from './errors.js';
+import { installHttpCaching } from './http-caching.js';
 import { installInputGuards } from './input-guards.js';
 import { installMetrics } from './metrics.js';
 import { apiQueue } from './queue.js';
@@ -70,16 +71,20 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   };
   app.addHook('onClose', () => ctx.queue.close());
   installErrorHandler(app, { ingest: ctx.ingestLimit });
-  healthRoutes(app, ctx);
-  installMetrics(app, ctx, { processMetrics: opts.processMetrics });
-  incidentRoutes(app, ctx);
-  eventRoutes(app, ctx);
-  reviewRoutes(app, ctx);
-  documentRoutes(app, ctx);
-  ingestRoutes(app, ctx);
-  enqueueRoutes(app, ctx);
-  exportRoutes(app, ctx);
-  acledReadRoutes(app, ctx);
-  webRoutes(app, opts.webRoot);
+  installHttpCaching(app);
+  // the routes in a plugin registered after compression and ETags, which see only the routes added after them
+  app.register(async (scope) => {
+    healthRoutes(scope, ctx);
+    installMetrics(scope, ctx, { processMetrics: opts.processMetrics });
+    incidentRoutes(scope, ctx);
+    eventRoutes(scope, ctx);
+    reviewRoutes(scope, ctx);
+    documentRoutes(scope, ctx);
+    ingestRoutes(scope, ctx);
+    enqueueRoutes(scope, ctx);
+    exportRoutes(scope, ctx);
+    acledReadRoutes(scope, ctx);
+    webRoutes(scope, opts.webRoot);
+  });
   return app;
 }

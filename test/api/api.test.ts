@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { inlinePool } from '../../src/store/extract-pool.js';
 import { listIncidents } from '../../src/store/incident-queries.js';
@@ -387,6 +388,24 @@ for (const backend of backends()) {
       assert.match(evil.body.message, /--allow-host attacker\.example/);
       for (const host of ['localhost:8080', '127.0.0.1:3000', '[::1]:8080', 'rasd.localhost', '10.0.0.5'])
         assert.equal((await api.call({ url: '/api/health', headers: { host } })).status, 200, host);
+    });
+
+    test('answers compressed when the client accepts it, with an ETag a repeat gets a 304 for, reads revalidated', async () => {
+      const plain = await api.app.inject({ url: '/api/incidents/points' });
+      const gz = await api.app.inject({ url: '/api/incidents/points', headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(gz.statusCode, 200);
+      assert.equal(gz.headers['content-encoding'], 'gzip');
+      assert.ok(
+        gz.rawPayload.length < plain.rawPayload.length / 2,
+        `${gz.rawPayload.length} of ${plain.rawPayload.length}`,
+      );
+      assert.deepEqual(JSON.parse(gunzipSync(gz.rawPayload).toString('utf8')), JSON.parse(plain.payload));
+      assert.equal(plain.headers['cache-control'], 'no-cache');
+      const tag = plain.headers.etag as string;
+      assert.ok(tag);
+      const again = await api.app.inject({ url: '/api/incidents/points', headers: { 'if-none-match': tag } });
+      assert.equal(again.statusCode, 304);
+      assert.equal(again.payload, '');
     });
 
     test("a script written for ACLED's API runs against /api/acled/read: the same incidents as /api/incidents", async () => {
