@@ -136,14 +136,18 @@ describe('workers on PostgreSQL', { skip: postgres.skip }, () => {
         select queue, ref, reason, attempts from job_failures order by ref`.execute(store.db);
       const failing = site.articles.filter((a) => a.fails);
       assert.equal(failures.rows.length, failing.length, JSON.stringify(failures.rows.slice(0, 5)));
+      let cut = 0;
       for (const a of failing) {
         const f = failures.rows.find((r) => r.ref === `${site.base}${a.path}`);
         assert.ok(f, `${a.path} has no failure recorded`);
         assert.equal(f.queue, 'fetch_article');
         assert.match(f.reason, new RegExp(`HTTP ${a.fails}`));
-        // a 404 is not tried again; a 500 is, until the retries are used up (then dead-lettered)
-        assert.equal(f.attempts, a.fails === 404 ? 1 : 3, `${a.path}: ${f.attempts} attempts`);
+        // a 404 is not tried again; a 500 is, until the retries are used up (then dead-lettered). A 404 page the
+        // killed worker was fetching (4 at a time) had its first attempt cut by the kill, not by the 404
+        if (a.fails === 404 && f.attempts === 2) cut++;
+        else assert.equal(f.attempts, a.fails === 404 ? 1 : 3, `${a.path}: ${f.attempts} attempts`);
       }
+      assert.ok(cut <= 4, `${cut} pages of 404 tried twice`);
       // nothing left in the queue, nothing failed unrecorded
       const left = await sql<{ n: string }>`
         select count(*) as n from pgboss.job where state < 'completed' or (state = 'failed' and name = 'dead_letter')`.execute(
