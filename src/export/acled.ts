@@ -102,6 +102,8 @@ const TIME_PRECISION = { day: 1, week: 2, month: 3 } as const;
 function actorName(a: Actor | undefined, countryName: string, unnamed: string): string {
   if (!a) return unnamed ? `${unnamed} (${countryName})` : '';
   if (a.name === 'Civilians' || a.name === 'Protesters' || a.name === 'Rioters') return `${a.name} (${countryName})`;
+  // the roles' default for an attacker nobody names, as ACLED writes it
+  if (a.name.toLowerCase() === 'unidentified armed group') return `Unidentified Armed Group (${countryName})`;
   return a.name;
 }
 

@@ -127,6 +127,12 @@ test('ACLED CSV: numeric iso, interaction in ACLED order, region, outlets by nam
     .map((l) => l.split('\t'));
   const gaps = table.filter(([, , numeric, , region]) => !numeric || !ACLED_REGIONS.has(region)).map(([iso2]) => iso2);
   assert.deepEqual(gaps.sort(), ['AN', 'CS', 'XK']);
+  // an attacker nobody names, qualified by the country as ACLED writes it
+  const unnamed = acledRow(
+    { ...incidents[0], perpetrators: [{ ...incidents[0].perpetrators[0], name: 'Unidentified armed group' }] },
+    1,
+  );
+  assert.equal(unnamed.actor1, `Unidentified Armed Group (${unnamed.country})`);
   // violence against civilians with no target named: civilians of the country, as ACLED codes it
   const vac = { ...incidents[0], type: 'violence_against_civilians' as const, subtype: 'attack' as const, targets: [] };
   const row = acledRow(vac, 1);
