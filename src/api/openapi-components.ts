@@ -328,3 +328,20 @@ export const RESPONSES: Record<string, { status: number; type?: string; schema: 
   },
   'GET /api/openapi.json': { status: 200, schema: { type: 'object' } },
 };
+
+/** Request bodies the routes read themselves (documented here; the routes check them with their own messages). */
+export const REQUEST_BODIES: Record<string, unknown> = {
+  'POST /api/ingest': {
+    oneOf: [
+      obj({ documents: { type: 'array', items: ref('IngestDocument'), minItems: 1 } }),
+      obj({ url: { type: 'string', format: 'uri', description: 'a feed (RSS/Atom) or an article page' } }),
+    ],
+  },
+  'POST /api/enqueue': {
+    oneOf: [
+      obj({ documents: { type: 'array', items: ref('IngestDocument'), minItems: 1 } }),
+      obj({ url: { type: 'string', format: 'uri' } }),
+      obj({ urls: { type: 'array', items: { type: 'string', format: 'uri' }, minItems: 1 } }),
+    ],
+  },
+};

@@ -715,6 +715,19 @@ for (const backend of backends()) {
         'POST /api/events/{key}/reviews',
         'POST /api/ingest',
       ]);
+      // every operation named once; writes need the bearer token the document declares; errors listed
+      const ops = Object.values(r.body.paths).flatMap((p) => Object.entries(p as object));
+      const ids = ops.map(([, op]) => (op as J).operationId);
+      assert.equal(new Set(ids).size, ops.length, ids.join(' '));
+      assert.equal(r.body.components.securitySchemes.bearer.scheme, 'bearer');
+      for (const [method, op] of ops as [string, J][]) {
+        assert.deepEqual(op.security, method === 'post' ? [{ bearer: [] }] : [], op.operationId);
+        if (method === 'post') assert.ok(op.responses['401'] && op.responses['403'], op.operationId);
+        assert.ok(op.responses['400'] && op.responses['500'], op.operationId);
+      }
+      assert.equal(r.body.paths['/api/incidents/{id}'].get.operationId, 'getApiIncidentsById');
+      const ingestBody = r.body.paths['/api/ingest'].post.requestBody.content['application/json'].schema;
+      assert.equal(ingestBody.oneOf.length, 2, 'the ingest body is described');
       const list = r.body.paths['/api/incidents'].get;
       assert.ok(list.parameters.some((p: J) => p.name === 'bbox' && p.in === 'query'));
       assert.equal(
