@@ -28,7 +28,8 @@ export interface Claimant extends ActorRef {
 /** a noun of a class whose trait `attacker` is set: what follows it may name who attacked */
 const attackNoun = (t: Mention<TriggerEntry>) => !t.value.verb && traitsOf(t.value.cls).attacker;
 
-const ref = (m: Mention<ActorEntry>): ActorRef => ({
+/** An actor mention as the events carry it. */
+export const actorRef = (m: Mention<ActorEntry>): ActorRef => ({
   name: m.value.name,
   name_ar: m.value.name_ar,
   category: m.value.category,
@@ -104,7 +105,7 @@ export function findActors(
     }
     if (!who || who.value.category === 'civilians' || who.value.generic) continue;
     used.add(who);
-    const r = ref(who);
+    const r = actorRef(who);
     add(perps, r);
     if (!claimants.some((x) => x.name === r.name)) claimants.push({ ...r, claimSpan: { ...c.span } });
   }
@@ -117,8 +118,8 @@ export function findActors(
     if (toks[between]?.norm !== 'بين') continue;
     const sides = inS.filter((m) => m.first > between && m.first <= between + 8 && !used.has(m));
     if (sides.length < 2) continue;
-    add(perps, ref(sides[0]));
-    add(targets, ref(sides[1]));
+    add(perps, actorRef(sides[0]));
+    add(targets, actorRef(sides[1]));
     used.add(sides[0]);
     used.add(sides[1]);
   }
@@ -128,7 +129,7 @@ export function findActors(
     for (const m of inS) {
       if (used.has(m)) continue;
       const prep = prepositionBefore(a, m);
-      const r = ref(m);
+      const r = actorRef(m);
       if (m.value.category === 'civilians') {
         if (m.first > t.first - 8) add(targets, r);
         used.add(m);
@@ -183,7 +184,7 @@ export function findActors(
     if (used.has(m)) continue;
     const prevTok = toks[m.first - 1]?.norm ?? '';
     if (ar.linkedWords.test(prevTok) || ar.linkedWords.test(toks[m.first - 2]?.norm ?? '')) {
-      add(targets, ref(m));
+      add(targets, actorRef(m));
       used.add(m);
     }
   }
@@ -242,5 +243,5 @@ function countMainArmedGroup(a: Analysis): ActorRef | null {
   }
   let best: { n: number; m: Mention<ActorEntry> } | null = null;
   for (const c of count.values()) if (!best || c.n > best.n) best = c;
-  return best ? ref(best.m) : null;
+  return best ? actorRef(best.m) : null;
 }

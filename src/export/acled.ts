@@ -233,13 +233,8 @@ export interface AcledCsvOptions {
 export function acledCsv(
   incidents: Incident[],
   timestamp: Timestamps = Math.floor(Date.now() / 1000),
-  opts: Coding | AcledCsvOptions = {},
+  { table = CODING, bom = false, columns = ACLED_COLUMNS }: AcledCsvOptions = {},
 ): string {
-  const {
-    table = CODING,
-    bom = false,
-    columns = ACLED_COLUMNS,
-  } = 'subType' in opts ? { table: opts as Coding } : (opts as AcledCsvOptions);
   const lines = [columns.join(',')];
   for (const i of incidents) {
     const row = acledRow(i, timestamp, table);

@@ -11,16 +11,24 @@ export interface CountryCodes {
 }
 
 let countries: Map<string, CountryCodes> | null = null;
-
-/** A country's codes; an unknown ISO2 stands for itself. */
-export function countryCodes(iso2: string): CountryCodes {
-  countries ??= new Map(
+const table = () =>
+  (countries ??= new Map(
     readTsv(dataPath('gazetteer', 'countries.tsv')).map((r) => [
       r.iso2,
       { iso3: r.iso3, numeric: r.numeric, name: r.name, region: r.region },
     ]),
-  );
-  return countries.get(iso2) ?? { iso3: iso2, numeric: '', name: iso2, region: '' };
+  ));
+
+/** A country's codes; an unknown ISO2 stands for itself. */
+export function countryCodes(iso2: string): CountryCodes {
+  return table().get(iso2) ?? { iso3: iso2, numeric: '', name: iso2, region: '' };
+}
+
+/** The ISO2 of an ISO 3166-1 numeric code ("760", "76" for 076), if a country has it. */
+export function iso2OfNumeric(numeric: string): string | undefined {
+  const n = Number(numeric);
+  for (const [iso2, c] of table()) if (c.numeric !== '' && Number(c.numeric) === n) return iso2;
+  return undefined;
 }
 
 /** The ISO3 code of a country given by ISO2; XXX where none is known (an unplaced incident). */

@@ -62,14 +62,12 @@ interface Taken {
   /** how many events were placed when it was counted: a place given since makes it stale */
   placed: number;
 }
-/** The places and countries the other events of a document are placed at: once per document, not once per event. */
-function takenPlaces(events: readonly Candidate[], c: Candidate): Taken {
+/**
+ * The places and countries the events of a document are placed at: once per document, not once per event (the
+ * options are read for placeless events only, so none of these is the event's own).
+ */
+function takenPlaces(events: readonly Candidate[]): Taken {
   const placed = events.reduce((n, e) => n + (e.place ? 1 : 0), 0);
-  if (c.place) {
-    // a placed event's options exclude its own place (training reads them; the models place only placeless ones)
-    const others = events.filter((e) => e !== c && e.place).map((e) => e.place!.entry);
-    return { ids: new Set(others.map((e) => e.id)), countries: new Set(others.map((e) => e.country)), placed };
-  }
   let t = takenOf.get(events);
   if (!t || t.placed !== placed) {
     const all = events.filter((e) => e.place).map((e) => e.place!.entry);
@@ -93,7 +91,7 @@ export function placeOptions(c: Candidate, a: Analysis, ctx: EventContext): Plac
   for (let s = Math.max(0, first - WINDOW); s <= Math.min(a.in.length - 1, last + WINDOW); s++)
     for (const p of a.in[s].places) near.add(p.entry.id);
   const ids = near.size === order.length ? order : [...near].sort((x, y) => rankOf.get(x)! - rankOf.get(y)!);
-  const taken = takenPlaces(ctx.events, c);
+  const taken = takenPlaces(ctx.events);
   const type = eventTypeOf(classify(c));
   const ev = evidenceFeatures(c, a);
   const out: PlaceOption[] = [];

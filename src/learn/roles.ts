@@ -9,13 +9,14 @@
  * On by default with the shipped models; RASD_ROLES=0 (or RASD_MODELS=0) leaves the roles to the rules.
  */
 import type { Analysis } from '../analysis.js';
-import type { ActorRef } from '../events/actors.js';
+import { type ActorRef, actorRef } from '../events/actors.js';
 import type { Candidate } from '../events/candidates.js';
 import { clauseOf, inMotiveClause } from '../events/clauses.js';
 import type { Speaker } from '../events/speakers.js';
 import { ar } from '../lang/ar/index.js';
 import { normalizeString } from '../lang/ar/normalize.js';
-import { nationalities } from '../recognize/lexicons.js';
+import { type ActorEntry, nationalities } from '../recognize/lexicons.js';
+import type { Mention } from '../recognize/mention.js';
 import type { ActorCategory } from '../types.js';
 import type { LinearModel } from './model.js';
 
@@ -40,7 +41,6 @@ const bucket = (d: number) => (d <= 1 ? '1' : d <= 3 ? '3' : d <= 6 ? '6' : d <=
 const bare = (w: string) => w.replace(/^و(?=..)/, '');
 
 /** The options of one event and their features; `speakers` are the sentences' speakers. */
-/** How often the article names each actor, and the armed group it names most: once per document. */
 interface NamedActors {
   freq: Map<string, number>;
   main: string | null;
@@ -49,39 +49,22 @@ interface NamedActors {
   /** the state force the article names most (first on ties), as first named */
   mainStateRef: ActorRef | null;
 }
+/** How often the article names each actor, and the armed group and state force it names most: once per document. */
 function namedActors(a: Analysis): NamedActors {
   let known = namedOf.get(a);
   if (!known) {
     const freq = new Map<string, number>();
     for (const m of a.actors) freq.set(m.value.name, (freq.get(m.value.name) ?? 0) + 1);
-    let main: string | null = null;
     let mainRef: ActorRef | null = null;
-    for (const m of a.actors) {
-      if (m.value.generic || !ARMED.has(m.value.category)) continue;
-      if (!main || (freq.get(m.value.name) ?? 0) > (freq.get(main) ?? 0)) {
-        main = m.value.name;
-        mainRef = {
-          name: m.value.name,
-          name_ar: m.value.name_ar,
-          category: m.value.category,
-          country: m.value.country,
-          span: m.span,
-        };
-      }
-    }
     let mainStateRef: ActorRef | null = null;
+    const more = (m: Mention<ActorEntry>, than: ActorRef | null) =>
+      !than || (freq.get(m.value.name) ?? 0) > (freq.get(than.name) ?? 0);
     for (const m of a.actors) {
-      if (m.value.generic || m.value.category !== 'state_forces') continue;
-      if (!mainStateRef || (freq.get(m.value.name) ?? 0) > (freq.get(mainStateRef.name) ?? 0))
-        mainStateRef = {
-          name: m.value.name,
-          name_ar: m.value.name_ar,
-          category: m.value.category,
-          country: m.value.country,
-          span: m.span,
-        };
+      if (m.value.generic) continue;
+      if (ARMED.has(m.value.category) && more(m, mainRef)) mainRef = actorRef(m);
+      if (m.value.category === 'state_forces' && more(m, mainStateRef)) mainStateRef = actorRef(m);
     }
-    known = { freq, main, mainRef, mainStateRef };
+    known = { freq, main: mainRef?.name ?? null, mainRef, mainStateRef };
     namedOf.set(a, known);
   }
   return known;
@@ -214,13 +197,7 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     const motive = c.triggers.some((t) => t.sent === s && inMotiveClause(doc, t.first));
     for (const m of a.in[s].actors) {
       if (inMotiveClause(doc, m.first) !== motive) continue;
-      const r: ActorRef = {
-        name: m.value.name,
-        name_ar: m.value.name_ar,
-        category: m.value.category,
-        country: m.value.country,
-        span: m.span,
-      };
+      const r = actorRef(m);
       const f = position(s, m.first, m.last, m.value.category);
       if (m.value.generic) f.push('generic');
       if (sp && sp.name === m.value.name) f.push('speaker', `speaker&${f[0]}`);

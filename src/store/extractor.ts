@@ -1,8 +1,6 @@
 /** The extractor the store runs, with its version: swappable so a version change can be tested. */
 import { EXTRACTOR_VERSION, emptyResult, extract } from '../extract.js';
 
-export { failingErrors } from '../extract.js';
-
 import type { DocumentInput, ExtractionResult } from '../types.js';
 
 export interface Extractor {

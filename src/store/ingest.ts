@@ -4,13 +4,14 @@
  * A batch that fails to write is retried document by document, so one bad document costs only itself.
  */
 import type { Kysely } from 'kysely';
+import { failingErrors } from '../extract.js';
 import { htmlToText } from '../sources/html.js';
 import type { InputItem, ItemProblem } from '../sources/item.js';
 import type { DocumentInput, ExtractionResult } from '../types.js';
 import { contentHash, findExisting, identityOf, insertDocuments, type NewDocument } from './documents.js';
 import { type ExtractPool, inlinePool } from './extract-pool.js';
 import { type ExtractionToStore, insertExtractions } from './extractions.js';
-import { type Extractor, failingErrors } from './extractor.js';
+import type { Extractor } from './extractor.js';
 import { refreshIncidents } from './incidents.js';
 import type { Schema } from './schema.js';
 

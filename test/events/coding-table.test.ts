@@ -4,7 +4,6 @@
  * sub-type neither ACLED nor the shipped table has.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { correctionValue } from '../../src/api/corrections.js';
 import { parseFilter } from '../../src/api/filters.js';
@@ -17,13 +16,12 @@ import {
   type SubTypeRow,
 } from '../../src/events/taxonomy.js';
 import { acledCsv, acledRow, incidentNote } from '../../src/export/acled.js';
-import { extract } from '../../src/extract.js';
 import { fuseAll } from '../../src/fuse/fuse.js';
 import type { Incident } from '../../src/fuse/types.js';
 import { parseFilterParams } from '../../src/store/filter-params.js';
-import type { DocumentInput } from '../../src/types.js';
 import { vocabularyOf } from '../../src/web/i18n/vocabulary.js';
 import { subTypesByType } from '../../src/web/taxonomy.js';
+import { membersOf, readDocuments } from '../fuse/members.js';
 
 const ADDED: SubTypeRow = {
   code: 'cyber_attack',
@@ -34,23 +32,7 @@ const ADDED: SubTypeRow = {
 };
 const table = coding({ types: EVENT_TYPE_ROWS, subTypes: [...SUB_TYPE_ROWS, ADDED], categories: ACTOR_CATEGORY_ROWS });
 
-const seeds = readFileSync(new URL('../../corpus/seeds/articles.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as DocumentInput);
-const incident = fuseAll(
-  seeds.flatMap((d) => {
-    const r = extract(d);
-    return r.events.map((event) => ({
-      key: `${r.document.id}#${event.id}`,
-      documentId: r.document.id,
-      source: r.document.source,
-      url: null,
-      published: r.document.published,
-      event,
-    }));
-  }),
-)[0];
+const incident = fuseAll(membersOf(readDocuments(new URL('../../corpus/seeds/articles.jsonl', import.meta.url))))[0];
 /** the seeds' first incident, recoded with the added sub-type (which the compiled union does not hold) */
 const recoded = { ...incident, type: 'strategic_developments', subtype: ADDED.code } as unknown as Incident;
 
@@ -59,7 +41,7 @@ test('the ACLED export names the added sub-type, its type and its disorder type'
   assert.equal(row.sub_event_type, 'Cyber attack');
   assert.equal(row.event_type, 'Strategic developments');
   assert.equal(row.disorder_type, 'Strategic developments');
-  assert.match(acledCsv([recoded], 1700000000, table), /Cyber attack/);
+  assert.match(acledCsv([recoded], 1700000000, { table }), /Cyber attack/);
   assert.match(incidentNote(recoded, table), /cyber attack/i);
   // the shipped table does not know it: its row falls back to the code
   assert.equal(acledRow(recoded, 1700000000).sub_event_type, ADDED.code);

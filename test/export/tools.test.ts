@@ -5,15 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { ACLED_COLUMNS, acledCsv } from '../../src/export/acled.js';
 import { toGeoJson } from '../../src/export/geojson.js';
-import { extract } from '../../src/extract.js';
 import { fuseAll } from '../../src/fuse/fuse.js';
-import type { DocumentInput } from '../../src/types.js';
+import { membersOf, readDocuments } from '../fuse/members.js';
 
 const PYTHON = '/usr/bin/python3';
 const OGR = '/usr/bin/ogr2ogr';
@@ -25,23 +24,7 @@ const why = (ok: boolean, what: string) =>
 const dir = mkdtempSync(path.join(tmpdir(), 'rasd-tools-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const docs = readFileSync(new URL('../../corpus/dev/articles.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as DocumentInput);
-const incidents = fuseAll(
-  docs.flatMap((d) => {
-    const r = extract(d);
-    return r.events.map((event) => ({
-      key: `${r.document.id}#${event.id}`,
-      documentId: r.document.id,
-      source: r.document.source,
-      url: null,
-      published: r.document.published,
-      event,
-    }));
-  }),
-);
+const incidents = fuseAll(membersOf(readDocuments(new URL('../../corpus/dev/articles.jsonl', import.meta.url))));
 
 test('pandas reads the ACLED CSV with the dtypes ACLED users set', { skip: why(hasPandas, 'python3-pandas') }, () => {
   const csv = path.join(dir, 'acled.csv');

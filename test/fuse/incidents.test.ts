@@ -6,24 +6,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { extract } from '../../src/extract.js';
 import { compatible, fuseAll } from '../../src/fuse/fuse.js';
 import type { MemberEvent } from '../../src/fuse/types.js';
 import type { DocumentInput } from '../../src/types.js';
-
-function membersOf(docs: DocumentInput[]): MemberEvent[] {
-  return docs.flatMap((d) => {
-    const r = extract(d);
-    return r.events.map((event) => ({
-      key: `${r.document.id}#${event.id}`,
-      documentId: r.document.id,
-      source: typeof d.source === 'string' ? d.source : null,
-      url: null,
-      published: r.document.published,
-      event,
-    }));
-  });
-}
+import { membersOf, readDocuments } from './members.js';
 
 const REPORTS: DocumentInput[] = [
   {
@@ -101,10 +87,7 @@ test('events of one document are never fused with each other; far or distant-day
 });
 
 test('dev articles: incidents do not depend on the order of the documents', () => {
-  const docs = readFileSync(new URL('../../corpus/dev/articles.jsonl', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as DocumentInput);
+  const docs = readDocuments(new URL('../../corpus/dev/articles.jsonl', import.meta.url));
   const members = membersOf(docs);
   const forward = fuseAll(members);
   const shuffled = [...members].sort((x, y) =>

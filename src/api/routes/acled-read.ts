@@ -6,9 +6,8 @@
  * csv). key, email and terms are accepted and not needed. Incidents carry reviewed values; rejected events are out.
  */
 import type { FastifyInstance } from 'fastify';
-import { dataPath, readTsv } from '../../data.js';
 import { ACLED_COLUMNS, acledCsv, acledRow } from '../../export/acled.js';
-import { countryCodes } from '../../geo/country-codes.js';
+import { countryCodes, iso2OfNumeric } from '../../geo/country-codes.js';
 import { allIncidentsWithTimes } from '../../store/incident-queries.js';
 import type { ApiContext } from '../context.js';
 import { badRequest } from '../errors.js';
@@ -36,15 +35,6 @@ export interface AcledReadQuery {
 
 /** ACLED's default page size */
 const ACLED_LIMIT = 5000;
-
-let byNumeric: Map<string, string> | null = null;
-/** ISO2 of an ISO 3166-1 numeric code */
-function iso2OfNumeric(n: string): string | undefined {
-  byNumeric ??= new Map(
-    readTsv(dataPath('gazetteer', 'countries.tsv')).map((r) => [String(Number(r.numeric)), r.iso2]),
-  );
-  return byNumeric.get(String(Number(n)));
-}
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
