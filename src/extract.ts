@@ -1,4 +1,4 @@
-/** The pipeline: one input document to one result (spec/event-record.md). Errors stay with their document. */
+/** The pipeline: one input document to one result (docs/event-record.md; note codes in README.md). Errors stay with their document. */
 import { DAY_MS, dayOfIso, isoOf } from './days.js';
 import { type EventDecider, shippedDecider } from './learn/decide.js';
 import { runPipeline } from './pipeline.js';
