@@ -9,6 +9,7 @@ import { PhraseIndex, type PhraseMatch } from '../text/phrases.js';
 import { wordTest, wordTestBits } from '../text/words.js';
 import { cues, nationalities, triggers } from './lexicons.js';
 import type { Mention } from './mention.js';
+import { readNumberAt } from './number-reader.js';
 
 export type PlaceFrame =
   | 'plain'
@@ -486,7 +487,40 @@ export function placesInContext(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
       const before = out[out.length - 1];
       if (before && before.last <= k && k - before.last <= 5) continue;
     }
+    if (afterDistance(doc, m)) continue;
     out.push(m);
   }
   return out;
+}
+
+/** Beyond this, a place a distance is measured from is not where the event was (the scorer's 25 km). */
+const REFERENCE_KM = 25;
+
+/**
+ * "الواقعة على بعد 250 كلم شمال بغداد", "40 كيلومترا عن كويتا": a place a distance and a direction (or عن, من) are
+ * measured from is a reference point, not where anything happened, when it is far; "12 كلم غرب عمان" is near Amman.
+ * "ثلاثين كيلومترا إلى مشارف التحيتا" is no reference.
+ */
+function afterDistance(doc: Doc, m: PlaceMention): boolean {
+  const toks = doc.tokens;
+  const from = m.value.frameFirst ?? m.first;
+  const direction = m.value.frame === 'near' && !/^(مشارف|تخوم|قرب|محيط|اطراف|ضواحي|جوار)/.test(toks[from].norm);
+  for (let k = from - 1; k >= Math.max(0, from - 2) && toks[k].sent === m.sent; k--) {
+    if (ar.distanceUnits.test(toks[k].norm)) {
+      if (!direction && k === from - 1) return false;
+      const km = distanceBefore(doc, k) * (/^(ميل|اميال)/.test(toks[k].norm) ? 1.6 : 1);
+      return !(km <= REFERENCE_KM);
+    }
+    if (!/^(عن|من)$/.test(toks[k].norm)) return false;
+  }
+  return false;
+}
+
+/** The number ending right before the unit at `unit` (NaN when none is read). */
+function distanceBefore(doc: Doc, unit: number): number {
+  for (let k = unit - 1; k >= Math.max(0, unit - 3); k--) {
+    const n = readNumberAt(doc.tokens, k);
+    if (n && n.last === unit) return n.value;
+  }
+  return Number.NaN;
 }

@@ -27,6 +27,23 @@ test('frames set the precision: countryside, sub-district, province, a reference
 
   const near = place('انفجرت عبوة ناسفة على بعد 20 كلم شمال بغداد', 'بغداد');
   assert.deepEqual([near.chosen?.name, near.chosen?.precision], ['Baghdad', 2]);
+
+  // far from the place a distance is measured from, it is no place of the event; near it, it stands for one
+  for (const far of [
+    'انفجرت عبوة في القرية الواقعة على بعد 250 كلم شمال بغداد',
+    'قتل جنديان في هجوم على بلدة تقع على بعد 40 كيلومترا عن بغداد',
+    'سقطت قذيفة على قرية تبعد مئة ميل جنوب بغداد',
+  ]) {
+    assert.equal(place(far, 'بغداد').chosen, null, far);
+  }
+  for (const close of [
+    'انفجرت سيارة مفخخة في بلدة (12 كلم غرب بغداد)',
+    'انفجرت عبوة على بعد عشرة كيلومترات من بغداد',
+  ]) {
+    assert.equal(place(close, 'بغداد').chosen?.name, 'Baghdad', close);
+  }
+  const towards = place('تقدمت القوات ثلاثين كيلومترا إلى مشارف الموصل', 'الموصل');
+  assert.equal(towards.chosen?.name, 'Mosul', 'a distance covered towards a place is no reference');
 });
 
 test('clitics, articles and spelling variants', () => {
