@@ -52,6 +52,8 @@ function typeOf(c: Candidate): EventType {
   return t;
 }
 
+const isAgreement = (c: Candidate) => classify(c) === 'agreement';
+
 function compatibleTypes(a: Candidate, b: Candidate): boolean {
   const ta = typeOf(a);
   const tb = typeOf(b);
@@ -62,6 +64,8 @@ function compatibleTypes(a: Candidate, b: Candidate): boolean {
     'violence_against_civilians',
     'strategic_developments',
   ]);
+  // a truce or a deal reached is its own event beside the fighting it ends
+  if (isAgreement(a) !== isAgreement(b)) return false;
   return armed.has(ta) && armed.has(tb);
 }
 

@@ -79,6 +79,14 @@ test('one event per place and day: a list of far places, two acts in one sentenc
         ['armed_clash', 'كركوك', '2018-06-09'],
       ],
     ],
+    // a truce reached at the place of the day's strikes is its own event
+    [
+      'شنت الطائرات الإسرائيلية غارات على مواقع في قطاع غزة أمس. وأعلن مصدر مصري أمس التوصل إلى اتفاق لوقف إطلاق النار في قطاع غزة.',
+      [
+        ['air_drone_strike', 'قطاع غزة', '2018-06-09'],
+        ['agreement', 'قطاع غزة', '2018-06-09'],
+      ],
+    ],
     // the second sentence adds a toll to the same strike at the same place and day
     [
       'قصفت طائرات التحالف مواقع في مدينة صعدة أمس. وقالت مصادر محلية إن الغارات على صعدة أسفرت عن مقتل خمسة مسلحين.',
