@@ -63,6 +63,23 @@ export function isBackground(d: DateMention, published: string | null): boolean 
   return daysBetween(d.end, published) > 31;
 }
 
+/**
+ * Is the act dated in the past beyond the month? Where the sentence also gives a recent day, the older date belongs
+ * to a comparison or an aside ("شنت، مساء الثلاثاء، 30 غارة … في ردها على أكبر هجوم منذ حرب عام 2014") unless it
+ * is the one nearest the act.
+ */
+function backgroundDated(ctx: DocContext, s: number, dates: DateMention[], act: Mention<TriggerEntry>): boolean {
+  const old = dates.filter((d) => isBackground(d, ctx.published));
+  if (old.length === 0) return false;
+  // "أعلن الجيش أمس أن …": the day of the report dates no act
+  const reported = (d: DateMention) =>
+    ctx.a.in[s].cues.some((c) => c.value === 'report' && c.last <= d.first && d.first - c.last <= 3);
+  const recent = dates.filter((d) => !old.includes(d) && d.precision === 'day' && !reported(d));
+  if (recent.length === 0) return true;
+  const distance = (d: DateMention) => Math.abs(d.first - act.first);
+  return Math.min(...old.map(distance)) < Math.min(...recent.map(distance));
+}
+
 /** A sentence that sums many events up ("23 هجوما", "14 مرة", "الهجمات") reports a tally, not an event. */
 function isTallySentence(ctx: DocContext, s: number, trig: Mention<TriggerEntry>[]): boolean {
   const { a } = ctx;
@@ -74,7 +91,10 @@ function isTallySentence(ctx: DocContext, s: number, trig: Mention<TriggerEntry>
     const next = a.doc.tokens[n.last];
     if (next && (ar.timesNouns.test(next.norm) || ar.tallyAttackNouns.test(next.norm))) return true;
   }
-  return a.in[s].dates.some((d) => d.kind === 'since' || d.kind === 'interval');
+  // "منذ 17 أكتوبر", "بين 1 و30 مايو" span the tally; beside a day the act is dated by ("مساء الثلاثاء … أكبر هجوم
+  // منذ عام 2014") the span measures a comparison, not the count
+  const spans = a.in[s].dates.filter((d) => d.kind === 'since' || d.kind === 'interval');
+  return spans.length > 0 && !a.in[s].dates.some((d) => !spans.includes(d) && d.precision === 'day');
 }
 
 const PROJECTILES = new Set(['projectile', 'rocket', 'missile', 'ballistic_missile', 'drone', 'artillery', 'mortar']);
@@ -191,7 +211,7 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
   if (valid.length === 0 || (mood !== 'asserted' && !valid.some(eventWord))) return [];
 
   const dates = a.in[s].dates;
-  if (dates.some((d) => isBackground(d, ctx.published))) return [];
+  if (backgroundDated(ctx, s, dates, valid[0])) return [];
   // "قصفت … ردا على إطلاق صواريخ على الجولان": the act replied to is an event of its own, at its own place
   const motive = valid.filter((t) => inMotiveClause(doc, t.first));
   if (motive.length > 0 && motive.length < valid.length) {

@@ -31,6 +31,13 @@ test('a new event or background: a pluperfect inside the month is reported, an o
     // more than 31 days before publication, or a year: history
     ['وكانت طائرات التحالف قد قصفت مواقع للحوثيين في مدينة صعدة في آذار/مارس الماضي.', []],
     ['وفي السابق قصفت طائرات التحالف مواقع للحوثيين في مدينة صعدة عام 2015.', []],
+    // an older date beside the act's own recent day measures a comparison ("الأعنف منذ عام 2015"), not the act
+    [
+      'قصفت طائرات التحالف، مساء أمس، مواقع للحوثيين في مدينة صعدة، في أعنف قصف تشهده المدينة منذ عام 2015.',
+      [['air_drone_strike', 'صعدة', '2018-06-09']],
+    ],
+    // nearest the act, the old date is the act's: history
+    ['وأعلن الجيش أمس أن طائرات التحالف قصفت مواقع في مدينة صعدة عام 2015.', []],
   ];
   for (const [text, expected] of table) assert.deepEqual(events(text), expected, text);
 });
