@@ -3,6 +3,7 @@ import type { Analysis } from '../analysis.js';
 import { toPlace } from '../geo/resolve.js';
 import type { EventDecider } from '../learn/decide.js';
 import { assignRoles } from '../learn/roles.js';
+import type { Doc } from '../text/doc.js';
 import type { Actor, EventRecord } from '../types.js';
 import type { ActorRef } from './actors.js';
 import { type Candidate, type DocContext, isBackground, sentenceCandidates } from './candidates.js';
@@ -51,12 +52,18 @@ export function assembleEvents(a: Analysis, speakers: (Speaker | null)[], decide
       precision: lead.precision === 'day' ? 'day' : 'week',
       evidence: lead.span,
     };
+  // the background a pluperfect tells ("وكانت دمشق قد اتهمت إسرائيل في التاسع من نيسان بشن غارة"): its date holds
+  // for the next sentence only where that goes on about the same kind of act
+  let aside: { date: NonNullable<Candidate['date']>; sent: number; subtype: SubType } | null = null;
   for (const s of a.doc.sentences) {
     for (const c of sentenceCandidates(ctx, s.i)) {
       if (c.date) {
         // the act a motive clause replies to ("ردا على هجوم … الأسبوع الماضي") is not where the narrative is
-        if (!c.triggers.every((t) => inMotiveClause(a.doc, t.first))) narrative = c.date;
-      } else if (narrative) c.date = { ...narrative };
+        const motive = c.triggers.every((t) => inMotiveClause(a.doc, t.first));
+        if (!motive && isPluperfect(a.doc, s.i)) aside = { date: c.date, sent: s.i, subtype: classify(c) };
+        else if (!motive) narrative = c.date;
+      } else if (aside && aside.sent === s.i - 1 && classify(c) === aside.subtype) c.date = { ...aside.date };
+      else if (narrative) c.date = { ...narrative };
       else if (published) c.date = { start: published, end: published, precision: 'day' };
       cands.push(c);
     }
@@ -163,3 +170,12 @@ function namedElsewhere(events: Candidate[], cands: Candidate[]): void {
     if (source) e.perpetrators = source.perpetrators.filter((p) => !e.targets.some((t) => t.name === p.name));
   }
 }
+
+/** "وكان … قد", "وكانت … قد": a sentence that opens in the pluperfect tells what had happened before the story. */
+function isPluperfect(doc: Doc, s: number): boolean {
+  const { first, last } = doc.sentences[s];
+  if (!PAST_BE.has(doc.tokens[first]?.norm ?? '')) return false;
+  for (let k = first + 1; k < Math.min(last, first + 8); k++) if (doc.tokens[k].norm === 'قد') return true;
+  return false;
+}
+const PAST_BE = new Set(['كان', 'كانت', 'كانوا', 'وكان', 'وكانت', 'وكانوا']);

@@ -31,6 +31,8 @@ const BEFORE_WINDOW: Record<string, number> = {
   reaction: 8,
   deny: 8,
 };
+/** how many words after its verb a habitual adverb still qualifies it */
+const HABITUAL_AFTER = 3;
 /** a denial this close before a trigger negates it even across a clause boundary */
 const DENY_NEAR = 4;
 
@@ -41,6 +43,13 @@ export function modalityOf(ctx: DocContext, t: Mention<TriggerEntry>): Modality 
   const sent = doc.sentences[t.sent];
   for (const c of a.in[t.sent].cues) {
     const kind = c.value;
+    // "قصفت إسرائيل مرارا أهدافا", "استهدفت مرات عدة": a pattern of acts, told before or after the verb
+    if (kind === 'habitual') {
+      const after = c.first >= t.last && c.first - t.last <= HABITUAL_AFTER;
+      const before = c.last <= t.first && t.first - c.last < 6;
+      if (c.first >= clause.from && c.first < clause.to && (after || before)) return 'ongoing';
+      continue;
+    }
     if (kind === 'conditional') {
       // a condition anywhere near the trigger in its sentence: "هددت باستهداف ... إذا تدخلت"
       if (Math.abs(c.first - t.first) <= 10) return 'conditional';

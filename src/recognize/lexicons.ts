@@ -89,6 +89,7 @@ export const CUE_KINDS = [
   'deny',
   'fell_nearby',
   'future',
+  'habitual',
   'history',
   'hit',
   'intercepted',

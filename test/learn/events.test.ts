@@ -38,12 +38,36 @@ test('a new event or background: a pluperfect inside the month is reported, an o
     ],
     // nearest the act, the old date is the act's: history
     ['وأعلن الجيش أمس أن طائرات التحالف قصفت مواقع في مدينة صعدة عام 2015.', []],
+    // a pluperfect aside does not move the story's date: the next sentence about another act is on the story's day
+    [
+      'قصفت طائرات التحالف مواقع في مدينة صعدة أمس. وكانت الطائرات قد قصفت مدينة حجة يوم الخميس الماضي. ' +
+        'من جهته أفاد مصدر محلي بمقتل ثلاثة مسلحين في اشتباكات في مدينة عمران.',
+      [
+        ['air_drone_strike', 'صعدة', '2018-06-09'],
+        ['air_drone_strike', 'حجة', '2018-06-07'],
+        ['armed_clash', 'عمران', '2018-06-09'],
+      ],
+    ],
+    // … but the sentence that goes on about the same kind of act is on the aside's day
+    [
+      'قصفت طائرات التحالف مواقع في مدينة صعدة أمس. وكانت الطائرات قد قصفت مدينة حجة يوم الخميس الماضي. ' +
+        'وقصفت الطائرات أيضا مواقع في مدينة عمران.',
+      [
+        ['air_drone_strike', 'صعدة', '2018-06-09'],
+        ['air_drone_strike', 'حجة', '2018-06-07'],
+        ['air_drone_strike', 'عمران', '2018-06-07'],
+      ],
+    ],
   ];
   for (const [text, expected] of table) assert.deepEqual(events(text), expected, text);
 });
 
 test('threats, calls, plans and tallies are not events; a protest against strikes is a protest', () => {
   const none = [
+    // a pattern of acts, the adverb before or after the verb
+    'وقصفت إسرائيل مرارا مواقع قريبة من مطار دمشق الدولي.',
+    'واستهدفت الطائرات مرات عدة مواقع في مدينة صعدة.',
+    'وتقصف الطائرات بانتظام مواقع في مدينة صعدة.',
     'دعت الأمم المتحدة إلى وقف الغارات على مدينة الحديدة.',
     'تستعد القوات الحكومية للمعركة المرتقبة في مدينة الحديدة.',
     'هددت الجماعة بقصف مدينة مأرب إذا استمر الهجوم.',
