@@ -113,7 +113,7 @@ export interface Language {
   // events/places.ts
   /** Launched from, coming from: a place after one of these is where the attack came from, not where it fell. A whole token. data/lang/ar/origin-words.txt */
   readonly originWords: RegExp;
-  /** A press conference, an office, an embassy, a meeting: a place after one of these is where someone spoke or is posted. A whole token after its proclitic و, ف, ب or ل is removed. data/lang/ar/setting-nouns.txt */
+  /** A press conference, an office, an embassy, a meeting, a residence: a place after one of these is where someone spoke, is posted or lives. A whole token after its proclitic و, ف, ب or ل is removed. data/lang/ar/setting-nouns.txt */
   readonly settingNouns: RegExp;
   /** Bordering, near, next to: a place after one of these is a reference point. A whole token. data/lang/ar/adjacent-words.txt */
   readonly adjacentWords: RegExp;

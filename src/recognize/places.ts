@@ -87,6 +87,12 @@ function acceptSingle(cands: GazEntry[], key: string, framed: boolean, afterIn: 
 }
 
 const CAPITAL = new Set(['العاصمه', 'عاصمه']);
+/** أن, إن, وأن, لأن as written: particles, whatever place their normalised form spells */
+const HAMZA_PARTICLE = /^[وفل]?[أإ]ن$/;
+const surface = (doc: Doc, i: number) =>
+  doc.text.slice(doc.tokens[i].start, doc.tokens[i].end).replace(/[\u064B-\u0652]/g, '');
+/** "عبد الجليل", "عبد الله": a name after عبد is a person's */
+const PERSON_HEAD = /^[وفلب]?عبد$/;
 
 /** The frame word ending right before token `first`, if any. */
 function frameBefore(doc: Doc, first: number, sentFirst: number): { frame: PlaceFrame; at: number } | null {
@@ -301,8 +307,13 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       }
       // a frame word is not a place by itself: "مدينة" is "city", not Medina
       const isFrameWord = asFrame.some((m) => m.value !== 'prefix');
-      // "البلاد" is the country, "العاصمة" the capital, "بخصوص" about: prose unless framed
-      if (last - i === 1 && !framed && notPlaces().has(toks[i].norm.replace(/^[وف](?=..)/, ''))) {
+      // "البلاد" is the country, "العاصمة" the capital, "بخصوص" about: prose unless framed; "وأن" written with its
+      // hamza is "and that", not Van
+      if (
+        last - i === 1 &&
+        !framed &&
+        (notPlaces().has(toks[i].norm.replace(/^[وف](?=..)/, '')) || HAMZA_PARTICLE.test(surface(doc, i)))
+      ) {
         i++;
         continue;
       }
@@ -488,6 +499,8 @@ export function placesInContext(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
       if (before && before.last <= k && k - before.last <= 5) continue;
     }
     if (afterDistance(doc, m)) continue;
+    const before = toks[(m.value.frameFirst ?? m.first) - 1];
+    if (before && before.sent === m.sent && PERSON_HEAD.test(before.norm)) continue;
     out.push(m);
   }
   return out;

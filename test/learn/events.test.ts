@@ -191,6 +191,9 @@ test('where: the place an anchor, a route, a border or an affiliation locates, n
     ['قال المتحدث في مؤتمر صحفي في عمان إن غارة جوية استهدفت مسلحين في مدينة درعا أمس.', ['درعا']],
     // a capital that speaks is a government, not the place
     ['قالت واشنطن إن غارة جوية استهدفت مسلحين في مدينة إدلب أمس.', ['إدلب']],
+    // where someone lives is not where the attack was; a name after عبد is a person's; "وأن" is "and that"
+    ['وشارك في الهجوم على مدينة سبها أمس مسلحون موالون لقيادي معارض، المقيم في العاصمة القطرية الدوحة.', ['سبها']],
+    ['وقال المتحدث علي عبد الجليل إن مسلحين هاجموا أمس مدينة سبها وأن الطائرات تصدت لهم.', ['سبها']],
   ];
   for (const [text, expected] of table)
     assert.deepEqual(
