@@ -14,7 +14,7 @@ import type { Mention } from '../recognize/mention.js';
 import type { Span } from '../text/span.js';
 import type { Claim, Outcome } from '../types.js';
 import { type ActorRef, findActors } from './actors.js';
-import { clauseOf, inMotiveClause, isBoundary } from './clauses.js';
+import { clauseOf, inMotiveClause, isBoundary, relativeClauseOf } from './clauses.js';
 import { findFatalities } from './fatalities.js';
 import { type Modality, modalityOf } from './modality.js';
 import { isOrigin, placesForEvent } from './places.js';
@@ -211,6 +211,55 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
   if (valid.length === 0 || (mood !== 'asserted' && !valid.some(eventWord))) return [];
 
   const dates = a.in[s].dates;
+  // "الصماد، الذي قتل في غارة … في 19 نيسان": an act a relative clause tells with a day of its own is its own event
+  const told = relativeAct(a, valid, dates);
+  if (told) {
+    const rest = valid.filter((t) => !told.triggers.includes(t));
+    const inside = (first: number) => first >= told.clause.from && first < told.clause.to;
+    return [
+      ...actsOf(
+        ctx,
+        s,
+        rest,
+        dates.filter((d) => d !== told.date),
+        (first) => !inside(first),
+      ),
+      ...actsOf(ctx, s, told.triggers, [told.date], inside),
+    ];
+  }
+  return actsOf(ctx, s, valid, dates);
+}
+
+/** The acts of a relative clause that gives its own day, beside acts of the sentence outside it. */
+function relativeAct(
+  a: Analysis,
+  valid: Mention<TriggerEntry>[],
+  dates: DateMention[],
+): { triggers: Mention<TriggerEntry>[]; date: DateMention; clause: { from: number; to: number } } | null {
+  for (const t of valid) {
+    const clause = relativeClauseOf(a.doc, t.first);
+    if (!clause) continue;
+    const inside = (first: number) => first >= clause.from && first < clause.to;
+    const date = dates.find((d) => inside(d.first) && d.precision === 'day');
+    const triggers = valid.filter((o) => inside(o.first));
+    if (date && triggers.length < valid.length) return { triggers, date, clause };
+  }
+  return null;
+}
+
+/**
+ * The events of a sentence's acts dated by `dates`, placed at places `where` admits: none for background; a motive
+ * clause's act its own.
+ */
+function actsOf(
+  ctx: DocContext,
+  s: number,
+  valid: Mention<TriggerEntry>[],
+  dates: DateMention[],
+  where: (first: number) => boolean = () => true,
+): Candidate[] {
+  const { a } = ctx;
+  const { doc } = a;
   if (backgroundDated(ctx, s, dates, valid[0])) return [];
   // "قصفت … ردا على إطلاق صواريخ على الجولان": the act replied to is an event of its own, at its own place
   const motive = valid.filter((t) => inMotiveClause(doc, t.first));
@@ -220,11 +269,12 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
       s,
       valid.filter((t) => !motive.includes(t)),
       dates,
+      where,
     );
     const replied = motiveEvent(ctx, s, motive, main[0]);
     return replied ? [...main, replied] : main;
   }
-  return sentenceEvents(ctx, s, valid, dates);
+  return sentenceEvents(ctx, s, valid, dates, where);
 }
 
 /** The event a motive clause reports, placed where the clause says; it adds to no other event of its sentence. */
@@ -257,7 +307,13 @@ function motiveEvent(ctx: DocContext, s: number, motive: Mention<TriggerEntry>[]
   return c;
 }
 
-function sentenceEvents(ctx: DocContext, s: number, valid: Mention<TriggerEntry>[], dates: DateMention[]): Candidate[] {
+function sentenceEvents(
+  ctx: DocContext,
+  s: number,
+  valid: Mention<TriggerEntry>[],
+  dates: DateMention[],
+  where: (first: number) => boolean = () => true,
+): Candidate[] {
   const { a } = ctx;
   const { doc } = a;
   const sent = doc.sentences[s];
@@ -333,7 +389,7 @@ function sentenceEvents(ctx: DocContext, s: number, valid: Mention<TriggerEntry>
   const { killed, injured } = findFatalities(a, s);
   const evidence: Span[] = [{ start: sent.start, end: sent.end, text: doc.text.slice(sent.start, sent.end) }];
 
-  const places = placesForEvent(a, s, valid);
+  const places = placesForEvent(a, s, valid).filter((p) => where(p.mention.first));
   const base = (place: ResolvedPlace | null): Candidate => ({
     sent: s,
     triggers: valid,

@@ -28,3 +28,18 @@ export function inMotiveClause(doc: Doc, t: number): boolean {
   }
   return false;
 }
+
+/** how far before an act its relative pronoun may stand ("الذي قتل", "التي استهدفها الطيران أمس") */
+const RELATIVE_REACH = 4;
+
+/**
+ * The token range [from, to) of the relative clause that token `t` stands in ("… الصماد، الذي قتل في غارة سعودية
+ * على محافظة الحديدة في 19 نيسان"), or null: a relative pronoun at most a few words before it, in its clause.
+ */
+export function relativeClauseOf(doc: Doc, t: number): { from: number; to: number } | null {
+  const clause = clauseOf(doc, t);
+  for (let k = t - 1; k >= Math.max(clause.from, t - RELATIVE_REACH); k--) {
+    if (ar.relativePronouns.has(doc.tokens[k].norm)) return { from: k, to: clause.to };
+  }
+  return null;
+}

@@ -22,13 +22,18 @@ export function isOrigin(a: Analysis, p: ResolvedPlace): boolean {
   return false;
 }
 
+/** how close after the act a meeting or office is its object ("استهدفت غارة أمس اجتماعا لقادة …") */
+const STRUCK_WITHIN = 3;
+
 function isSetting(a: Analysis, p: ResolvedPlace, triggers: Mention<TriggerEntry>[]): boolean {
   const toks = a.doc.tokens;
   for (let k = p.mention.first - 1; k >= Math.max(0, p.mention.first - 5); k--) {
     if (toks[k].sent !== p.mention.sent || triggers.some((t) => t.first <= k && k < t.last)) return false;
     // "استهدفت اجتماعا للحوثيين في الحديدة": a meeting or an office the act of its clause struck is where it happened
     if (ar.settingNouns.test(toks[k].norm.replace(/^[وفبل]/, '')))
-      return !triggers.some((t) => t.last <= k && clauseOf(a.doc, t.first).from === clauseOf(a.doc, k).from);
+      return !triggers.some(
+        (t) => t.last <= k && k - t.last <= STRUCK_WITHIN && clauseOf(a.doc, t.first).from === clauseOf(a.doc, k).from,
+      );
   }
   return false;
 }

@@ -97,6 +97,8 @@ export interface Language {
   readonly clausePunctuation: ReadonlySet<string>;
   /** Particles that open a new clause inside a sentence: while, but, after, in reply. A whole token. data/lang/ar/clause-openers.txt */
   readonly clauseOpeners: ReadonlySet<string>;
+  /** Relative pronouns: "الصماد، الذي قتل في غارة … في 19 نيسان" opens a clause that may tell an act of its own, with its own day. A whole token, normalised, with or without و. data/lang/ar/relative-pronouns.txt */
+  readonly relativePronouns: ReadonlySet<string>;
   /** In reply to, in revenge for, in solidarity with, in protest at: what follows in the sentence is a motive, not the event. A whole token, after an optional و. data/lang/ar/motive-words.txt */
   readonly motiveWords: RegExp;
 

@@ -48,6 +48,14 @@ test('a new event or background: a pluperfect inside the month is reported, an o
         ['armed_clash', 'عمران', '2018-06-09'],
       ],
     ],
+    // an act a relative clause tells with its own day is its own event, on that day
+    [
+      'قصفت طائرات التحالف مواقع في مدينة صعدة أمس عشية تشييع القيادي الذي قتل في غارة على مدينة حجة يوم الخميس الماضي.',
+      [
+        ['air_drone_strike', 'صعدة', '2018-06-09'],
+        ['air_drone_strike', 'حجة', '2018-06-07'],
+      ],
+    ],
     // … but the sentence that goes on about the same kind of act is on the aside's day
     [
       'قصفت طائرات التحالف مواقع في مدينة صعدة أمس. وكانت الطائرات قد قصفت مدينة حجة يوم الخميس الماضي. ' +

@@ -78,6 +78,7 @@ export const ar: Language = {
   // events/clauses.ts
   clausePunctuation: wordSet('clause-punctuation'),
   clauseOpeners: wordSet('clause-openers'),
+  relativePronouns: wordSet('relative-pronouns'),
   motiveWords: wordPattern('motive-words', 'و?'),
 
   // events/fatalities.ts
