@@ -6,6 +6,7 @@
 import { ApiError, api } from './api.js';
 import type { DocumentDetail, IncidentDetail, Member, ReviewResult } from './api-types.js';
 import { bdi, h, ltr } from './dom.js';
+import { focusEvidence } from './evidence-focus.js';
 import { countryName, lang, type MessageKey, num, t, term } from './i18n/index.js';
 import { reviewPanel } from './review.js';
 import { highlightedText, locate, type Mark } from './spans.js';
@@ -192,6 +193,7 @@ export class IncidentView {
       'section',
       { class: 'summary' },
       h('p', { class: 'hint muted' }, t('clickToHighlight')),
+      h('p', { class: 'evidence-status muted small', role: 'status' }),
       h(
         'dl',
         {},
@@ -407,20 +409,18 @@ export class IncidentView {
     this.#on.changed(r.incidentId);
   }
 
-  /** Lights up the marks whose ids start with any of these prefixes and scrolls each article to the first. */
+  /** Lights up the marks whose ids start with any of these prefixes and brings their words into view. */
   #light(prefixes: string[]): void {
-    for (const el of this.#lit) el.classList.remove('lit');
+    for (const el of this.#lit) el.classList.remove('lit', 'flash');
     this.#lit = [];
     for (const [id, els] of this.#marks) {
       if (prefixes.some((p) => id === p || id.startsWith(p))) this.#lit.push(...els);
     }
+    // in the articles' order, so the first is the first words of the first report
+    this.#lit.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     for (const el of this.#lit) el.classList.add('lit');
-    const seen = new Set<Element>();
-    for (const el of this.#lit) {
-      const article = el.closest('.article-text');
-      if (!article || seen.has(article)) continue;
-      seen.add(article);
-      article.scrollTop = Math.max(0, el.offsetTop - article.clientHeight / 3);
-    }
+    focusEvidence(this.#lit, this.#el);
+    const status = this.#el.querySelector('.evidence-status');
+    if (status) status.textContent = this.#lit.length ? t('evidenceShown') : t('evidenceNone');
   }
 }

@@ -109,4 +109,6 @@ export const ar: Record<MessageKey, string> = {
   membersOf: 'تقارير هذه الحادثة',
   listSeparator: '، ',
   legendUnknown: 'أخرى',
+  evidenceShown: 'الكلمات مميَّزة في التقارير.',
+  evidenceNone: 'لم يُعثر على كلمات لهذا في التقارير.',
 };

@@ -107,6 +107,8 @@ export const en = {
   membersOf: 'reports of this incident',
   listSeparator: ', ',
   legendUnknown: 'Other',
+  evidenceShown: 'The words are highlighted in the reports.',
+  evidenceNone: 'No words of the reports were found for this.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,151 @@
+/**
+ * The analyst's all-day tool (issue 20) in Debian's chromium against the real API: evidence words brought into
+ * view in a long article, geo-precision drawn and filtered, totals that follow the filters, Escape, the loading
+ * state, the exports, and a page that fits 390 px. Every wait is on the page's state, never on a fixed sleep.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Point } from '../../src/web/api-types.js';
+import {
+  artifactPath,
+  browserSkip,
+  ensureWebBuilt,
+  launchBrowser,
+  type RunningServer,
+  startServer,
+} from './browser.js';
+
+const skip = browserSkip();
+const corpus = new URL('../../corpus/', import.meta.url);
+const lines = (file: string) =>
+  readFileSync(new URL(file, corpus), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
+const seeds = lines('seeds/articles.jsonl');
+const seedIds = new Set(seeds.map((l) => (JSON.parse(l) as { id: string }).id));
+const dev = lines('dev/articles.jsonl')
+  .filter((l) => !seedIds.has((JSON.parse(l) as { id: string }).id))
+  .slice(0, 24);
+
+/** A long article whose only event is in its last line: its words start far below any first view. */
+const filler = Array.from(
+  { length: 90 },
+  (_, i) => `وتناول التقرير في فقرته رقم ${i + 1} تاريخ المدينة وأسواقها القديمة ومعالمها المعروفة.`,
+).join('\n');
+const LONG = {
+  id: 'long-article',
+  source: 'test',
+  published: '2019-05-12',
+  text: `${filler}\nقتل 7 أشخاص وأصيب 12 آخرون في قصف مدفعي استهدف مدينة معرة النعمان في ريف إدلب الجنوبي اليوم الأحد.`,
+};
+/** An event placed at a country only (geo-precision 3). */
+const COUNTRY_LEVEL = {
+  id: 'country-level',
+  source: 'test',
+  published: '2019-05-13',
+  text: 'أعلن الجيش السوري أن 5 جنود قتلوا في هجوم شنه مسلحون في سوريا اليوم.',
+};
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  if (skip) return;
+  ensureWebBuilt();
+  server = await startServer();
+  const own = [LONG, COUNTRY_LEVEL].map((d) => JSON.stringify(d));
+  const res = await fetch(`${server.url}/api/ingest`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${server.token}` },
+    body: [...seeds, ...dev, ...own].join('\n'),
+  });
+  assert.equal(res.status, 200, await res.text());
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function api<T>(path: string): Promise<T> {
+  const res = await fetch(`${server.url}${path}`);
+  const body = await res.text();
+  assert.equal(res.status, 200, `${path}: ${body}`);
+  return JSON.parse(body) as T;
+}
+
+type Checked = Page & { errors: string[] };
+
+async function openPage(path = '/', viewport = { width: 1400, height: 900 }): Promise<Checked> {
+  const page = (await browser.newPage({ viewport, deviceScaleFactor: 1 })) as Checked;
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.errors.push(m.text());
+  });
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+/** The incident one document's event is in. */
+async function incidentOf(documentId: string): Promise<string> {
+  const doc = await api<{ events: { incidentId: string | null }[] }>(`/api/documents/${documentId}`);
+  const id = doc.events.find((e) => e.incidentId)?.incidentId;
+  assert.ok(id, `${documentId} has an event in an incident`);
+  return id;
+}
+
+/**
+ * Whether the element's box lies inside the viewport and inside every scrolling box around it. Built from text:
+ * tsx would wrap a named function written here in a helper the page does not have.
+ */
+const IN_VIEW = new Function(
+  'el',
+  `
+  const r = el.getBoundingClientRect();
+  const inside = (o) => r.top >= o.top - 1 && r.bottom <= o.bottom + 1 && r.left >= o.left - 1 && r.right <= o.right + 1;
+  const outsideOf = [];
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const s = getComputedStyle(p);
+    if (!/auto|scroll/.test(s.overflowY) || p.scrollHeight <= p.clientHeight) continue;
+    if (!inside(p.getBoundingClientRect())) outsideOf.push(p.className || p.tagName);
+  }
+  return { viewport: inside({ top: 0, left: 0, bottom: innerHeight, right: innerWidth }), outsideOf, top: r.top };
+`,
+) as (el: Element) => unknown;
+
+async function inView(page: Page, selector: string) {
+  return (await page.locator(selector).first().evaluate(IN_VIEW)) as {
+    viewport: boolean;
+    outsideOf: string[];
+    top: number;
+  };
+}
+
+test('evidence first: a clicked field of a long article has its words in view, inside every scroll area', {
+  skip,
+}, async () => {
+  const id = await incidentOf(LONG.id);
+  for (const viewport of [
+    { width: 1400, height: 900 },
+    { width: 390, height: 800 },
+  ]) {
+    const page = await openPage(`/?incident=${encodeURIComponent(id)}`, viewport);
+    const view = page.locator('#incident');
+    await view.locator('.member .article-text').first().waitFor();
+    for (const field of ['killed', 'location', 'date']) {
+      await view.locator(`button[data-field="${field}"]`).click();
+      await page.waitForSelector('#incident mark.lit.flash');
+      const seen = await inView(page, '#incident mark.lit');
+      assert.ok(seen.viewport, `${field} at ${viewport.width}px: the words are in the viewport (top ${seen.top})`);
+      assert.deepEqual(seen.outsideOf, [], `${field} at ${viewport.width}px: inside every scroll area`);
+    }
+    assert.match(await view.locator('.evidence-status').innerText(), /\S/);
+    await page.screenshot({ path: artifactPath(`evidence-long-${viewport.width}.png`) });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
