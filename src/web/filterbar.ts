@@ -72,6 +72,22 @@ export class FilterBar {
           codes.map((c) => h('option', { value: c, selected: filters[name] === c }, term(c))),
         ),
       );
+    const precision = h(
+      'label',
+      {},
+      h('span', {}, t('precisionFilter')),
+      h(
+        'select',
+        { name: 'precision' },
+        (['', '2', '1'] as const).map((v) =>
+          h(
+            'option',
+            { value: v, selected: (filters.precision ?? '') === v },
+            t(v === '' ? 'precisionAny' : v === '2' ? 'precisionNoCoarse' : 'precisionExact'),
+          ),
+        ),
+      ),
+    );
     this.#el.replaceChildren(
       date('from', 'from'),
       date('to', 'to'),
@@ -80,6 +96,7 @@ export class FilterBar {
       select('subtype', 'subtype', subtypes),
       text('actor', 'actor', 'actorPlaceholder'),
       text('q', 'search', 'searchPlaceholder'),
+      precision,
       h(
         'div',
         { class: 'filter-actions' },

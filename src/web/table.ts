@@ -1,6 +1,7 @@
 /** The incidents table: sortable by date, killed and number of reports, paginated by the server. */
 import type { Incident, IncidentSort, Page } from './api-types.js';
 import { bdi, h, ltr } from './dom.js';
+import { precisionBadge } from './geo-precision.js';
 import { countryName, lang, type MessageKey, num, t, term } from './i18n/index.js';
 import { typeColor } from './taxonomy.js';
 
@@ -44,6 +45,7 @@ const COLUMNS: Column[] = [
         : h('span', { class: 'muted' }, '–'),
   },
   { label: 'colCountry', cell: (i) => countryName(i.location?.country) },
+  { label: 'colPrecision', cell: (i) => (i.location ? precisionBadge(i.location.precision) : '') },
   { label: 'colPerpetrators', cell: (i) => actors(i.perpetrators) },
   { label: 'colKilled', sort: 'killed', numeric: true, cell: (i) => figure(i.fatalities.killed) },
   { label: 'colInjured', numeric: true, cell: (i) => figure(i.fatalities.injured) },

@@ -149,3 +149,43 @@ test('evidence first: a clicked field of a long article has its words in view, i
     await page.close();
   }
 });
+
+test('trust: a country-level record is drawn as a hollow dashed ring, has its column, and can be filtered out', {
+  skip,
+}, async () => {
+  const points = (await api<{ items: Point[] }>('/api/incidents/points')).items;
+  const placed = points.filter((p) => p.lat !== null);
+  const coarse = placed.filter((p) => p.precision === 3);
+  assert.ok(coarse.length > 0, 'a country-level incident');
+  const page = await openPage();
+  await page.waitForFunction((n) => document.getElementById('map')?.dataset.shown === String(n), placed.length);
+  assert.equal(await page.getAttribute('#map', 'data-coarse'), String(coarse.length));
+  // drawn differently: its own element, dashed and nearly unfilled, or inside a dashed cluster of its own
+  const ring = page.locator('#map path.geo-3').first();
+  if ((await page.locator('#map path.geo-3').count()) > 0) {
+    assert.ok(await ring.getAttribute('stroke-dasharray'));
+    assert.ok(Number(await ring.getAttribute('fill-opacity')) < 0.2);
+  } else assert.ok((await page.locator('#map .cluster.coarse').count()) > 0);
+  assert.equal((await page.locator('#map path.geo-3, #map .cluster.coarse').count()) > 0, true);
+
+  // the table says how precise each record is
+  const id = await incidentOf(COUNTRY_LEVEL.id);
+  await page.fill('input[name="q"]', 'الجيش السوري');
+  await page.waitForSelector(`tr[data-incident="${id}"] .geo-badge[data-precision="3"]`);
+  await page.screenshot({ path: artifactPath('precision-on.png') });
+
+  // the filter leaves them out of the map and the table, and is kept in the URL
+  await page.fill('input[name="q"]', '');
+  await page.selectOption('select[name="precision"]', '2');
+  await page.waitForURL(/precision=2/);
+  const kept = placed.filter((p) => p.precision !== null && p.precision <= 2).length;
+  await page.waitForFunction((n) => document.getElementById('map')?.dataset.shown === String(n), kept);
+  assert.equal(await page.getAttribute('#map', 'data-coarse'), '0');
+  assert.equal(await page.locator('#map path.geo-3, #map .cluster.coarse').count(), 0);
+  const listed = await api<{ total: number }>('/api/incidents?precision=2&limit=1');
+  await page.waitForSelector(`#table-total[data-total="${listed.total}"]`);
+  assert.equal(await page.locator(`tr[data-incident="${id}"]`).count(), 0);
+  await page.screenshot({ path: artifactPath('precision-filtered.png') });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

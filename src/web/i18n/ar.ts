@@ -111,4 +111,10 @@ export const ar: Record<MessageKey, string> = {
   legendUnknown: 'أخرى',
   evidenceShown: 'الكلمات مميَّزة في التقارير.',
   evidenceNone: 'لم يُعثر على كلمات لهذا في التقارير.',
+  precisionFilter: 'دقة المكان',
+  precisionAny: 'الكل',
+  precisionNoCoarse: 'دون مستوى المحافظة أو البلد',
+  precisionExact: 'الأماكن الدقيقة فقط',
+  colPrecision: 'الدقة',
+  legendPrecision: 'دقة المكان',
 };

@@ -109,6 +109,12 @@ export const en = {
   legendUnknown: 'Other',
   evidenceShown: 'The words are highlighted in the reports.',
   evidenceNone: 'No words of the reports were found for this.',
+  precisionFilter: 'Place precision',
+  precisionAny: 'Any',
+  precisionNoCoarse: 'No province- or country-level',
+  precisionExact: 'Exact places only',
+  colPrecision: 'Precision',
+  legendPrecision: 'Place precision',
 } as const;
 
 export type MessageKey = keyof typeof en;
