@@ -4,6 +4,7 @@ import type {
   Incident,
   IncidentDetail,
   IncidentSort,
+  IncidentTotals,
   Page,
   Point,
   ReviewBody,
@@ -54,6 +55,9 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 export const api = {
   points(filters: Filters, signal?: AbortSignal): Promise<{ total: number; items: Point[] }> {
     return request(`/api/incidents/points?${filterParams(filters)}`, { signal });
+  },
+  totals(filters: Filters, signal?: AbortSignal): Promise<IncidentTotals> {
+    return request(`/api/incidents/totals?${filterParams(filters)}`, { signal });
   },
   incidents(
     filters: Filters,

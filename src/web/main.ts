@@ -12,6 +12,7 @@ import { type AppState, type Filters, Store, sameFilters } from './state.js';
 import { PAGE_SIZE, TableView } from './table.js';
 import { TimelineView } from './timeline.js';
 import { adoptTokenFromAddress } from './token.js';
+import { TotalsView } from './totals.js';
 
 adoptTokenFromAddress();
 const store = new Store();
@@ -36,18 +37,21 @@ const incident = new IncidentView(byId('incident'), {
   changed: (id) => {
     void loadPoints(store.state);
     void loadTable(store.state);
+    void loadTotals(store.state);
     if (id && id !== store.state.incident) store.update({ incident: id });
     else if (id) void incident.open(id);
     else store.update({ incident: null });
   },
   moved: (id) => store.update({ incident: id }),
 });
+const totals = new TotalsView(byId('totals'));
 byId('map-fit').addEventListener('click', () => map.fit());
 
 let points: Point[] = [];
 let lastPage: Page<Incident> | null = null;
 let pointsRequest: AbortController | null = null;
 let tableRequest: AbortController | null = null;
+let totalsRequest: AbortController | null = null;
 
 function inRange(p: Point, f: Filters): boolean {
   return (!f.from || p.date >= f.from) && (!f.to || p.date <= f.to);
@@ -100,6 +104,18 @@ async function loadTable(s: AppState): Promise<void> {
   }
 }
 
+async function loadTotals(s: AppState): Promise<void> {
+  totalsRequest?.abort();
+  totalsRequest = new AbortController();
+  totals.loading();
+  try {
+    totals.render(await api.totals(s.filters, totalsRequest.signal));
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') return;
+    totals.error(e instanceof ApiError ? e.message : String(e));
+  }
+}
+
 function renderLanguage(s: AppState): void {
   setLang(s.lang);
   renderChrome(() => store.update({ lang: store.state.lang === 'ar' ? 'en' : 'ar' }));
@@ -112,12 +128,14 @@ store.subscribe((next, prev) => {
     renderLanguage(next);
     drawPoints(next);
     if (lastPage) table.render(lastPage, next.sort);
+    totals.render();
     incident.rerender();
   }
   const filtersChanged = !sameFilters(next.filters, prev.filters);
   if (filtersChanged) filterBar.render(next.filters);
   if (!sameFilters(next.filters, prev.filters, ['from', 'to'])) void loadPoints(next);
   else if (filtersChanged) drawPoints(next);
+  if (filtersChanged) void loadTotals(next);
   if (filtersChanged || next.sort !== prev.sort || next.page !== prev.page) void loadTable(next);
   if (next.incident !== prev.incident) {
     if (next.incident) void incident.open(next.incident);
@@ -129,4 +147,5 @@ document.addEventListener('rasd:analyst', () => renderLanguage(store.state));
 renderLanguage(store.state);
 void loadPoints(store.state);
 void loadTable(store.state);
+void loadTotals(store.state);
 if (store.state.incident) void incident.open(store.state.incident);

@@ -189,3 +189,60 @@ test('trust: a country-level record is drawn as a hollow dashed ring, has its co
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+interface Totals {
+  incidents: number;
+  killed: number;
+  injured: number;
+  byType: { key: string; incidents: number }[];
+}
+
+/** The band's figures and the type rows it shows, as the page holds them. */
+async function band(page: Page) {
+  const figure = async (k: string) => Number(await page.getAttribute(`#totals [data-total="${k}"]`, 'data-value'));
+  const types = await page
+    .locator('#totals [data-breakdown="type"] li')
+    .evaluateAll((lis) =>
+      lis.map((li) => [(li as HTMLElement).dataset.key, Number((li as HTMLElement).dataset.incidents)]),
+    );
+  return {
+    incidents: await figure('incidents'),
+    killed: await figure('killed'),
+    injured: await figure('injured'),
+    types,
+  };
+}
+
+test('totals: the band equals the sums of the API for the same filter, and follows the filters', { skip }, async () => {
+  const page = await openPage();
+  for (const filter of ['', 'country=SY', 'from=2023-10-01&to=2023-10-31']) {
+    if (filter === 'country=SY') {
+      // through the filter bar, as an analyst types it
+      await page.fill('input[name="country"]', 'SY');
+      await page.locator('input[name="country"]').dispatchEvent('change');
+      await page.waitForURL(/country=SY/);
+    } else if (filter) await page.goto(`${server.url}/?${filter}`);
+    const points = (await api<{ items: Point[] }>(`/api/incidents/points?${filter}`)).items;
+    const killed = points.reduce((a, p) => a + (p.killed ?? 0), 0);
+    const injured = points.reduce((a, p) => a + (p.injured ?? 0), 0);
+    await page.waitForSelector(`#totals [data-total="incidents"][data-value="${points.length}"]`);
+    await page.waitForSelector('#totals:not([aria-busy])');
+    const shown = await band(page);
+    assert.deepEqual(
+      { incidents: shown.incidents, killed: shown.killed, injured: shown.injured },
+      { incidents: points.length, killed, injured },
+      filter,
+    );
+    const totals = await api<Totals>(`/api/incidents/totals?${filter}`);
+    assert.deepEqual(
+      shown.types,
+      totals.byType.slice(0, shown.types.length).map((r) => [r.key, r.incidents]),
+    );
+    for (const [type, n] of shown.types) {
+      assert.equal(n, points.filter((p) => p.type === type).length, `${filter} ${type}`);
+    }
+  }
+  await page.screenshot({ path: artifactPath('totals-band.png') });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -117,4 +117,9 @@ export const ar: Record<MessageKey, string> = {
   precisionExact: 'الأماكن الدقيقة فقط',
   colPrecision: 'الدقة',
   legendPrecision: 'دقة المكان',
+  totalsTitle: 'المجاميع للتصفية الحالية',
+  totalsKnownOf: 'حادثة تذكر رقمًا من',
+  totalsByType: 'حسب النوع',
+  totalsByCountry: 'حسب البلد',
+  totalsByActor: 'حسب المنفذ',
 };

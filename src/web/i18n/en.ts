@@ -115,6 +115,11 @@ export const en = {
   precisionExact: 'Exact places only',
   colPrecision: 'Precision',
   legendPrecision: 'Place precision',
+  totalsTitle: 'Totals for the current filter',
+  totalsKnownOf: 'incidents give a figure, of',
+  totalsByType: 'By type',
+  totalsByCountry: 'By country',
+  totalsByActor: 'By perpetrator',
 } as const;
 
 export type MessageKey = keyof typeof en;
