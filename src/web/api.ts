@@ -15,6 +15,10 @@ import type { Filters } from './state.js';
 import { ACLED_SUBTYPE, ACLED_TYPE, type EventTypeCode } from './taxonomy.js';
 import { setWriteToken, writeToken } from './token.js';
 
+/** The files GET /api/export writes. */
+export const EXPORT_FORMATS = ['acled-csv', 'geojson', 'jsonl'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -98,9 +102,9 @@ export const api = {
       return send();
     }
   },
-  exportUrl(filters: Filters): string {
+  exportUrl(filters: Filters, format: ExportFormat = 'acled-csv'): string {
     const q = filterParams(filters);
-    q.set('format', 'acled-csv');
+    q.set('format', format);
     return `/api/export?${q}`;
   },
 };

@@ -1,5 +1,5 @@
 /** The filter bar: dates, country, type and sub-type, actor, text. Typing waits a moment before it filters. */
-import { api } from './api.js';
+import { api, EXPORT_FORMATS } from './api.js';
 import { h } from './dom.js';
 import { type MessageKey, t, term } from './i18n/index.js';
 import { FILTER_KEYS, type FilterKey, type Filters } from './state.js';
@@ -101,7 +101,17 @@ export class FilterBar {
         'div',
         { class: 'filter-actions' },
         h('button', { type: 'button', class: 'small', onclick: () => this.#onChange({}) }, t('clearFilters')),
-        h('a', { class: 'button small', href: api.exportUrl(filters), download: '' }, t('export')),
+        h(
+          'span',
+          { class: 'exports', role: 'group', 'aria-label': t('exportTitle') },
+          EXPORT_FORMATS.map((f) =>
+            h(
+              'a',
+              { class: 'button small', href: api.exportUrl(filters, f), download: '', 'data-format': f },
+              t(f === 'acled-csv' ? 'export' : f === 'geojson' ? 'exportGeoJson' : 'exportJsonl'),
+            ),
+          ),
+        ),
       ),
     );
     if (!focused) return;

@@ -113,6 +113,9 @@ export class IncidentView {
   #render(): void {
     const { detail, docs } = this.#last!;
     const inc = detail.incident;
+    const focused = document.activeElement;
+    // on the page, or under the view (a row, the map): the keyboard would be on what the view covers
+    const hadFocus = !focused || focused === document.body || !!focused.closest('#overview');
     this.#marks.clear();
     this.#lit = [];
     this.#el.dataset.incident = inc.id;
@@ -140,13 +143,19 @@ export class IncidentView {
         ),
       ),
     );
+    // the keyboard lands on the view just opened (not on a row now hidden under it)
+    if (hadFocus) this.#el.querySelector<HTMLElement>('#incident-back')?.focus({ preventScroll: true });
   }
 
   #head(inc: Incident | null): HTMLElement {
     return h(
       'header',
       { class: 'incident-head' },
-      h('button', { type: 'button', class: 'back', id: 'incident-back', onclick: () => this.#on.close() }, t('back')),
+      h(
+        'button',
+        { type: 'button', class: 'back', id: 'incident-back', title: t('escapeHint'), onclick: () => this.#on.close() },
+        t('back'),
+      ),
       inc
         ? h(
             'h2',

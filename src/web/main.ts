@@ -7,6 +7,7 @@ import { byId, ltr, replace } from './dom.js';
 import { FilterBar } from './filterbar.js';
 import { num, setLang, t } from './i18n/index.js';
 import { IncidentView } from './incident.js';
+import { tracked } from './loading.js';
 import { MapView } from './map.js';
 import { type AppState, type Filters, Store, sameFilters } from './state.js';
 import { PAGE_SIZE, TableView } from './table.js';
@@ -77,7 +78,9 @@ async function loadPoints(s: AppState): Promise<void> {
   const { from: _f, to: _t, ...rest } = s.filters;
   performance.mark('rasd:points-request');
   try {
-    const res = await api.points(rest, pointsRequest.signal);
+    byId('map').setAttribute('aria-busy', 'true');
+    const res = await tracked(api.points(rest, pointsRequest.signal));
+    byId('map').removeAttribute('aria-busy');
     performance.mark('rasd:points-received');
     points = res.items;
     drawPoints(store.state);
@@ -92,10 +95,12 @@ async function loadTable(s: AppState): Promise<void> {
   tableRequest = new AbortController();
   table.loading();
   try {
-    lastPage = await api.incidents(
-      s.filters,
-      { sort: s.sort, limit: PAGE_SIZE, offset: (s.page - 1) * PAGE_SIZE },
-      tableRequest.signal,
+    lastPage = await tracked(
+      api.incidents(
+        s.filters,
+        { sort: s.sort, limit: PAGE_SIZE, offset: (s.page - 1) * PAGE_SIZE },
+        tableRequest.signal,
+      ),
     );
     table.render(lastPage, s.sort);
   } catch (e) {
@@ -109,7 +114,7 @@ async function loadTotals(s: AppState): Promise<void> {
   totalsRequest = new AbortController();
   totals.loading();
   try {
-    totals.render(await api.totals(s.filters, totalsRequest.signal));
+    totals.render(await tracked(api.totals(s.filters, totalsRequest.signal)));
   } catch (e) {
     if ((e as Error).name === 'AbortError') return;
     totals.error(e instanceof ApiError ? e.message : String(e));
@@ -139,8 +144,22 @@ store.subscribe((next, prev) => {
   if (filtersChanged || next.sort !== prev.sort || next.page !== prev.page) void loadTable(next);
   if (next.incident !== prev.incident) {
     if (next.incident) void incident.open(next.incident);
-    else incident.close();
+    else {
+      incident.close();
+      // focus goes back to the row the incident was opened from, when the table shows it
+      const row = prev.incident
+        ? document.querySelector<HTMLElement>(`tr[data-incident="${CSS.escape(prev.incident)}"]`)
+        : null;
+      row?.focus({ preventScroll: false });
+    }
   }
+});
+// Escape closes the incident (a dialog open over it takes its own Escape)
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape' || e.defaultPrevented || !store.state.incident) return;
+  if (document.querySelector('dialog[open]')) return;
+  e.preventDefault();
+  store.update({ incident: null }, 'push');
 });
 document.addEventListener('rasd:analyst', () => renderLanguage(store.state));
 

@@ -108,7 +108,8 @@ const IN_VIEW = new Function(
   const r = el.getBoundingClientRect();
   const inside = (o) => r.top >= o.top - 1 && r.bottom <= o.bottom + 1 && r.left >= o.left - 1 && r.right <= o.right + 1;
   const outsideOf = [];
-  for (let p = el.parentElement; p; p = p.parentElement) {
+  // up to the body, whose overflow is the viewport's: the viewport check covers it
+  for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
     const s = getComputedStyle(p);
     if (!/auto|scroll/.test(s.overflowY) || p.scrollHeight <= p.clientHeight) continue;
     if (!inside(p.getBoundingClientRect())) outsideOf.push(p.className || p.tagName);
@@ -245,4 +246,112 @@ test('totals: the band equals the sums of the API for the same filter, and follo
   await page.screenshot({ path: artifactPath('totals-band.png') });
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+test('keyboard: Escape closes the incident and focus goes back to its row', { skip }, async () => {
+  const page = await openPage();
+  const row = page.locator('tr[data-incident]').first();
+  const id = await row.getAttribute('data-incident');
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/incident=/);
+  await page.locator('#incident .member .article-text').first().waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'incident-back');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#incident', { state: 'hidden' });
+  assert.ok(!new URL(page.url()).searchParams.has('incident'));
+  assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.incident), id);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('loading: a notice shows while the API answers and goes when it has', { skip }, async () => {
+  const page = (await browser.newPage({ viewport: { width: 1400, height: 900 } })) as Checked;
+  let release = () => {};
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
+  await page.route('**/api/incidents/points**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('#loading', { state: 'visible' });
+  assert.match(await page.locator('#loading').innerText(), /\S/);
+  assert.equal(await page.getAttribute('#map', 'aria-busy'), 'true');
+  await page.screenshot({ path: artifactPath('loading.png') });
+  release();
+  await page.waitForSelector('#loading', { state: 'hidden' });
+  assert.equal(await page.getAttribute('#map', 'aria-busy'), null);
+  await page.close();
+});
+
+test('exports: CSV, GeoJSON and JSONL of the current filter', { skip }, async () => {
+  const page = await openPage('/?country=SY');
+  await page.waitForSelector('#table-total');
+  const total = Number(await page.getAttribute('#table-total', 'data-total'));
+  assert.ok(total > 0);
+  const expected = {
+    'acled-csv': { type: /text\/csv/, rows: (text: string) => text.trim().split('\n').length - 1 },
+    geojson: {
+      type: /application\/geo\+json/,
+      rows: (text: string) => (JSON.parse(text) as { features: unknown[] }).features.length,
+    },
+    jsonl: { type: /application\/x-ndjson/, rows: (text: string) => text.trim().split('\n').length },
+  };
+  for (const [format, want] of Object.entries(expected)) {
+    const link = page.locator(`.exports a[data-format="${format}"]`);
+    assert.equal(await link.getAttribute('download'), '');
+    const href = (await link.getAttribute('href'))!;
+    const q = new URL(href, server.url).searchParams;
+    assert.equal(q.get('format'), format);
+    assert.equal(q.get('country'), 'SY');
+    const res = await fetch(new URL(href, server.url));
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', want.type);
+    assert.equal(want.rows(await res.text()), total, format);
+  }
+  // a click downloads the file
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('.exports a[data-format="geojson"]'),
+  ]);
+  assert.match(download.suggestedFilename(), /\.geojson$/);
+  await page.close();
+});
+
+/** What sticks out past the page's width, for the message when something does. */
+const WIDE = new Function(`
+  const w = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && (r.right > w + 1 || r.left < -1) && el.checkVisibility()) {
+      out.push((el.id ? '#' + el.id : el.tagName.toLowerCase() + '.' + el.className) + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+    }
+  }
+  return { scroll: document.documentElement.scrollWidth, width: w, out: out.slice(0, 12) };
+`) as () => { scroll: number; width: number; out: string[] };
+
+test('390 px: no horizontal scroll on the overview nor in an incident, in Arabic and in English', {
+  skip,
+}, async () => {
+  const id = await incidentOf(LONG.id);
+  for (const lang of ['ar', 'en']) {
+    const q = lang === 'en' ? 'lang=en' : '';
+    const page = await openPage(`/?${q}`, { width: 390, height: 844 });
+    await page.waitForSelector('#table-total');
+    await page.waitForSelector('#totals [data-total="incidents"]');
+    await page.waitForSelector('#loading', { state: 'hidden' });
+    let wide = await page.evaluate(WIDE);
+    assert.ok(wide.scroll <= wide.width, `${lang} overview ${wide.scroll} > ${wide.width}: ${wide.out.join('; ')}`);
+    await page.screenshot({ path: artifactPath(`overview-390-${lang}.png`), fullPage: true });
+    await page.goto(`${server.url}/?${q}${q ? '&' : ''}incident=${encodeURIComponent(id)}`);
+    await page.locator('#incident .member .article-text').first().waitFor();
+    wide = await page.evaluate(WIDE);
+    assert.ok(wide.scroll <= wide.width, `${lang} incident ${wide.scroll} > ${wide.width}: ${wide.out.join('; ')}`);
+    await page.screenshot({ path: artifactPath(`incident-390-${lang}.png`) });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
 });

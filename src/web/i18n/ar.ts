@@ -122,4 +122,9 @@ export const ar: Record<MessageKey, string> = {
   totalsByType: 'حسب النوع',
   totalsByCountry: 'حسب البلد',
   totalsByActor: 'حسب المنفذ',
+  exportTitle: 'تنزيل حوادث هذه التصفية',
+  exportGeoJson: 'GeoJSON',
+  exportJsonl: 'JSONL',
+  escapeHint: 'Esc للإغلاق',
+  loadingData: 'جارٍ تحميل الحوادث…',
 };

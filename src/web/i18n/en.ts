@@ -120,6 +120,11 @@ export const en = {
   totalsByType: 'By type',
   totalsByCountry: 'By country',
   totalsByActor: 'By perpetrator',
+  exportTitle: 'Download the incidents of this filter',
+  exportGeoJson: 'GeoJSON',
+  exportJsonl: 'JSONL',
+  escapeHint: 'Esc closes',
+  loadingData: 'Loading the incidents…',
 } as const;
 
 export type MessageKey = keyof typeof en;
