@@ -7,6 +7,7 @@ import { ApiError, api } from './api.js';
 import type { DocumentDetail, IncidentDetail, Member, ReviewResult } from './api-types.js';
 import { bdi, h, ltr } from './dom.js';
 import { focusEvidence } from './evidence-focus.js';
+import { figure, figureText } from './figures.js';
 import { countryName, lang, type MessageKey, num, t, term } from './i18n/index.js';
 import { reviewPanel } from './review.js';
 import { highlightedText, locate, type Mark } from './spans.js';
@@ -197,7 +198,6 @@ export class IncidentView {
             h('span', { class: 'category' }, ` (${term(a.category)})`),
           ])
         : [t('none')];
-    const figure = (n: number | null) => (n === null ? t('unknown') : ltr(num(n)));
     return h(
       'section',
       { class: 'summary' },
@@ -399,11 +399,11 @@ export class IncidentView {
           ' · ',
           t('fieldKilled'),
           ' ',
-          h('bdi', { 'data-member-field': 'killed' }, e.fatalities.killed === null ? '–' : num(e.fatalities.killed)),
+          h('bdi', { 'data-member-field': 'killed' }, figureText(e.fatalities.killed)),
           ' · ',
           t('fieldInjured'),
           ' ',
-          h('bdi', { 'data-member-field': 'injured' }, e.fatalities.injured === null ? '–' : num(e.fatalities.injured)),
+          h('bdi', { 'data-member-field': 'injured' }, figureText(e.fatalities.injured)),
         ),
       ),
       reviewPanel(m, (r) => this.#reviewed(r)),

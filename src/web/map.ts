@@ -9,6 +9,7 @@ import type { Point } from './api-types.js';
 import { addBaseMap } from './basemap.js';
 import { gridCluster } from './cluster.js';
 import { h, ltr } from './dom.js';
+import { figure } from './figures.js';
 import { geoPrecision, markerStyle } from './geo-precision.js';
 import { lang, num, t, term } from './i18n/index.js';
 import { toCode, typeColor } from './taxonomy.js';
@@ -208,17 +209,7 @@ export class MapView {
       h('div', {}, ltr(p.date), ' · ', term(toCode(p.subtype || p.type))),
       h('div', { class: 'muted' }, t('precisionFilter'), ': ', term(`geo.${geoPrecision(p.precision)}`)),
       p.killed !== null || p.injured !== null
-        ? h(
-            'div',
-            {},
-            t('colKilled'),
-            ' ',
-            ltr(p.killed === null ? '?' : num(p.killed)),
-            ' · ',
-            t('colInjured'),
-            ' ',
-            ltr(p.injured === null ? '?' : num(p.injured)),
-          )
+        ? h('div', {}, t('colKilled'), ' ', figure(p.killed), ' · ', t('colInjured'), ' ', figure(p.injured))
         : null,
     );
   }

@@ -1,6 +1,7 @@
 /** The incidents table: sortable by date, killed and number of reports, paginated by the server. */
 import type { Incident, IncidentSort, Page } from './api-types.js';
 import { bdi, h, ltr } from './dom.js';
+import { figure } from './figures.js';
 import { precisionBadge } from './geo-precision.js';
 import { countryName, lang, type MessageKey, num, t, term } from './i18n/index.js';
 import { typeColor } from './taxonomy.js';
@@ -13,8 +14,6 @@ interface Column {
   numeric?: boolean;
   cell: (i: Incident) => Node | string;
 }
-
-const figure = (n: number | null) => (n === null ? h('span', { class: 'muted' }, '–') : ltr(num(n)));
 
 function actors(list: Incident['perpetrators']): Node {
   const names = list.map((a) => (lang() === 'ar' && a.name_ar ? a.name_ar : a.name));

@@ -355,3 +355,23 @@ test('390 px: no horizontal scroll on the overview nor in an incident, in Arabic
     await page.close();
   }
 });
+
+test('unknown is one word: a figure no report gives reads the same in the table, the incident and its report', {
+  skip,
+}, async () => {
+  const id = await incidentOf(COUNTRY_LEVEL.id);
+  const detail = await api<{ incident: { fatalities: { injured: number | null } } }>(`/api/incidents/${id}`);
+  assert.equal(detail.incident.fatalities.injured, null, 'the country-level record gives no injured');
+  const page = await openPage('/?q=الجيش السوري');
+  const row = page.locator(`tr[data-incident="${id}"]`);
+  await row.waitFor();
+  const cells = await row.locator('td').allInnerTexts();
+  const word = 'غير معروف';
+  assert.ok(cells.includes(word), cells.join(' | '));
+  await row.click();
+  await page.locator('#incident .member .article-text').first().waitFor();
+  assert.equal((await page.locator('#incident button[data-field="injured"]').innerText()).trim(), word);
+  assert.equal((await page.locator('#incident [data-member-field="injured"]').first().innerText()).trim(), word);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
