@@ -23,6 +23,11 @@ export const FILTER_PROPERTIES = {
   subtype: { type: 'string', description: 'sub-event type, spec or ACLED name ("Air/drone strike")' },
   actor: { type: 'string', description: "any part of an actor's English or Arabic name (Arabic normalised)" },
   q: { type: 'string', description: 'words in the documents or the names (Arabic normalised)' },
+  precision: {
+    type: 'string',
+    description:
+      'the least precise place kept: 1 exact places; 2 also near a place or a district; 3 also provinces and countries (records with no place are left out by any)',
+  },
   review: { type: 'string', description: 'events only: unreviewed, confirmed, corrected or rejected' },
 } as const;
 

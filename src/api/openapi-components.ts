@@ -249,9 +249,35 @@ export const RESPONSES: Record<string, { status: number; type?: string; schema: 
           injured: nullable('integer'),
           members: { type: 'integer' },
           place: nullable('string'),
+          precision: { oneOf: [{ type: 'null' }, { type: 'integer', enum: [1, 2, 3] }] },
         }),
       },
     }),
+  },
+  'GET /api/incidents/totals': {
+    status: 200,
+    schema: (() => {
+      const row = obj(
+        {
+          key: { type: 'string', description: 'the type (spec name), the country (ISO2) or the actor (English name)' },
+          nameAr: { ...nullable('string'), description: "actors: the actor's Arabic name" },
+          incidents: { type: 'integer' },
+          killed: { type: 'integer' },
+        },
+        ['key', 'incidents', 'killed'],
+      );
+      const rows = { type: 'array', items: row };
+      return obj({
+        incidents: { type: 'integer' },
+        killed: { type: 'integer', description: 'the sum over the incidents that give a figure (killedKnown)' },
+        injured: { type: 'integer', description: 'the sum over the incidents that give a figure (injuredKnown)' },
+        killedKnown: { type: 'integer' },
+        injuredKnown: { type: 'integer' },
+        byType: rows,
+        byCountry: rows,
+        byActor: rows,
+      });
+    })(),
   },
   'GET /api/incidents/:id': {
     status: 200,

@@ -70,6 +70,30 @@ export interface IncidentPoint {
   injured: number | null;
   members: number;
   place: string | null;
+  /** geo-precision: 1 exact place, 2 near a place or a district, 3 a province or a country; null: no place */
+  precision: 1 | 2 | 3 | null;
+}
+
+/** One row of a breakdown of the totals: a type, a country (ISO2) or a perpetrator, and what its incidents add up to. */
+export interface TotalsRow {
+  key: string;
+  /** actors: the Arabic name */
+  nameAr?: string | null;
+  incidents: number;
+  killed: number;
+}
+
+/** What the filtered incidents add up to (GET /api/incidents/totals). */
+export interface IncidentTotals {
+  incidents: number;
+  /** the sum of the killed of the incidents that give a figure (killedKnown of them) */
+  killed: number;
+  injured: number;
+  killedKnown: number;
+  injuredKnown: number;
+  byType: TotalsRow[];
+  byCountry: TotalsRow[];
+  byActor: TotalsRow[];
 }
 
 /** An event of a listing (GET /api/events). */

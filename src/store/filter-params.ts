@@ -100,6 +100,15 @@ export function parseFilterParams(q: FilterParams, table: Coding = CODING): List
   f.subtype = named('subtype', q.subtype, table);
   if (q.actor?.trim()) f.actor = q.actor.trim();
   if (q.q?.trim()) f.q = q.q.trim();
+  if (q.precision) {
+    if (!['1', '2', '3'].includes(q.precision)) {
+      throw new FilterError(
+        'precision',
+        '1 (exact places), 2 (and near a place or a district) or 3 (and provinces, countries)',
+      );
+    }
+    f.precision = Number(q.precision) as 1 | 2 | 3;
+  }
   if (q.review) {
     if (!(REVIEW_STATUSES as readonly string[]).includes(q.review)) {
       throw new FilterError('review', `must be one of ${REVIEW_STATUSES.join(', ')}`);

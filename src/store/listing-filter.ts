@@ -25,6 +25,9 @@ export interface ListFilter {
   actor?: string;
   /** words, each found in a document's text or in the names */
   q?: string;
+  /** the least precise place kept: 1 exact, 2 near a place or a district, 3 a province or a country (what has no
+   * place is left out by any of them) */
+  precision?: 1 | 2 | 3;
   /** events only */
   review?: ReviewStatus;
 }
@@ -57,6 +60,10 @@ function common(t: 'i' | 'e', f: ListFilter): RawBuilder<unknown>[] {
   if (f.type) out.push(sql`${c('type')} = ${f.type}`);
   if (f.subtype) out.push(sql`${c('subtype')} = ${f.subtype}`);
   if (f.actor) out.push(sql`${c('actors')} like ${containsPattern(fold(f.actor))}`);
+  if (f.precision) {
+    const geo = t === 'i' ? sql`(i.fields->'location'->>'precision')::int` : sql.ref('e.location_precision');
+    out.push(sql`coalesce(${geo}, 4) <= ${f.precision}`);
+  }
   const b = f.bbox;
   if (b && b.west <= b.east) {
     out.push(sql`point(${c('lon')}, ${c('lat')}) <@ box(point(${b.west}, ${b.south}), point(${b.east}, ${b.north}))`);

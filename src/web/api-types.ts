@@ -11,11 +11,13 @@ export type {
   DocumentDetail,
   IncidentDetail,
   IncidentPoint as Point,
+  IncidentTotals,
   Member,
   MemberDocument as DocumentRef,
   ReviewAction,
   ReviewState,
   ReviewStatus,
+  TotalsRow,
 } from '../store/answers.js';
 export { SORTS as INCIDENT_SORTS, type Sort as IncidentSort } from '../store/answers.js';
 export type { EventRecord, Incident };

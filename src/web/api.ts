@@ -4,6 +4,7 @@ import type {
   Incident,
   IncidentDetail,
   IncidentSort,
+  IncidentTotals,
   Page,
   Point,
   ReviewBody,
@@ -13,6 +14,10 @@ import { t } from './i18n/index.js';
 import type { Filters } from './state.js';
 import { ACLED_SUBTYPE, ACLED_TYPE, type EventTypeCode } from './taxonomy.js';
 import { setWriteToken, writeToken } from './token.js';
+
+/** The files GET /api/export writes. */
+export const EXPORT_FORMATS = ['acled-csv', 'geojson', 'jsonl'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export class ApiError extends Error {
   constructor(
@@ -55,6 +60,9 @@ export const api = {
   points(filters: Filters, signal?: AbortSignal): Promise<{ total: number; items: Point[] }> {
     return request(`/api/incidents/points?${filterParams(filters)}`, { signal });
   },
+  totals(filters: Filters, signal?: AbortSignal): Promise<IncidentTotals> {
+    return request(`/api/incidents/totals?${filterParams(filters)}`, { signal });
+  },
   incidents(
     filters: Filters,
     page: { sort: IncidentSort; limit: number; offset: number },
@@ -94,9 +102,9 @@ export const api = {
       return send();
     }
   },
-  exportUrl(filters: Filters): string {
+  exportUrl(filters: Filters, format: ExportFormat = 'acled-csv'): string {
     const q = filterParams(filters);
-    q.set('format', 'acled-csv');
+    q.set('format', format);
     return `/api/export?${q}`;
   },
 };

@@ -1,6 +1,7 @@
 /** The page's fixed parts in the current language: brand, language toggle, analyst, map legend. */
 import { analystName, askAnalystName } from './analyst.js';
 import { byId, h } from './dom.js';
+import { precisionBadge } from './geo-precision.js';
 import { lang, t, term } from './i18n/index.js';
 import { EVENT_TYPES, TYPE_COLOR } from './taxonomy.js';
 
@@ -41,5 +42,11 @@ export function renderChrome(onLang: () => void): void {
       ),
     ),
     h('p', { class: 'muted' }, t('mapSizeNote')),
+    h('strong', {}, t('legendPrecision')),
+    h(
+      'ul',
+      { class: 'legend-precision' },
+      ([1, 2, 3] as const).map((g) => h('li', {}, precisionBadge(g), term(`geo.${g}`))),
+    ),
   );
 }

@@ -1,5 +1,5 @@
 /** The filter bar: dates, country, type and sub-type, actor, text. Typing waits a moment before it filters. */
-import { api } from './api.js';
+import { api, EXPORT_FORMATS } from './api.js';
 import { h } from './dom.js';
 import { type MessageKey, t, term } from './i18n/index.js';
 import { FILTER_KEYS, type FilterKey, type Filters } from './state.js';
@@ -72,6 +72,22 @@ export class FilterBar {
           codes.map((c) => h('option', { value: c, selected: filters[name] === c }, term(c))),
         ),
       );
+    const precision = h(
+      'label',
+      {},
+      h('span', {}, t('precisionFilter')),
+      h(
+        'select',
+        { name: 'precision' },
+        (['', '2', '1'] as const).map((v) =>
+          h(
+            'option',
+            { value: v, selected: (filters.precision ?? '') === v },
+            t(v === '' ? 'precisionAny' : v === '2' ? 'precisionNoCoarse' : 'precisionExact'),
+          ),
+        ),
+      ),
+    );
     this.#el.replaceChildren(
       date('from', 'from'),
       date('to', 'to'),
@@ -80,11 +96,22 @@ export class FilterBar {
       select('subtype', 'subtype', subtypes),
       text('actor', 'actor', 'actorPlaceholder'),
       text('q', 'search', 'searchPlaceholder'),
+      precision,
       h(
         'div',
         { class: 'filter-actions' },
         h('button', { type: 'button', class: 'small', onclick: () => this.#onChange({}) }, t('clearFilters')),
-        h('a', { class: 'button small', href: api.exportUrl(filters), download: '' }, t('export')),
+        h(
+          'span',
+          { class: 'exports', role: 'group', 'aria-label': t('exportTitle') },
+          EXPORT_FORMATS.map((f) =>
+            h(
+              'a',
+              { class: 'button small', href: api.exportUrl(filters, f), download: '', 'data-format': f },
+              t(f === 'acled-csv' ? 'export' : f === 'geojson' ? 'exportGeoJson' : 'exportJsonl'),
+            ),
+          ),
+        ),
       ),
     );
     if (!focused) return;

@@ -6,6 +6,8 @@
 import { ApiError, api } from './api.js';
 import type { DocumentDetail, IncidentDetail, Member, ReviewResult } from './api-types.js';
 import { bdi, h, ltr } from './dom.js';
+import { focusEvidence } from './evidence-focus.js';
+import { figure, figureText } from './figures.js';
 import { countryName, lang, type MessageKey, num, t, term } from './i18n/index.js';
 import { reviewPanel } from './review.js';
 import { highlightedText, locate, type Mark } from './spans.js';
@@ -112,6 +114,9 @@ export class IncidentView {
   #render(): void {
     const { detail, docs } = this.#last!;
     const inc = detail.incident;
+    const focused = document.activeElement;
+    // on the page, or under the view (a row, the map): the keyboard would be on what the view covers
+    const hadFocus = !focused || focused === document.body || !!focused.closest('#overview');
     this.#marks.clear();
     this.#lit = [];
     this.#el.dataset.incident = inc.id;
@@ -139,13 +144,19 @@ export class IncidentView {
         ),
       ),
     );
+    // the keyboard lands on the view just opened (not on a row now hidden under it)
+    if (hadFocus) this.#el.querySelector<HTMLElement>('#incident-back')?.focus({ preventScroll: true });
   }
 
   #head(inc: Incident | null): HTMLElement {
     return h(
       'header',
       { class: 'incident-head' },
-      h('button', { type: 'button', class: 'back', id: 'incident-back', onclick: () => this.#on.close() }, t('back')),
+      h(
+        'button',
+        { type: 'button', class: 'back', id: 'incident-back', title: t('escapeHint'), onclick: () => this.#on.close() },
+        t('back'),
+      ),
       inc
         ? h(
             'h2',
@@ -187,11 +198,11 @@ export class IncidentView {
             h('span', { class: 'category' }, ` (${term(a.category)})`),
           ])
         : [t('none')];
-    const figure = (n: number | null) => (n === null ? t('unknown') : ltr(num(n)));
     return h(
       'section',
       { class: 'summary' },
       h('p', { class: 'hint muted' }, t('clickToHighlight')),
+      h('p', { class: 'evidence-status muted small', role: 'status' }),
       h(
         'dl',
         {},
@@ -388,11 +399,11 @@ export class IncidentView {
           ' · ',
           t('fieldKilled'),
           ' ',
-          h('bdi', { 'data-member-field': 'killed' }, e.fatalities.killed === null ? '–' : num(e.fatalities.killed)),
+          h('bdi', { 'data-member-field': 'killed' }, figureText(e.fatalities.killed)),
           ' · ',
           t('fieldInjured'),
           ' ',
-          h('bdi', { 'data-member-field': 'injured' }, e.fatalities.injured === null ? '–' : num(e.fatalities.injured)),
+          h('bdi', { 'data-member-field': 'injured' }, figureText(e.fatalities.injured)),
         ),
       ),
       reviewPanel(m, (r) => this.#reviewed(r)),
@@ -407,20 +418,18 @@ export class IncidentView {
     this.#on.changed(r.incidentId);
   }
 
-  /** Lights up the marks whose ids start with any of these prefixes and scrolls each article to the first. */
+  /** Lights up the marks whose ids start with any of these prefixes and brings their words into view. */
   #light(prefixes: string[]): void {
-    for (const el of this.#lit) el.classList.remove('lit');
+    for (const el of this.#lit) el.classList.remove('lit', 'flash');
     this.#lit = [];
     for (const [id, els] of this.#marks) {
       if (prefixes.some((p) => id === p || id.startsWith(p))) this.#lit.push(...els);
     }
+    // in the articles' order, so the first is the first words of the first report
+    this.#lit.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     for (const el of this.#lit) el.classList.add('lit');
-    const seen = new Set<Element>();
-    for (const el of this.#lit) {
-      const article = el.closest('.article-text');
-      if (!article || seen.has(article)) continue;
-      seen.add(article);
-      article.scrollTop = Math.max(0, el.offsetTop - article.clientHeight / 3);
-    }
+    focusEvidence(this.#lit, this.#el);
+    const status = this.#el.querySelector('.evidence-status');
+    if (status) status.textContent = this.#lit.length ? t('evidenceShown') : t('evidenceNone');
   }
 }

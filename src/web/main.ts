@@ -7,11 +7,13 @@ import { byId, ltr, replace } from './dom.js';
 import { FilterBar } from './filterbar.js';
 import { num, setLang, t } from './i18n/index.js';
 import { IncidentView } from './incident.js';
+import { tracked } from './loading.js';
 import { MapView } from './map.js';
 import { type AppState, type Filters, Store, sameFilters } from './state.js';
 import { PAGE_SIZE, TableView } from './table.js';
 import { TimelineView } from './timeline.js';
 import { adoptTokenFromAddress } from './token.js';
+import { TotalsView } from './totals.js';
 
 adoptTokenFromAddress();
 const store = new Store();
@@ -36,18 +38,21 @@ const incident = new IncidentView(byId('incident'), {
   changed: (id) => {
     void loadPoints(store.state);
     void loadTable(store.state);
+    void loadTotals(store.state);
     if (id && id !== store.state.incident) store.update({ incident: id });
     else if (id) void incident.open(id);
     else store.update({ incident: null });
   },
   moved: (id) => store.update({ incident: id }),
 });
+const totals = new TotalsView(byId('totals'));
 byId('map-fit').addEventListener('click', () => map.fit());
 
 let points: Point[] = [];
 let lastPage: Page<Incident> | null = null;
 let pointsRequest: AbortController | null = null;
 let tableRequest: AbortController | null = null;
+let totalsRequest: AbortController | null = null;
 
 function inRange(p: Point, f: Filters): boolean {
   return (!f.from || p.date >= f.from) && (!f.to || p.date <= f.to);
@@ -73,7 +78,9 @@ async function loadPoints(s: AppState): Promise<void> {
   const { from: _f, to: _t, ...rest } = s.filters;
   performance.mark('rasd:points-request');
   try {
-    const res = await api.points(rest, pointsRequest.signal);
+    byId('map').setAttribute('aria-busy', 'true');
+    const res = await tracked(api.points(rest, pointsRequest.signal));
+    byId('map').removeAttribute('aria-busy');
     performance.mark('rasd:points-received');
     points = res.items;
     drawPoints(store.state);
@@ -88,15 +95,29 @@ async function loadTable(s: AppState): Promise<void> {
   tableRequest = new AbortController();
   table.loading();
   try {
-    lastPage = await api.incidents(
-      s.filters,
-      { sort: s.sort, limit: PAGE_SIZE, offset: (s.page - 1) * PAGE_SIZE },
-      tableRequest.signal,
+    lastPage = await tracked(
+      api.incidents(
+        s.filters,
+        { sort: s.sort, limit: PAGE_SIZE, offset: (s.page - 1) * PAGE_SIZE },
+        tableRequest.signal,
+      ),
     );
     table.render(lastPage, s.sort);
   } catch (e) {
     if ((e as Error).name === 'AbortError') return;
     table.error(e instanceof ApiError ? e.message : String(e), () => void loadTable(store.state));
+  }
+}
+
+async function loadTotals(s: AppState): Promise<void> {
+  totalsRequest?.abort();
+  totalsRequest = new AbortController();
+  totals.loading();
+  try {
+    totals.render(await tracked(api.totals(s.filters, totalsRequest.signal)));
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') return;
+    totals.error(e instanceof ApiError ? e.message : String(e));
   }
 }
 
@@ -112,21 +133,38 @@ store.subscribe((next, prev) => {
     renderLanguage(next);
     drawPoints(next);
     if (lastPage) table.render(lastPage, next.sort);
+    totals.render();
     incident.rerender();
   }
   const filtersChanged = !sameFilters(next.filters, prev.filters);
   if (filtersChanged) filterBar.render(next.filters);
   if (!sameFilters(next.filters, prev.filters, ['from', 'to'])) void loadPoints(next);
   else if (filtersChanged) drawPoints(next);
+  if (filtersChanged) void loadTotals(next);
   if (filtersChanged || next.sort !== prev.sort || next.page !== prev.page) void loadTable(next);
   if (next.incident !== prev.incident) {
     if (next.incident) void incident.open(next.incident);
-    else incident.close();
+    else {
+      incident.close();
+      // focus goes back to the row the incident was opened from, when the table shows it
+      const row = prev.incident
+        ? document.querySelector<HTMLElement>(`tr[data-incident="${CSS.escape(prev.incident)}"]`)
+        : null;
+      row?.focus({ preventScroll: false });
+    }
   }
+});
+// Escape closes the incident (a dialog open over it takes its own Escape)
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape' || e.defaultPrevented || !store.state.incident) return;
+  if (document.querySelector('dialog[open]')) return;
+  e.preventDefault();
+  store.update({ incident: null }, 'push');
 });
 document.addEventListener('rasd:analyst', () => renderLanguage(store.state));
 
 renderLanguage(store.state);
 void loadPoints(store.state);
 void loadTable(store.state);
+void loadTotals(store.state);
 if (store.state.incident) void incident.open(store.state.incident);

@@ -1,12 +1,16 @@
 /**
  * The incident map: circle markers on a canvas, coloured by type and sized by the killed; grid clusters when
- * dense (a cluster zooms in on click, or lists its incidents when they share one place).
+ * dense (a cluster zooms in on click, or lists its incidents when they share one place). Records placed at a
+ * province or a country (geo-precision 3) cluster apart from the others and are drawn as hollow dashed rings (on
+ * an SVG layer: few, and each is an element the page can be asked about).
  */
 import L from 'leaflet';
 import type { Point } from './api-types.js';
 import { addBaseMap } from './basemap.js';
 import { gridCluster } from './cluster.js';
 import { h, ltr } from './dom.js';
+import { figure } from './figures.js';
+import { geoPrecision, markerStyle } from './geo-precision.js';
 import { lang, num, t, term } from './i18n/index.js';
 import { toCode, typeColor } from './taxonomy.js';
 
@@ -38,6 +42,7 @@ export class MapView {
   #el: HTMLElement;
   #onOpen: (id: string) => void;
   #renderer = L.canvas({ padding: 0.3 });
+  #coarseRenderer = L.svg({ padding: 0.3 });
   #layer = L.layerGroup();
   #placed: Point[] = [];
   #fitted = false;
@@ -95,36 +100,45 @@ export class MapView {
     const zoom = this.map.getZoom();
     if (this.#drawn.version === this.#version && this.#drawn.zoom === zoom) return;
     this.#drawn = { version: this.#version, zoom };
-    const projected = this.#placed.map((p, index) => ({ ...project(p.lat!, p.lon!, zoom), index }));
-    const clusters = gridCluster(projected, CELL_PX);
+    // province- and country-level records cluster among themselves: a country's centre is not a hotspot
+    const precise: { x: number; y: number; index: number }[] = [];
+    const coarse: { x: number; y: number; index: number }[] = [];
+    this.#placed.forEach((p, index) => {
+      (geoPrecision(p.precision) === 3 ? coarse : precise).push({ ...project(p.lat!, p.lon!, zoom), index });
+    });
     this.#layer.clearLayers();
     let singles = 0;
     let grouped = 0;
-    for (const c of clusters) {
-      const members = c.indexes.map((i) => this.#placed[i]);
-      const at = this.map.unproject([c.x, c.y], zoom);
-      if (members.length === 1) {
-        singles++;
-        this.#layer.addLayer(this.#marker(members[0]));
-      } else {
-        grouped++;
-        this.#layer.addLayer(this.#cluster(members, at));
+    let coarseShown = 0;
+    for (const [list, isCoarse] of [
+      [precise, false],
+      [coarse, true],
+    ] as const) {
+      for (const c of gridCluster(list, CELL_PX)) {
+        const members = c.indexes.map((i) => this.#placed[i]);
+        const at = this.map.unproject([c.x, c.y], zoom);
+        if (isCoarse) coarseShown += members.length;
+        if (members.length === 1) {
+          singles++;
+          this.#layer.addLayer(this.#marker(members[0]));
+        } else {
+          grouped++;
+          this.#layer.addLayer(this.#cluster(members, at, isCoarse));
+        }
       }
     }
     this.#el.dataset.shown = String(this.#placed.length);
     this.#el.dataset.singles = String(singles);
     this.#el.dataset.clusters = String(grouped);
+    this.#el.dataset.coarse = String(coarseShown);
   }
 
   #marker(p: Point): L.CircleMarker {
-    const color = typeColor(p.type);
+    const precision = geoPrecision(p.precision);
     const m = L.circleMarker([p.lat!, p.lon!], {
-      renderer: this.#renderer,
+      renderer: precision === 1 ? this.#renderer : this.#coarseRenderer,
       radius: radius(p.killed),
-      color: '#ffffff',
-      weight: 1,
-      fillColor: color,
-      fillOpacity: 0.85,
+      ...markerStyle(precision, typeColor(p.type)),
       bubblingMouseEvents: false,
     });
     m.bindTooltip(() => this.#describe(p), { direction: 'top', offset: [0, -4] });
@@ -132,12 +146,12 @@ export class MapView {
     return m;
   }
 
-  #cluster(members: Point[], at: L.LatLng): L.Marker {
+  #cluster(members: Point[], at: L.LatLng, coarse: boolean): L.Marker {
     const size = Math.round(26 + 8 * Math.log10(members.length));
     const icon = h(
       'div',
       {
-        class: 'cluster',
+        class: coarse ? 'cluster coarse' : 'cluster',
         'data-count': members.length,
         style: `--cluster-color:${typeColor(dominantType(members))};width:${size}px;height:${size}px`,
       },
@@ -146,7 +160,7 @@ export class MapView {
     const marker = L.marker(at, {
       icon: L.divIcon({ html: icon, className: 'cluster-icon', iconSize: [size, size] }),
       keyboard: true,
-      title: `${num(members.length)} ${t('mapCluster')}`,
+      title: `${num(members.length)} ${t('mapCluster')}${coarse ? ` (${term('geo.3')})` : ''}`,
     });
     marker.on('click', () => this.#openCluster(members, at));
     return marker;
@@ -193,18 +207,9 @@ export class MapView {
       { class: 'tip' },
       h('strong', {}, p.place ?? t('unknown')),
       h('div', {}, ltr(p.date), ' · ', term(toCode(p.subtype || p.type))),
+      h('div', { class: 'muted' }, t('precisionFilter'), ': ', term(`geo.${geoPrecision(p.precision)}`)),
       p.killed !== null || p.injured !== null
-        ? h(
-            'div',
-            {},
-            t('colKilled'),
-            ' ',
-            ltr(p.killed === null ? '?' : num(p.killed)),
-            ' · ',
-            t('colInjured'),
-            ' ',
-            ltr(p.injured === null ? '?' : num(p.injured)),
-          )
+        ? h('div', {}, t('colKilled'), ' ', figure(p.killed), ' · ', t('colInjured'), ' ', figure(p.injured))
         : null,
     );
   }

@@ -112,7 +112,7 @@ function actorsControl(event: EventRecord): { el: HTMLElement; read(): unknown }
 }
 
 function showValue(v: unknown): string {
-  if (v === null || v === undefined) return '–';
+  if (v === null || v === undefined) return t('unknown');
   if (typeof v === 'number') return num(v);
   if (typeof v === 'string') return term(v);
   if (Array.isArray(v)) return v.map(showValue).join(', ');
@@ -121,6 +121,12 @@ function showValue(v: unknown): string {
   if (typeof o.name === 'string') return lang() === 'ar' && o.name_ar ? String(o.name_ar) : o.name;
   return JSON.stringify(v);
 }
+
+/** A field's name in the UI's language (the API's key only for a field this list does not know). */
+const fieldLabel = (field: string): string => {
+  const known = FIELDS.find((f) => f.field === field);
+  return known ? t(known.label) : field;
+};
 
 function historyItem(a: ReviewAction): HTMLElement {
   const what = a.field && a.field !== '$status' ? a.field : null;
@@ -132,7 +138,15 @@ function historyItem(a: ReviewAction): HTMLElement {
     ' ',
     term(action),
     what
-      ? [' ', h('code', {}, what), ': ', bdi(showValue(a.before), 'before'), ' → ', bdi(showValue(a.after), 'after')]
+      ? [
+          ' ',
+          h('span', { class: 'history-field' }, fieldLabel(what)),
+          ': ',
+          bdi(showValue(a.before), 'before'),
+          // from the old value to the new in the reading direction
+          lang() === 'ar' ? ' ← ' : ' → ',
+          bdi(showValue(a.after), 'after'),
+        ]
       : null,
     ' · ',
     h('time', { datetime: a.at }, ltr(a.at.replace('T', ' ').slice(0, 16))),

@@ -5,7 +5,7 @@
 import { INCIDENT_SORTS, type IncidentSort } from './api-types.js';
 import { LANGS, type Lang } from './i18n/index.js';
 
-export const FILTER_KEYS = ['from', 'to', 'country', 'type', 'subtype', 'actor', 'q'] as const;
+export const FILTER_KEYS = ['from', 'to', 'country', 'type', 'subtype', 'actor', 'q', 'precision'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 
@@ -26,6 +26,7 @@ export function parseState(search: string): AppState {
     const v = q.get(k)?.trim();
     if (!v) continue;
     if ((k === 'from' || k === 'to') && !DATE.test(v)) continue;
+    if (k === 'precision' && !['1', '2', '3'].includes(v)) continue;
     filters[k] = v;
   }
   const sort = q.get('sort') as IncidentSort | null;

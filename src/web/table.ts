@@ -1,6 +1,8 @@
 /** The incidents table: sortable by date, killed and number of reports, paginated by the server. */
 import type { Incident, IncidentSort, Page } from './api-types.js';
 import { bdi, h, ltr } from './dom.js';
+import { figure } from './figures.js';
+import { precisionBadge } from './geo-precision.js';
 import { countryName, lang, type MessageKey, num, t, term } from './i18n/index.js';
 import { typeColor } from './taxonomy.js';
 
@@ -12,8 +14,6 @@ interface Column {
   numeric?: boolean;
   cell: (i: Incident) => Node | string;
 }
-
-const figure = (n: number | null) => (n === null ? h('span', { class: 'muted' }, '–') : ltr(num(n)));
 
 function actors(list: Incident['perpetrators']): Node {
   const names = list.map((a) => (lang() === 'ar' && a.name_ar ? a.name_ar : a.name));
@@ -44,6 +44,7 @@ const COLUMNS: Column[] = [
         : h('span', { class: 'muted' }, '–'),
   },
   { label: 'colCountry', cell: (i) => countryName(i.location?.country) },
+  { label: 'colPrecision', cell: (i) => (i.location ? precisionBadge(i.location.precision) : '') },
   { label: 'colPerpetrators', cell: (i) => actors(i.perpetrators) },
   { label: 'colKilled', sort: 'killed', numeric: true, cell: (i) => figure(i.fatalities.killed) },
   { label: 'colInjured', numeric: true, cell: (i) => figure(i.fatalities.injured) },

@@ -706,6 +706,7 @@ for (const backend of backends()) {
         'GET /api/health',
         'GET /api/incidents',
         'GET /api/incidents/points',
+        'GET /api/incidents/totals',
         'GET /api/incidents/{id}',
         'GET /api/openapi.json',
         'GET /api/reviews',

@@ -1,6 +1,7 @@
 /** GET /api/incidents, /api/incidents/points, /api/incidents/:id */
 import type { FastifyInstance } from 'fastify';
 import { incidentDetail, incidentNow, incidentPoints, listIncidents } from '../../store/incident-queries.js';
+import { incidentTotals, TOTALS_ROWS } from '../../store/incident-totals.js';
 import type { ApiContext } from '../context.js';
 import { notFound } from '../errors.js';
 import {
@@ -42,6 +43,18 @@ export function incidentRoutes(app: FastifyInstance, { store }: ApiContext): voi
       },
     },
     async (req) => incidentPoints(store.db, parseFilter(req.query), MAX_POINTS),
+  );
+
+  app.get<{ Querystring: FilterQuery }>(
+    '/api/incidents/totals',
+    {
+      schema: {
+        summary: `What the incidents that pass the filters add up to: how many, the killed and injured, and the ${TOTALS_ROWS} largest types, countries and perpetrators`,
+        tags: ['incidents'],
+        querystring: { type: 'object', properties: FILTER_PROPERTIES },
+      },
+    },
+    async (req) => incidentTotals(store.db, parseFilter(req.query)),
   );
 
   app.get<{ Params: { id: string } }>(
