@@ -130,7 +130,26 @@ function addRow(g: Omit<Gazetteer, 'loadMs'>, r: Record<string, string>): void {
       g.byName.addWords(bare, hamzaLamWords(names[k], words.length), e);
       e.names_ar.push(bare.join(' '));
     }
+    // a foreign city's final vowel is written with ta marbuta or with alif: كويته / كويتا
+    const other = finalVowelVariant(e, words);
+    if (other) {
+      g.byName.addWords(other, hamzaLamWords(names[k], words.length), e);
+      e.names_ar.push(other.join(' '));
+    }
   }
+}
+
+/** below this a town's other spelling is more often another word or another place than the town */
+const VARIANT_POPULATION = 100_000;
+
+/** The one-word main name of a large town with its final ه written ا (كويته / كويتا), where it has no article. */
+function finalVowelVariant(e: GazEntry, words: string[]): string[] | null {
+  if (words.length !== 1 || !e.feature.startsWith('place:') || e.population < VARIANT_POPULATION) return null;
+  const w = words[0];
+  if (w !== normalizeString(e.name_ar)) return null;
+  // the other way round (بادیا → بادية) and in short names (دوله → دولا) the variant is a word of prose
+  if (w.length < 5 || w.startsWith('ال') || !w.endsWith('ه')) return null;
+  return [`${w.slice(0, -1)}ا`];
 }
 
 /**

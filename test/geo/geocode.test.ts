@@ -56,6 +56,10 @@ test('clitics, articles and spelling variants', () => {
     assert.equal(place(`استهدف هجوم ${v} في سوريا`, v).chosen?.country, 'SY', v);
   }
   assert.equal(place('استهدفت طائرة مسيرة قاعدة "عين الأسد" الجوية', 'عين الأسد').chosen?.name, 'Ain al-Asad Air Base');
+  // a foreign city's final vowel as ta marbuta or alif; a word of prose does not become a town that way
+  for (const v of ['كويته', 'كويتا'])
+    assert.equal(place(`قتل 31 شخصا في هجوم انتحاري في مدينة ${v} في باكستان`, v).chosen?.name, 'Quetta', v);
+  assert.ok(!geocode('تمتد البادية السورية حتى الحدود').some((f) => f.chosen?.name === 'Edéa'));
 });
 
 test('a country named as an actor is not a place; a country with a locative is', () => {
