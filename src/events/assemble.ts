@@ -71,8 +71,7 @@ export function assembleEvents(a: Analysis, speakers: (Speaker | null)[], decide
   const claimed = new Set(cands.map((c) => c.sent));
   const merged = mergeCandidates(cands);
   for (const c of merged) {
-    const lastSent = Math.max(...c.triggers.map((t) => t.sent));
-    const refined = refinePlace(a, c.place, lastSent, claimed);
+    const refined = refinePlace(a, c.place, new Set(c.triggers.map((t) => t.sent)), claimed);
     if (refined !== c.place && refined) {
       c.place = refined;
       const sent = a.doc.sentences[refined.mention.sent];

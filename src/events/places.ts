@@ -178,19 +178,24 @@ function coordinatedPlaces(a: Analysis, places: ResolvedPlace[]): Map<ResolvedPl
 export function refinePlace(
   a: Analysis,
   place: ResolvedPlace | null,
-  lastSent: number,
+  own: ReadonlySet<number>,
   claimed: Set<number>,
 ): ResolvedPlace | null {
   if (!place || place.precision < 3) return place;
-  for (let s = lastSent + 1; s <= lastSent + 2 && s < a.doc.sentences.length; s++) {
-    if (claimed.has(s) || a.embedded.has(s)) break;
+  // the sentences after its first one: its own later sentences ("وبدأ الهجوم نحو الساعة …") are no other event's
+  const first = Math.min(...own);
+  const last = Math.max(...own);
+  for (let s = first + 1; s <= last + 2 && s < a.doc.sentences.length; s++) {
+    if (a.embedded.has(s) || (claimed.has(s) && !own.has(s))) break;
     const specific = a.in[s].places.filter(
       (p) =>
         p.precision < 3 &&
         p.mention.first >= a.dateline &&
         !isOrigin(a, p) &&
         !inMotive(a, p) &&
-        (!place || p.entry.country === place.entry.country),
+        p.entry.country === place.entry.country &&
+        // a province gives way only to a place inside it
+        (place.entry.feature !== 'admin1' || p.entry.admin1 === place.entry.admin1),
     );
     if (specific.length > 0) return specific.sort((x, y) => x.precision - y.precision)[0];
   }

@@ -163,6 +163,17 @@ test('an event told at country level and at a place in that country on the same 
       'قتل ثلاثة مسلحين أمس في غارة جوية جنوب ليبيا.\nوقال مسؤول محلي إن الغارة استهدفت منزلا في مدينة أوباري أمس.',
       [['air_drone_strike', 'أوباري', '2018-06-09']],
     ],
+    // the town named right after it places it, though a later sentence goes on about the act ("وبدأ الهجوم …")
+    [
+      'شن مسلحون هجوما على مركز للتدريب شرق أفغانستان أمس.\nواستخدم المسلحون المتفجرات في المركز في مدينة جلال أباد.\n' +
+        'وأنقذ عدد من المتدربين.\nوشوهد دخان يتصاعد من المبنى.\nوبدأ الهجوم نحو الساعة العاشرة صباحا.',
+      [['armed_clash', 'جلال أباد', '2018-06-09']],
+    ],
+    // a province gives way only to a town inside it
+    [
+      'اعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقه الحوثيون على منطقة جازان أمس.\nوأعلنت السلطات حالة التأهب في مطار الرياض.',
+      [['disrupted_weapons_use', 'منطقة جازان', '2018-06-09']],
+    ],
     // another kind of act at the specific place: the country-level one stays
     [
       'قصفت طائرات حربية مواقع في سوريا أمس.\nواعتقلت قوات الأمن عشرة أشخاص في مدينة حلب أمس.',
