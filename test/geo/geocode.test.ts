@@ -42,6 +42,8 @@ test('frames set the precision: countryside, sub-district, province, a reference
   ]) {
     assert.equal(place(close, 'بغداد').chosen?.name, 'Baghdad', close);
   }
+  const north = place('كان الحفل في ولاية حجة، إلى الشمال من صنعاء', 'صنعاء');
+  assert.deepEqual([north.chosen?.name, north.chosen?.precision, north.frame], ['Sanaa', 2, 'near']);
   const towards = place('تقدمت القوات ثلاثين كيلومترا إلى مشارف الموصل', 'الموصل');
   assert.equal(towards.chosen?.name, 'Mosul', 'a distance covered towards a place is no reference');
 });
