@@ -80,6 +80,19 @@ function backgroundDated(ctx: DocContext, s: number, dates: DateMention[], act: 
   return Math.min(...old.map(distance)) < Math.min(...recent.map(distance));
 }
 
+/**
+ * The trigger classes a game is told in ("يمنع صاروخ ماديرا من التسديد", "السيطرة على الكرة", "الهجمات المرتدة"):
+ * in a sports sentence with no weapon they are the game's. A bomb, a death or a riot at a match stays an event.
+ */
+const SPORT_SENSES = new Set<TriggerClass>(['strike', 'launch', 'fire', 'territory', 'raid', 'destroy', 'withdraw']);
+
+function isSportSentence(a: Analysis, s: number): boolean {
+  if (a.in[s].weapons.length > 0) return false;
+  const { first, last } = a.doc.sentences[s];
+  for (let k = first; k < last; k++) if (ar.sportWords.test(a.doc.tokens[k].norm)) return true;
+  return false;
+}
+
 /** A sentence that sums many events up ("23 هجوما", "14 مرة", "الهجمات") reports a tally, not an event. */
 function isTallySentence(ctx: DocContext, s: number, trig: Mention<TriggerEntry>[]): boolean {
   const { a } = ctx;
@@ -175,6 +188,7 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
   if (last.norm === '؟' || last.norm === '?') return [];
   const trig = a.in[s].triggers;
   if (trig.length === 0 || isTallySentence(ctx, s, trig)) return [];
+  const sport = isSportSentence(a, s);
 
   const valid: Mention<TriggerEntry>[] = [];
   let mood: Modality = 'asserted';
@@ -182,6 +196,7 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
     const t = readIntercept(a, raw);
     if (!t) continue;
     const cls = t.value.cls;
+    if (sport && SPORT_SENSES.has(cls)) continue;
     const when = traitsOf(cls).eventive;
     // "انسحبت القوات من مدينة X", "تسلم الجيش بلدة X": a place changes hands; "الانسحاب من الاتفاق" is politics
     const handover =

@@ -73,6 +73,8 @@ export interface Language {
   readonly announceVerbs: RegExp;
 
   // events/candidates.ts
+  /** Words of a sports report: in a sentence with one of them, "هجوم", "السيطرة على" and "صاروخ" are a game's, not a war's, unless someone was killed or hurt. A whole token after و, ف, ب or ل; normalised. data/lang/ar/sport-words.txt */
+  readonly sportWords: RegExp;
   /** Another, new, similar, second: after a trigger (بغارات أخرى, هجوم آخر) the text says it is another event. data/lang/ar/another-words.txt */
   readonly anotherWords: ReadonlySet<string>;
   /** Times (مرة): a number before it counts attacks, so its sentence is a tally. A whole token. data/lang/ar/times-nouns.txt */

@@ -88,8 +88,14 @@ test('threats, calls, plans and tallies are not events; a protest against strike
     // a habit or a past no day is given for: what happens, not what happened
     'وسبق لإسرائيل أن نفذت غارات جوية على مواقع عسكرية في مدينة حمص.',
     'وما زال التنظيم ينفذ اغتيالات وتفجيرات في مدينة الموصل.',
+    // a game told in war's words
+    'سيحاول لاعبو المنتخب السيطرة على وسط الملعب في مدينة زيوريخ أمس.',
   ];
   for (const text of none) assert.deepEqual(events(text), [], text);
+  // a bomb at a match is an event
+  assert.deepEqual(events('قتل خمسة أشخاص بانفجار قنبلة في ملعب لكرة القدم في مدينة مقديشو أمس أثناء مباراة.'), [
+    ['remote_explosive_landmine_ied', 'مقديشو', '2018-06-09'],
+  ]);
   assert.deepEqual(events('تظاهر المئات في مدينة تعز أمس احتجاجاً على الغارات التي تستهدف المدنيين.'), [
     ['peaceful_protest', 'تعز', '2018-06-09'],
   ]);

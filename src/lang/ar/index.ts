@@ -58,6 +58,7 @@ export const ar: Language = {
 
   // events/actors.ts
   actorPrepositions: wordSet('actor-prepositions'),
+  sportWords: wordPattern('sport-words', '[وفبل]?'),
   targetPrepositions: wordSet('target-prepositions'),
   passiveVerbs: wordPattern('passive-verbs', 'و?'),
   linkedWords: wordPattern('linked-words'),
