@@ -84,6 +84,9 @@ function backgroundDated(ctx: DocContext, s: number, dates: DateMention[], act: 
  * The trigger classes a game is told in ("يمنع صاروخ ماديرا من التسديد", "السيطرة على الكرة", "الهجمات المرتدة"):
  * in a sports sentence with no weapon they are the game's. A bomb, a death or a riot at a match stays an event.
  */
+/** "الانسحاب من الاتفاق النووي مع طهران": a withdrawal from a deal, not from a place */
+const AGREEMENT_WORD = /^[وفبل]?(ال)?(اتفاق|اتفاقيه|معاهده)$/;
+
 const SPORT_SENSES = new Set<TriggerClass>(['strike', 'launch', 'fire', 'territory', 'raid', 'destroy', 'withdraw']);
 
 function isSportSentence(a: Analysis, s: number): boolean {
@@ -197,11 +200,20 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
     if (!t) continue;
     const cls = t.value.cls;
     if (sport && SPORT_SENSES.has(cls)) continue;
+    // "الضربة الدبلوماسية", "هجوم إلكتروني": a figure of speech
+    const after = doc.tokens[t.last];
+    if (after && after.sent === s && ar.figurativeAdjectives.has(after.norm)) continue;
     const when = traitsOf(cls).eventive;
     // "انسحبت القوات من مدينة X", "تسلم الجيش بلدة X": a place changes hands; "الانسحاب من الاتفاق" is politics
     const handover =
       when === 'place' &&
-      a.in[t.sent].places.some((p) => p.precision < 3 && p.mention.first >= t.last && p.mention.first <= t.last + 6);
+      a.in[t.sent].places.some(
+        (p) =>
+          p.precision < 3 &&
+          p.mention.first >= t.last &&
+          p.mention.first <= t.last + 6 &&
+          !doc.tokens.slice(t.last, p.mention.first).some((k) => AGREEMENT_WORD.test(k.norm)),
+      );
     // "أقامت القوات قاعدة", "أعلنت الفصائل تشكيل جيش موحد": only with a base or an armed body as the object
     // ("لن تسمح لإيران بإنشاء قواعد": a masdar after ب or ل is what is allowed or aimed at, not what was done)
     const object =

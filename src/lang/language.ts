@@ -73,6 +73,8 @@ export interface Language {
   readonly announceVerbs: RegExp;
 
   // events/candidates.ts
+  /** Adjectives that make an attack word figurative: "الضربة الدبلوماسية", "هجوم إلكتروني", "هجوم كلامي" are no armed act. A whole token right after the trigger, normalised. data/lang/ar/figurative-adjectives.txt */
+  readonly figurativeAdjectives: ReadonlySet<string>;
   /** Words of a sports report: in a sentence with one of them, "هجوم", "السيطرة على" and "صاروخ" are a game's, not a war's, unless someone was killed or hurt. A whole token after و, ف, ب or ل; normalised. data/lang/ar/sport-words.txt */
   readonly sportWords: RegExp;
   /** Another, new, similar, second: after a trigger (بغارات أخرى, هجوم آخر) the text says it is another event. data/lang/ar/another-words.txt */

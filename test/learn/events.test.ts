@@ -88,6 +88,11 @@ test('threats, calls, plans and tallies are not events; a protest against strike
     // a habit or a past no day is given for: what happens, not what happened
     'وسبق لإسرائيل أن نفذت غارات جوية على مواقع عسكرية في مدينة حمص.',
     'وما زال التنظيم ينفذ اغتيالات وتفجيرات في مدينة الموصل.',
+    // figures of speech: a diplomatic strike, a cyber attack; a withdrawal from a deal
+    'وتحدثت الصحف أمس عن الضربة الديبلوماسية التي وجهها عباس لتل أبيب وواشنطن.',
+    'ووجه الرئيس الفلسطيني أمس ضربة دبلوماسية قوية لتل أبيب.',
+    'تعرضت مواقع حكومية في مدينة الرياض أمس لهجوم إلكتروني.',
+    'وتناولت الصحيفة أمس تداعيات الانسحاب الأمريكي من الاتفاق النووي مع طهران.',
     // a game told in war's words
     'سيحاول لاعبو المنتخب السيطرة على وسط الملعب في مدينة زيوريخ أمس.',
   ];

@@ -59,6 +59,7 @@ export const ar: Language = {
   // events/actors.ts
   actorPrepositions: wordSet('actor-prepositions'),
   sportWords: wordPattern('sport-words', '[وفبل]?'),
+  figurativeAdjectives: wordSet('figurative-adjectives'),
   targetPrepositions: wordSet('target-prepositions'),
   passiveVerbs: wordPattern('passive-verbs', 'و?'),
   linkedWords: wordPattern('linked-words'),
