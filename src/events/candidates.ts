@@ -84,6 +84,9 @@ function backgroundDated(ctx: DocContext, s: number, dates: DateMention[], act: 
  * The trigger classes a game is told in ("يمنع صاروخ ماديرا من التسديد", "السيطرة على الكرة", "الهجمات المرتدة"):
  * in a sports sentence with no weapon they are the game's. A bomb, a death or a riot at a match stays an event.
  */
+/** "تحت سيطرة": under someone's control */
+const HELD_UNDER = /^و?تحت$/;
+
 /** "الانسحاب من الاتفاق النووي مع طهران": a withdrawal from a deal, not from a place */
 const AGREEMENT_WORD = /^[وفبل]?(ال)?(اتفاق|اتفاقيه|معاهده)$/;
 
@@ -200,6 +203,10 @@ export function sentenceCandidates(ctx: DocContext, s: number): Candidate[] {
     if (!t) continue;
     const cls = t.value.cls;
     if (sport && SPORT_SENSES.has(cls)) continue;
+    // "مناطق تحت سيطرة القوات", "الخاضعة لسيطرة الأكراد": who holds a place, not an act of taking it
+    if (cls === 'territory' && !t.value.verb && HELD_UNDER.test(doc.tokens[t.first - 1]?.norm ?? '')) continue;
+    if (cls === 'territory' && /^ل/.test(doc.tokens[t.first].norm) && /خاضع/.test(doc.tokens[t.first - 1]?.norm ?? ''))
+      continue;
     // "الضربة الدبلوماسية", "هجوم إلكتروني": a figure of speech
     const after = doc.tokens[t.last];
     if (after && after.sent === s && ar.figurativeAdjectives.has(after.norm)) continue;

@@ -135,11 +135,21 @@ export function sinceDuration(c: DateCtx, j: number): Hit | null {
   return c.hit(j, d.last, 0, c.pub - days, c.pub, precisionOf(days), 'relative');
 }
 
-/** قبل يومين, قبل ثلاثة أيام, قبل أسبوع, قبل ساعات. */
+/** "نحو", "حوالي", "قرابة", "ما يقارب": an approximate count reads as the count ("قبل نحو 6 أشهر") */
+const APPROXIMATELY = new Set(['نحو', 'حوالي', 'حوالى', 'قرابه', 'زهاء', 'تقريبا']);
+
+/** The token after an approximation word at `j` (or `j` itself where there is none). */
+export function pastApproximation(c: DateCtx, j: number): number {
+  if (c.normIn(j, APPROXIMATELY)) return j + 1;
+  if (c.tok(j)?.norm === 'ما' && c.tok(j + 1)?.norm === 'يقارب') return j + 2;
+  return j;
+}
+
+/** قبل يومين, قبل ثلاثة أيام, قبل أسبوع, قبل ساعات, قبل نحو 6 أشهر. */
 export function agoDate(c: DateCtx, i: number): Hit | null {
   const k = c.keyIn(i, c.lex.cues.ago);
   if (!k || c.pub === null) return null;
-  const d = durationAt(c, i + 1);
+  const d = durationAt(c, pastApproximation(c, i + 1));
   if (!d) return null;
   // "قبل يومين من الانتخابات": two days before another event, not before publication (unless "من اليوم")
   if (c.normIn(d.last, c.lex.cues.of) && d.last + 1 < c.end && !c.lex.relativeDays.at(c.tokens, d.last + 1))

@@ -32,7 +32,15 @@ import {
   type Precision,
   ymInCal,
 } from './date-context.js';
-import { agoDate, periodDate, recentWindow, relativeDay, sinceDuration, weekdayDate } from './date-relative.js';
+import {
+  agoDate,
+  pastApproximation,
+  periodDate,
+  recentWindow,
+  relativeDay,
+  sinceDuration,
+  weekdayDate,
+} from './date-relative.js';
 import { tokenKeys } from './word-keys.js';
 
 export type { DateKind, Precision };
@@ -136,7 +144,7 @@ function core(c: DateCtx, i: number, bareYear = false): Hit | null {
 function sinceAt(c: DateCtx, i: number): Hit | null {
   const k = c.keyIn(i, c.lex.cues.since);
   if (!k) return null;
-  const inner = core(c, i + 1, true) ?? sinceDuration(c, i + 1);
+  const inner = core(c, i + 1, true) ?? sinceDuration(c, pastApproximation(c, i + 1));
   if (!inner || inner.provisional || inner.kind === 'since' || inner.kind === 'interval') return null;
   const end = c.pub !== null && c.pub >= inner.start ? c.pub : inner.end;
   return c.hit(i, inner.last, k.pre, inner.start, end, inner.precision, 'since');
