@@ -5,6 +5,7 @@
  */
 
 import type { Analysis } from '../analysis.js';
+import { dataPath, readTsv } from '../data.js';
 import { ar } from '../lang/ar/index.js';
 import { transliterate } from '../lang/ar/transliterate.js';
 import { type ActorEntry, nationalities, type TriggerEntry, traitsOf } from '../recognize/lexicons.js';
@@ -244,4 +245,26 @@ function countMainArmedGroup(a: Analysis): ActorRef | null {
   let best: { n: number; m: Mention<ActorEntry> } | null = null;
   for (const c of count.values()) if (!best || c.n > best.n) best = c;
   return best ? actorRef(best.m) : null;
+}
+
+let forcesOf: Map<string, string> | null = null;
+/** Each country's state forces as the lexicon names them (its first state_forces row). */
+function stateForces(): Map<string, string> {
+  if (!forcesOf) {
+    forcesOf = new Map();
+    for (const r of readTsv(dataPath('lexicons', 'actors.tsv')))
+      if (r.category === 'state_forces' && r.country && !forcesOf.has(r.country)) forcesOf.set(r.country, r.name);
+  }
+  return forcesOf;
+}
+
+/**
+ * "القوات الحكومية" in an event placed in Syria is Syria's forces: a government's forces named without their
+ * country belong to the country of the event, where the lexicon knows its forces.
+ */
+export function localForces(r: ActorRef, country: string | null): ActorRef {
+  if (!country || r.category !== 'state_forces' || r.country === country) return r;
+  if (!ar.bareGovernmentForces.has(ar.normalizeString(r.span.text).replace(/^[وف]/, ''))) return r;
+  const name = stateForces().get(country);
+  return name ? { ...r, name, country } : r;
 }

@@ -5,7 +5,7 @@ import type { EventDecider } from '../learn/decide.js';
 import { assignRoles } from '../learn/roles.js';
 import type { Doc } from '../text/doc.js';
 import type { Actor, EventRecord } from '../types.js';
-import type { ActorRef } from './actors.js';
+import { type ActorRef, localForces } from './actors.js';
 import { type Candidate, type DocContext, isBackground, sentenceCandidates } from './candidates.js';
 import { classify } from './classify.js';
 import { inMotiveClause } from './clauses.js';
@@ -79,12 +79,15 @@ export function assembleEvents(a: Analysis, speakers: (Speaker | null)[], decide
     }
   }
   const kept = merged.filter((c) => c.date && (c.place || c.ownDate));
+  localizeForces(kept);
   inheritPerpetrators(kept);
   namedElsewhere(kept, cands);
   const sentenceOf = (pos: number) => a.doc.sentences.findIndex((s) => s.start <= pos && pos < s.end);
   const final = decide ? decide.events(kept, a) : kept;
   // who did it and to whom: the learned roles (src/learn/roles.ts), on by default
   assignRoles(final, a, speakers, decide);
+  // the rules' actors, then the roles model's choice among the mentions
+  localizeForces(final);
   return final.map((c, i) => {
     const subtype = decide ? decide.subtype(c, a, classify(c)) : classify(c);
     const killedEv = c.killed.map((k) => k.span);
@@ -178,3 +181,12 @@ function isPluperfect(doc: Doc, s: number): boolean {
   return false;
 }
 const PAST_BE = new Set(['كان', 'كانت', 'كانوا', 'وكان', 'وكانت', 'وكانوا']);
+
+/** "القوات الحكومية" in an event placed in Syria is Syria's forces (events/actors.ts localForces). */
+function localizeForces(events: Candidate[]): void {
+  for (const c of events) {
+    const country = c.place?.entry.country ?? null;
+    c.perpetrators = c.perpetrators.map((r) => localForces(r, country));
+    c.targets = c.targets.map((r) => localForces(r, country));
+  }
+}

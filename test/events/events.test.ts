@@ -86,3 +86,12 @@ test('casualties: a qualifier between the casualty verb and the number ("قتل 
   assert.deepEqual(killed('قتل نحو 20 شخصا في قصف على عفرين أمس.'), [20]);
   assert.deepEqual(killed('قتل 43 شخصا على الأقل في قصف على عفرين أمس.'), [43]);
 });
+
+test("a government's forces named without their country are the forces of the country the event is in", () => {
+  const perpetrator = (text: string) =>
+    read(text).events.flatMap((e) => e.actors.filter((a) => a.role === 'perpetrator').map((a) => a.name));
+  assert.ok(perpetrator('قصفت القوات الحكومية أمس مواقع المعارضة في مدينة درعا.').includes('Military Forces of Syria'));
+  assert.ok(perpetrator('قصفت القوات الحكومية أمس مواقع الحوثيين في مدينة تعز.').includes('Military Forces of Yemen'));
+  // named with its country, a force stays that country's wherever it acts
+  assert.ok(perpetrator('قصف الجيش اليمني أمس مواقع في مدينة نجران السعودية.').includes('Military Forces of Yemen'));
+});

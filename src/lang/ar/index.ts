@@ -60,6 +60,7 @@ export const ar: Language = {
   actorPrepositions: wordSet('actor-prepositions'),
   sportWords: wordPattern('sport-words', '[وفبل]?'),
   figurativeAdjectives: wordSet('figurative-adjectives'),
+  bareGovernmentForces: wordSet('bare-government-forces'),
   targetPrepositions: wordSet('target-prepositions'),
   passiveVerbs: wordPattern('passive-verbs', 'و?'),
   linkedWords: wordPattern('linked-words'),
