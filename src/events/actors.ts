@@ -5,7 +5,7 @@
  */
 
 import type { Analysis } from '../analysis.js';
-import { dataPath, readTsv } from '../data.js';
+import { dataPath, readTsv, splitList } from '../data.js';
 import { ar } from '../lang/ar/index.js';
 import { transliterate } from '../lang/ar/transliterate.js';
 import { type ActorEntry, nationalities, type TriggerEntry, traitsOf } from '../recognize/lexicons.js';
@@ -247,16 +247,21 @@ function countMainArmedGroup(a: Analysis): ActorRef | null {
   return best ? actorRef(best.m) : null;
 }
 
-let forcesOf: Map<string, string> | null = null;
+let forcesOf: Map<string, { name: string; name_ar: string }> | null = null;
 /** Each country's state forces as the lexicon names them (its first state_forces row). */
-function stateForces(): Map<string, string> {
+function stateForces(): Map<string, { name: string; name_ar: string }> {
   if (!forcesOf) {
     forcesOf = new Map();
-    for (const r of readTsv(dataPath('lexicons', 'actors.tsv')))
-      if (r.category === 'state_forces' && r.country && !forcesOf.has(r.country)) forcesOf.set(r.country, r.name);
+    for (const r of readTsv(dataPath('lexicons', 'actors.tsv'))) {
+      if (r.category !== 'state_forces' || !r.country || forcesOf.has(r.country)) continue;
+      forcesOf.set(r.country, { name: r.name, name_ar: splitList(r.names_ar)[0] ?? '' });
+    }
   }
   return forcesOf;
 }
+
+/** A country's state forces as the lexicon names them, or null where it has none. */
+export const stateForcesOf = (country: string) => stateForces().get(country) ?? null;
 
 /**
  * "القوات الحكومية" in an event placed in Syria is Syria's forces: a government's forces named without their
@@ -265,6 +270,6 @@ function stateForces(): Map<string, string> {
 export function localForces(r: ActorRef, country: string | null): ActorRef {
   if (!country || r.category !== 'state_forces' || r.country === country) return r;
   if (!ar.bareGovernmentForces.has(ar.normalizeString(r.span.text).replace(/^[وف]/, ''))) return r;
-  const name = stateForces().get(country);
-  return name ? { ...r, name, country } : r;
+  const forces = stateForces().get(country);
+  return forces ? { ...r, name: forces.name, country } : r;
 }

@@ -9,7 +9,7 @@
  * On by default with the shipped models; RASD_ROLES=0 (or RASD_MODELS=0) leaves the roles to the rules.
  */
 import type { Analysis } from '../analysis.js';
-import { type ActorRef, actorRef } from '../events/actors.js';
+import { type ActorRef, actorRef, stateForcesOf } from '../events/actors.js';
 import type { Candidate } from '../events/candidates.js';
 import { clauseOf, inMotiveClause } from '../events/clauses.js';
 import type { Speaker } from '../events/speakers.js';
@@ -156,9 +156,12 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     // "مسلحون من حركة الشباب", "عناصر من داعش": the group the unnamed ones belong to
     if (prev === 'من' && a.in[s].actors.some((m) => m.value.generic && m.last === first - 1)) f.push('members-of');
     // "اتهم الجيش الحوثيين بقصف", "نسبت الوزارة إلى طالبان الهجوم": the one accused, not the accuser
-    const cueBefore = a.in[s].cues.find((c) => c.value === 'reaction' && c.last <= first && first - c.last <= 6);
-    if (cueBefore && !a.in[s].actors.some((m) => m.first >= cueBefore.last && m.first < first && m.value.name !== '')) {
-      f.push('first-after-reaction');
+    // (VSO: "اتهمت الحكومة اليمنية جماعة الحوثي": the subject between the verb and the one accused)
+    const cueBefore = a.in[s].cues.find((c) => c.value === 'reaction' && c.last <= first && first - c.last <= 8);
+    if (cueBefore) {
+      const between = a.in[s].actors.filter((m) => m.first >= cueBefore.last && m.first < first && m.value.name !== '');
+      if (between.length === 0 && first - cueBefore.last <= 6) f.push('first-after-reaction');
+      else if (between.length === 1 && speakers[s]?.name !== between[0].value.name) f.push('second-after-reaction');
     }
     if (prev === 'الي')
       for (let k = Math.max(doc.sentences[s].first, first - 8); k < first - 1; k++)
@@ -298,12 +301,33 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     byName.set(name, { ref: r, features: own });
   };
   def(UNIDENTIFIED, 'مسلحون مجهولون', 'political_militia', 'unidentified');
+  // "غارة استهدفت فوج المدفعية", "استهداف مطاري خلخلة وبلي العسكريين": a military site in the event's country
+  // stands for that country's forces
+  const here = c.place?.entry.country ?? null;
+  const forces = here && own.some(militarySite) ? stateForcesOf(here) : null;
+  if (forces && !byName.has(forces.name) && t0) {
+    const r: ActorRef = { ...forces, category: 'state_forces', country: here, span: t0.span };
+    byName.set(r.name, { ref: r, features: [...common(r, 'site'), ...ctx, ...ctx.map((x) => `${x}&trig=${trigCls}`)] });
+  }
   // civilians where the text names victims or a toll ("قتل 12 شخصا"), unless the toll names fighters or officers
   // ("مقتل قائد", "اغتيل قيادي"); else the act may have hit no one named
   if (victims || (!combatants && (c.killed.length > 0 || c.injured.length > 0)))
     def('Civilians', 'مدنيون', 'civilians', 'civilians');
   const none = ['none', `none&trig=${trigCls}`, ...ctx.map((x) => `none&${x}`)];
   return { options: [...byName.values()], none };
+}
+
+/** a barracks, a regiment, a camp; an airport, a base or a site called military or air */
+const ALWAYS_MILITARY = /^(فوج|ثكنه|ثكنات|معسكر|معسكرات)$/;
+const SITE = /^(مطار|مطاري|مطارات|قاعده|قاعدتي|قاعدتين|قواعد|موقع|مواقع|مقر|مقرات)$/;
+const MILITARY = /^(ال)?(عسكري|عسكريه|عسكريين|عسكريتين|جويه)$/;
+
+function militarySite(word: string, i: number, words: string[]): boolean {
+  const w = word.replace(/^(لل|[بل]?ال|[بل])(?=...)/, '');
+  if (ALWAYS_MILITARY.test(w)) return true;
+  if (!SITE.test(w)) return false;
+  for (let k = i + 1; k <= i + 3 && k < words.length; k++) if (MILITARY.test(words[k])) return true;
+  return false;
 }
 
 /**
@@ -356,7 +380,9 @@ export function chooseRoles(
       if (choices.options[i].features.includes('src=ner')) continue;
       if (k < 0 || z[i][cls] > z[k][cls]) k = i;
     }
-    return k < 0 ? [first] : [first, k];
+    if (k < 0) return [first];
+    // a default first and a named actor nearly as likely: the named one leads (ACLED's actor 1)
+    return unfounded(choices.options[first]) ? [k, first] : [first, k];
   };
   const perps = second(bp, 0, new Set([bp, bt]));
   const targets = second(bt, 1, new Set([bp, bt, ...perps]));

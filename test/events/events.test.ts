@@ -95,3 +95,13 @@ test("a government's forces named without their country are the forces of the co
   // named with its country, a force stays that country's wherever it acts
   assert.ok(perpetrator('قصف الجيش اليمني أمس مواقع في مدينة نجران السعودية.').includes('Military Forces of Yemen'));
 });
+
+test('a military site struck in a country stands for its forces, as the target', () => {
+  const targets = (text: string) =>
+    read(text).events.flatMap((e) => e.actors.filter((a) => a.role === 'target').map((a) => a.name));
+  for (const text of [
+    'استهدفت غارة جوية إسرائيلية فوج المدفعية قرب مدينة حمص أمس.',
+    'قصفت طائرات إسرائيلية أمس مطار الضمير العسكري قرب دمشق.',
+  ])
+    assert.ok(targets(text).includes('Military Forces of Syria'), text);
+});
