@@ -91,6 +91,7 @@ const CAPITAL = new Set(['العاصمه', 'عاصمه']);
 const HAMZA_PARTICLE = /^[وفل]?[أإ]ن$/;
 const surface = (doc: Doc, i: number) =>
   doc.text.slice(doc.tokens[i].start, doc.tokens[i].end).replace(/[\u064B-\u0652]/g, '');
+const STREET = /^[وفبل]?(ال)?شارع$/;
 /** "عبد الجليل", "عبد الله": a name after عبد is a person's */
 const PERSON_HEAD = /^[وفلب]?عبد$/;
 
@@ -292,6 +293,11 @@ export function findPlaces(doc: Doc): PlaceMention[] {
         i++;
         continue;
       }
+      // "في بلدة براوة": the frame word took the preposition, so the name's ب or ل is its own (not ب + راوة)
+      if (last - i === 1 && fb !== null && fb.at + 1 === i && /[بل]/.test(cliticsOf(toks[i].norm, ms[0].key))) {
+        i++;
+        continue;
+      }
       // "زملكا وعربين": a name joined by و to the place before it shares that place's frame
       const coordinated =
         toks[i].norm.startsWith('و') && ((out.length > 0 && out[out.length - 1].last === i) || inFramedList(doc, i));
@@ -482,7 +488,7 @@ export function placesInContext(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
       const prev = toks[m.first - 1];
       const prevPlace = out[out.length - 1];
       const locative =
-        (far ? /^و?ب/ : /^(و?ب|و?ل|في|وفي)/).test(tok) && !ar.namesStartingWithClitic.test(tok)
+        (far ? /^و?ب/ : /^(و?ب|في|وفي)/).test(tok) && !ar.namesStartingWithClitic.test(tok)
           ? true
           : (prev !== undefined &&
               prev.sent === m.sent &&
@@ -499,6 +505,8 @@ export function placesInContext(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
       if (before && before.last <= k && k - before.last <= 5) continue;
     }
     if (afterDistance(doc, m)) continue;
+    // "شارع بغداد", "بشارع القاهرة": a street named after a city is not the city
+    if (STREET.test(toks[(m.value.frameFirst ?? m.first) - 1]?.norm ?? '')) continue;
     const before = toks[(m.value.frameFirst ?? m.first) - 1];
     if (before && before.sent === m.sent && PERSON_HEAD.test(before.norm)) continue;
     out.push(m);

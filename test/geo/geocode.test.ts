@@ -72,6 +72,14 @@ test('a country named as an actor is not a place; a country with a locative is',
   assert.equal(found.find((f) => f.span.text === 'سوريا')?.chosen?.precision, 3);
 });
 
+test('an affiliation, a street named after a city and a clitic the frame took are no places', () => {
+  const t = 'قصفت الطائرات مواقع الميليشيات الموالية لإيران قرب مدينة دير الزور';
+  assert.equal(geocode(t).find((f) => f.span.text === 'لإيران')?.chosen ?? null, null, 'a country after ل is whose');
+  assert.equal(place(t, 'دير الزور').chosen?.country, 'SY');
+  assert.equal(place('انفجرت سيارة مفخخة في شارع بغداد في مدينة دمشق', 'بغداد').chosen ?? null, null);
+  assert.ok(!geocode('انفجرت قنبلة في بلدة براوة الساحلية').some((f) => f.chosen?.name === 'Rāwah'));
+});
+
 test('the dateline is where the report was filed, not an event place', () => {
   const f = geocode('دبي، الإمارات العربية المتحدة (CNN)-- قتل خمسة مدنيين في غارة على مدينة إدلب');
   assert.deepEqual(
