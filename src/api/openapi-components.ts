@@ -279,6 +279,19 @@ export const RESPONSES: Record<string, { status: number; type?: string; schema: 
       });
     })(),
   },
+  'GET /api/incidents/choices': {
+    status: 200,
+    schema: obj({
+      countries: {
+        type: 'array',
+        items: obj({ code: { type: 'string', description: 'ISO2' }, incidents: { type: 'integer' } }),
+      },
+      actors: {
+        type: 'array',
+        items: obj({ name: { type: 'string' }, nameAr: nullable('string'), incidents: { type: 'integer' } }),
+      },
+    }),
+  },
   'GET /api/incidents/:id': {
     status: 200,
     schema: obj({ incident: ref('Incident'), members: { type: 'array', items: ref('Member') } }),

@@ -96,6 +96,14 @@ export interface IncidentTotals {
   byActor: TotalsRow[];
 }
 
+/** What the filter pickers suggest (GET /api/incidents/choices), the most frequent first. */
+export interface IncidentChoices {
+  /** ISO2 codes */
+  countries: { code: string; incidents: number }[];
+  /** actors by their English name, with their Arabic one */
+  actors: { name: string; nameAr: string | null; incidents: number }[];
+}
+
 /** An event of a listing (GET /api/events). */
 export interface EventItem {
   key: string;

@@ -9,6 +9,7 @@ import type { EventRecord } from '../types.js';
 export type { CorrectableField as ReviewField, PageAnswer as Page, ReviewBody, ReviewResult } from '../api/answers.js';
 export type {
   DocumentDetail,
+  IncidentChoices,
   IncidentDetail,
   IncidentPoint as Point,
   IncidentTotals,

@@ -2,6 +2,7 @@
 import type {
   DocumentDetail,
   Incident,
+  IncidentChoices,
   IncidentDetail,
   IncidentSort,
   IncidentTotals,
@@ -59,6 +60,9 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 export const api = {
   points(filters: Filters, signal?: AbortSignal): Promise<{ total: number; items: Point[] }> {
     return request(`/api/incidents/points?${filterParams(filters)}`, { signal });
+  },
+  choices(): Promise<IncidentChoices> {
+    return request('/api/incidents/choices');
   },
   totals(filters: Filters, signal?: AbortSignal): Promise<IncidentTotals> {
     return request(`/api/incidents/totals?${filterParams(filters)}`, { signal });

@@ -36,6 +36,7 @@ const table = new TableView(byId('table'), {
 const incident = new IncidentView(byId('incident'), {
   close: () => store.update({ incident: null }, 'push'),
   changed: (id) => {
+    void loadChoices();
     void loadPoints(store.state);
     void loadTable(store.state);
     void loadTotals(store.state);
@@ -121,6 +122,15 @@ async function loadTotals(s: AppState): Promise<void> {
   }
 }
 
+/** The pickers' suggestions: the store's countries and actors (none when the request fails: typing still works). */
+async function loadChoices(): Promise<void> {
+  try {
+    filterBar.setChoices(await api.choices());
+  } catch {
+    // the boxes take typed names without suggestions
+  }
+}
+
 function renderLanguage(s: AppState): void {
   setLang(s.lang);
   renderChrome(() => store.update({ lang: store.state.lang === 'ar' ? 'en' : 'ar' }));
@@ -164,6 +174,7 @@ document.addEventListener('keydown', (e) => {
 document.addEventListener('rasd:analyst', () => renderLanguage(store.state));
 
 renderLanguage(store.state);
+void loadChoices();
 void loadPoints(store.state);
 void loadTable(store.state);
 void loadTotals(store.state);
