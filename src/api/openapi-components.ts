@@ -316,6 +316,31 @@ export const RESPONSES: Record<string, { status: number; type?: string; schema: 
     status: 200,
     schema: obj({ total: { type: 'integer' }, items: { type: 'array', items: ref('ReviewAction') } }),
   },
+  'GET /api/review-queue': {
+    status: 200,
+    schema: obj({
+      total: { type: 'integer', description: 'the events to check among those checked' },
+      checked: { type: 'integer', description: 'the unreviewed events the checks ran on' },
+      items: {
+        type: 'array',
+        items: {
+          allOf: [
+            ref('Member'),
+            obj({
+              incidentId: nullable('string'),
+              checks: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                  enum: ['far_place', 'coarse_toll', 'toll_above_statistics', 'court_or_anniversary'],
+                },
+              },
+            }),
+          ],
+        },
+      },
+    }),
+  },
   'GET /api/documents/:id': {
     status: 200,
     schema: obj({

@@ -96,6 +96,24 @@ export interface IncidentTotals {
   byActor: TotalsRow[];
 }
 
+/** Why a plausibility check puts an event to check (src/store/plausibility.ts). */
+export type PlausibilityCheck = 'far_place' | 'coarse_toll' | 'toll_above_statistics' | 'court_or_anniversary';
+
+/** An event of the review queue: a member as an incident gives it, its incident, and why it is to check. */
+export interface ReviewQueueItem extends Member {
+  incidentId: string | null;
+  checks: PlausibilityCheck[];
+}
+
+/** GET /api/review-queue */
+export interface ReviewQueue {
+  /** the events to check among those checked */
+  total: number;
+  /** how many unreviewed events the checks ran on */
+  checked: number;
+  items: ReviewQueueItem[];
+}
+
 /** What the filter pickers suggest (GET /api/incidents/choices), the most frequent first. */
 export interface IncidentChoices {
   /** ISO2 codes */

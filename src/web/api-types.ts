@@ -16,6 +16,8 @@ export type {
   Member,
   MemberDocument as DocumentRef,
   ReviewAction,
+  ReviewQueue,
+  ReviewQueueItem,
   ReviewState,
   ReviewStatus,
   TotalsRow,

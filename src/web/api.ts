@@ -9,6 +9,7 @@ import type {
   Page,
   Point,
   ReviewBody,
+  ReviewQueue,
   ReviewResult,
 } from './api-types.js';
 import { t } from './i18n/index.js';
@@ -105,6 +106,9 @@ export const api = {
       setWriteToken(given);
       return send();
     }
+  },
+  reviewQueue(filters: Filters): Promise<ReviewQueue> {
+    return request(`/api/review-queue?${filterParams(filters)}`);
   },
   exportUrl(filters: Filters, format: ExportFormat = 'acled-csv'): string {
     const q = filterParams(filters);

@@ -9,6 +9,7 @@ import { num, setLang, t } from './i18n/index.js';
 import { IncidentView } from './incident.js';
 import { tracked } from './loading.js';
 import { MapView } from './map.js';
+import { ReviewQueueView } from './review-queue.js';
 import { type AppState, type Filters, Store, sameFilters } from './state.js';
 import { PAGE_SIZE, TableView } from './table.js';
 import { TimelineView } from './timeline.js';
@@ -47,6 +48,15 @@ const incident = new IncidentView(byId('incident'), {
   moved: (id) => store.update({ incident: id }),
 });
 const totals = new TotalsView(byId('totals'));
+const queue = new ReviewQueueView(byId('queue'), {
+  close: () => store.update({ queue: false }, 'push'),
+  open: openIncident,
+  changed: () => {
+    void loadPoints(store.state);
+    void loadTable(store.state);
+    void loadTotals(store.state);
+  },
+});
 byId('map-fit').addEventListener('click', () => map.fit());
 
 let points: Point[] = [];
@@ -133,7 +143,10 @@ async function loadChoices(): Promise<void> {
 
 function renderLanguage(s: AppState): void {
   setLang(s.lang);
-  renderChrome(() => store.update({ lang: store.state.lang === 'ar' ? 'en' : 'ar' }));
+  renderChrome(
+    () => store.update({ lang: store.state.lang === 'ar' ? 'en' : 'ar' }),
+    () => store.update({ queue: true, incident: null }, 'push'),
+  );
   filterBar.render(s.filters);
   map.setDirection();
 }
@@ -145,6 +158,7 @@ store.subscribe((next, prev) => {
     if (lastPage) table.render(lastPage, next.sort);
     totals.render();
     incident.rerender();
+    queue.rerender();
   }
   const filtersChanged = !sameFilters(next.filters, prev.filters);
   if (filtersChanged) filterBar.render(next.filters);
@@ -152,10 +166,20 @@ store.subscribe((next, prev) => {
   else if (filtersChanged) drawPoints(next);
   if (filtersChanged) void loadTotals(next);
   if (filtersChanged || next.sort !== prev.sort || next.page !== prev.page) void loadTable(next);
+  if (next.queue && (!prev.queue || filtersChanged)) void queue.open(next.filters);
+  else if (!next.queue && prev.queue) {
+    queue.close();
+    byId('queue-toggle').focus();
+  }
   if (next.incident !== prev.incident) {
     if (next.incident) void incident.open(next.incident);
     else {
       incident.close();
+      // back in the queue: its item keeps the keyboard
+      if (next.queue) {
+        byId('queue').querySelector<HTMLElement>('.queue-item')?.focus();
+        return;
+      }
       // focus goes back to the row the incident was opened from, when the table shows it
       const row = prev.incident
         ? document.querySelector<HTMLElement>(`tr[data-incident="${CSS.escape(prev.incident)}"]`)
@@ -178,4 +202,5 @@ void loadChoices();
 void loadPoints(store.state);
 void loadTable(store.state);
 void loadTotals(store.state);
+if (store.state.queue) void queue.open(store.state.filters);
 if (store.state.incident) void incident.open(store.state.incident);

@@ -14,6 +14,8 @@ export interface AppState {
   sort: IncidentSort;
   page: number;
   incident: string | null;
+  /** the review queue is open */
+  queue: boolean;
   lang: Lang;
 }
 
@@ -37,6 +39,7 @@ export function parseState(search: string): AppState {
     sort: sort && INCIDENT_SORTS.includes(sort) ? sort : '-date',
     page: Number.isInteger(page) && page > 0 ? page : 1,
     incident: q.get('incident') || null,
+    queue: q.get('queue') === '1',
     lang: lang && LANGS.includes(lang) ? lang : 'ar',
   };
 }
@@ -47,6 +50,7 @@ export function stateQuery(s: AppState): string {
   if (s.sort !== '-date') q.set('sort', s.sort);
   if (s.page > 1) q.set('page', String(s.page));
   if (s.incident) q.set('incident', s.incident);
+  if (s.queue) q.set('queue', '1');
   if (s.lang !== 'ar') q.set('lang', s.lang);
   const text = q.toString();
   return text ? `?${text}` : '';

@@ -127,5 +127,12 @@ export const ar: Record<MessageKey, string> = {
   exportGeoJson: 'GeoJSON',
   exportJsonl: 'JSONL',
   escapeHint: 'Esc للإغلاق',
+  queueButton: 'للتحقق',
+  queueTitle: 'سجلات للتحقق',
+  queueBack: 'العودة إلى النظرة العامة',
+  queueKeys: 'المفاتيح: c تأكيد · e تصحيح · r رفض · n التالي · p السابق · Enter الحادثة · Esc العودة',
+  queueEmpty: 'لا شيء للتحقق في هذه التصفية.',
+  queueWhy: 'سبب التحقق',
+  queueOpen: 'فتح الحادثة',
   loadingData: 'جارٍ تحميل الحوادث…',
 };

@@ -125,6 +125,13 @@ export const en = {
   exportGeoJson: 'GeoJSON',
   exportJsonl: 'JSONL',
   escapeHint: 'Esc closes',
+  queueButton: 'To check',
+  queueTitle: 'To check',
+  queueBack: 'Back to the overview',
+  queueKeys: 'Keys: c confirm · e correct · r reject · n next · p previous · Enter the incident · Esc back',
+  queueEmpty: 'Nothing to check for this filter.',
+  queueWhy: 'Why it is to check',
+  queueOpen: 'Open the incident',
   loadingData: 'Loading the incidents…',
 } as const;
 
