@@ -103,7 +103,13 @@ export class TimelineView {
     this.#clear.textContent = t('timelineClear');
     this.#clear.hidden = !this.#range.from && !this.#range.to;
     const width = this.#chart.clientWidth || 600;
-    const root = svg('svg', { width, height: HEIGHT, class: 'timeline-svg', role: 'img' });
+    // a picture with a name that says what it shows: the incidents, how they are binned, from when to when
+    const incidents = this.#bins.reduce((n, b) => n + b.total, 0);
+    const span = this.#bins.length
+      ? ` · ${isoOf(this.#bins[0].start)} – ${isoOf(this.#bins[this.#bins.length - 1].end)}`
+      : '';
+    const label = `${t('timelineTitle')} (${per}): ${num(incidents)} ${t('incidents')}${span}`;
+    const root = svg('svg', { width, height: HEIGHT, class: 'timeline-svg', role: 'img', 'aria-label': label });
     root.dataset.bins = String(this.#bins.length);
     root.dataset.binSize = this.#size;
     this.#chart.replaceChildren(root);
