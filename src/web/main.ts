@@ -10,7 +10,7 @@ import { IncidentView } from './incident.js';
 import { tracked } from './loading.js';
 import { MapView } from './map.js';
 import { ReviewQueueView } from './review-queue.js';
-import { type AppState, type Filters, Store, sameFilters } from './state.js';
+import { type AppState, type Filters, parseView, Store, sameFilters, viewText } from './state.js';
 import { PAGE_SIZE, TableView } from './table.js';
 import { TimelineView } from './timeline.js';
 import { adoptTokenFromAddress } from './token.js';
@@ -58,6 +58,14 @@ const queue = new ReviewQueueView(byId('queue'), {
   },
 });
 byId('map-fit').addEventListener('click', () => map.fit());
+// the map's view lives in the URL: a link or a reload shows the same place; a filter frames its incidents again
+let refitNext = false;
+const startView = parseView(store.state.view);
+if (startView) map.setView(startView);
+map.onView((v) => {
+  const text = viewText(v);
+  if (text !== store.state.view) store.update({ view: text });
+});
 
 let points: Point[] = [];
 let lastPage: Page<Incident> | null = null;
@@ -69,10 +77,11 @@ function inRange(p: Point, f: Filters): boolean {
   return (!f.from || p.date >= f.from) && (!f.to || p.date <= f.to);
 }
 
-/** The map shows the date range; the timeline shows every date so the range can be widened again. */
+/** The map shows the date range; the timeline zooms into it (clearing the dates zooms out again). */
 function drawPoints(s: AppState): void {
   const shown = points.filter((p) => inRange(p, s.filters));
-  map.setPoints(shown);
+  map.setPoints(shown, refitNext);
+  refitNext = false;
   timeline.setData(points, { from: s.filters.from, to: s.filters.to });
   const unplaced = shown.filter((p) => p.lat === null || p.lon === null).length;
   replace(
@@ -161,6 +170,9 @@ store.subscribe((next, prev) => {
     queue.rerender();
   }
   const filtersChanged = !sameFilters(next.filters, prev.filters);
+  if (filtersChanged) refitNext = true;
+  const view = parseView(next.view);
+  if (next.view !== prev.view && view) map.setView(view);
   if (filtersChanged) filterBar.render(next.filters);
   if (!sameFilters(next.filters, prev.filters, ['from', 'to'])) void loadPoints(next);
   else if (filtersChanged) drawPoints(next);
