@@ -42,8 +42,6 @@ export interface ArticleContext {
   /** the countries the article names, and those of its other events */
   countries: Set<string>;
   statistics: Statistic[];
-  /** the article's text, as the event's evidence offsets read it */
-  text: string;
 }
 
 function farFromArticle(e: EventRecord, a: ArticleContext): boolean {
@@ -54,8 +52,8 @@ function farFromArticle(e: EventRecord, a: ArticleContext): boolean {
 }
 
 /** The words of the event's evidence (the sentences it was read from), folded. */
-function evidenceWords(e: EventRecord, a: ArticleContext): string {
-  const text = e.evidence.map((s) => a.text.slice(s.start, s.end)).join(' ');
+function evidenceWords(e: EventRecord): string {
+  const text = e.evidence.map((s) => s.text).join(' ');
   return ` ${normalizeString(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
@@ -68,7 +66,7 @@ export function plausibilityChecks(e: EventRecord, a: ArticleContext): Check[] {
   if ((!e.location || e.location.precision >= 3) && killed !== null && killed >= LARGE_TOLL) out.push('coarse_toll');
   const stated = a.statistics.filter((s) => s.what === 'killed').map((s) => s.value);
   if (killed !== null && stated.length > 0 && killed > Math.max(...stated)) out.push('toll_above_statistics');
-  const words = evidenceWords(e, a);
+  const words = evidenceWords(e);
   if (CONTEXT_WORDS.some((w) => words.includes(` ${w} `))) out.push('court_or_anniversary');
   return out;
 }

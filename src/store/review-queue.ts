@@ -31,7 +31,6 @@ interface DocRow {
   source: string | null;
   url: string | null;
   published: string | null;
-  text: string;
   search: string | null;
   countries: (string | null)[];
 }
@@ -55,7 +54,7 @@ export async function reviewQueue(db: Kysely<Schema>, f: ListFilter, limit: numb
   const docs = new Map<string, DocRow>();
   if (docIds.length) {
     const found = await sql<DocRow>`
-      select d.id, d.title, d.source, d.url, d.published, d.text, d.search,
+      select d.id, d.title, d.source, d.url, d.published, d.search,
         (select array_agg(distinct o.country) from events o where o.document_id = d.id) as countries
       from documents d where d.id = any(${docIds}::text[])`.execute(db);
     for (const d of found.rows) docs.set(d.id, d);
@@ -73,7 +72,7 @@ export async function reviewQueue(db: Kysely<Schema>, f: ListFilter, limit: numb
     // the countries of the article's other events count as its own, this event's does not
     const others = new Set(countries);
     for (const c of d.countries) if (c && c !== r.record.location?.country) others.add(c);
-    const checks = plausibilityChecks(r.record, { countries: others, statistics: r.statistics ?? [], text: d.text });
+    const checks = plausibilityChecks(r.record, { countries: others, statistics: r.statistics ?? [] });
     if (checks.length === 0) continue;
     flagged.push({
       key: r.key,

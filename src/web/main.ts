@@ -187,9 +187,10 @@ store.subscribe((next, prev) => {
     if (next.incident) void incident.open(next.incident);
     else {
       incident.close();
-      // back in the queue: its item keeps the keyboard
+      // back in the queue: asked again (the incident may have been reviewed), its item keeps the keyboard
       if (next.queue) {
         byId('queue').querySelector<HTMLElement>('.queue-item')?.focus();
+        void queue.open(next.filters, true);
         return;
       }
       // focus goes back to the row the incident was opened from, when the table shows it

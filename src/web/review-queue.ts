@@ -40,17 +40,24 @@ export class ReviewQueueView {
     return !this.#el.hidden;
   }
 
-  async open(filters: Filters): Promise<void> {
+  /**
+   * Asks for the queue of these filters and shows its first item; with `keep` (back from an incident, where the
+   * analyst may have reviewed it) the item shown stays, or its place in the queue when it has left it.
+   */
+  async open(filters: Filters, keep = false): Promise<void> {
     const ask = ++this.#request;
+    const was = keep ? this.#items[this.#index]?.key : undefined;
+    const wasIndex = this.#index;
     this.#el.hidden = false;
     this.#el.setAttribute('aria-busy', 'true');
-    replace(this.#el, h('p', { class: 'muted' }, t('loading')));
+    if (!keep) replace(this.#el, h('p', { class: 'muted' }, t('loading')));
     try {
       const queue = await api.reviewQueue(filters);
       if (ask !== this.#request) return;
       this.#items = queue.items;
       this.#total = queue.total;
-      this.#index = 0;
+      const at = was ? this.#items.findIndex((i) => i.key === was) : -1;
+      this.#index = at >= 0 ? at : keep ? Math.min(wasIndex, Math.max(this.#items.length - 1, 0)) : 0;
       this.#render(true);
     } catch (e) {
       if (ask !== this.#request) return;

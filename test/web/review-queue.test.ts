@@ -91,7 +91,7 @@ test('plausibility: a toll above the article’s own statistics is to check, one
     fatalities: { killed: 40, injured: null },
     evidence: [],
   } as unknown as EventRecord;
-  const context = { countries: new Set(['SY']), text: '' };
+  const context = { countries: new Set(['SY']) };
   assert.deepEqual(plausibilityChecks(event, { ...context, statistics: [stat(30)] }), ['toll_above_statistics']);
   assert.deepEqual(plausibilityChecks(event, { ...context, statistics: [stat(120)] }), []);
   assert.deepEqual(plausibilityChecks(event, { ...context, statistics: [] }), []);
@@ -175,25 +175,28 @@ test('review queue: walked by keyboard — next, previous, confirm, correct, rej
   await movedOn(page, afterReject);
   assert.equal(await status(afterReject), 'corrected');
 
-  // Enter opens the item's incident; Escape comes back to the queue, on the item
+  // Enter opens the item's incident, where the analyst confirms it; Escape comes back to the queue, which it has
+  // left
   const shown = await current(page);
   const item = before.items.find((i) => i.key === shown);
-  if (item?.incidentId) {
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/incident=/);
-    await page.locator('#incident .member').first().waitFor();
-    await page.keyboard.press('Escape');
-    await page.waitForSelector('#incident', { state: 'hidden' });
-    assert.equal(await current(page), shown);
-  }
+  assert.ok(item?.incidentId, `${shown} is in an incident`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/incident=/);
+  const review = page.locator(`#incident .review[data-key="${shown}"]`);
+  await review.locator('[data-action="confirm"]').click();
+  await page.waitForSelector(`#incident .review[data-key="${shown}"] [data-status="confirmed"]`);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#incident', { state: 'hidden' });
+  await movedOn(page, shown);
+  await page.waitForSelector(`#queue-count[data-total="${before.total - 4}"]`);
 
   // Escape leaves the queue; the reviewed records are no longer in it
   await page.keyboard.press('Escape');
   await page.waitForSelector('#queue', { state: 'hidden' });
   assert.doesNotMatch(page.url(), /queue=1/);
   const after = await api<ReviewQueue>('/api/review-queue');
-  assert.equal(after.total, before.total - 3);
-  for (const k of [first, afterConfirm, afterReject]) assert.ok(!after.items.some((i) => i.key === k));
+  assert.equal(after.total, before.total - 4);
+  for (const k of [first, afterConfirm, afterReject, shown]) assert.ok(!after.items.some((i) => i.key === k));
   assert.deepEqual(page.errors, []);
   await page.close();
 });
