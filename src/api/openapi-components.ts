@@ -284,7 +284,15 @@ export const RESPONSES: Record<string, { status: number; type?: string; schema: 
     schema: obj({
       countries: {
         type: 'array',
-        items: obj({ code: { type: 'string', description: 'ISO2' }, incidents: { type: 'integer' } }),
+        items: obj({
+          code: { type: 'string', description: 'ISO2' },
+          incidents: { type: 'integer' },
+          names: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'the names it is typed by, English and Arabic',
+          },
+        }),
       },
       actors: {
         type: 'array',

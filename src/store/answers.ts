@@ -116,8 +116,8 @@ export interface ReviewQueue {
 
 /** What the filter pickers suggest (GET /api/incidents/choices), the most frequent first. */
 export interface IncidentChoices {
-  /** ISO2 codes */
-  countries: { code: string; incidents: number }[];
+  /** ISO2 codes, with the names the country is typed by (English and Arabic: "سورية", "الجمهورية العربية السورية") */
+  countries: { code: string; incidents: number; names: string[] }[];
   /** actors by their English name, with their Arabic one */
   actors: { name: string; nameAr: string | null; incidents: number }[];
 }

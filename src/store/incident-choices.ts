@@ -3,6 +3,7 @@
  * actors they name, the most frequent first.
  */
 import { type Kysely, sql } from 'kysely';
+import { countryNames } from '../geo/country-names.js';
 import type { IncidentChoices } from './answers.js';
 import type { Schema } from './schema.js';
 
@@ -23,5 +24,8 @@ export async function incidentChoices(db: Kysely<Schema>): Promise<IncidentChoic
     where a.name is not null
     group by 1 order by 3 desc, 1 limit ${CHOICE_ACTORS}
   `.execute(db);
-  return { countries: countries.rows, actors: actors.rows };
+  return {
+    countries: countries.rows.map((c) => ({ ...c, names: countryNames(c.code) })),
+    actors: actors.rows,
+  };
 }

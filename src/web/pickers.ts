@@ -19,18 +19,21 @@ export function foldName(s: string): string {
     .trim();
 }
 
-const regionNames = (l: string) => new Intl.DisplayNames([l], { type: 'region' });
+const regionNames = ['ar', 'en'].map((l) => new Intl.DisplayNames([l], { type: 'region' }));
 
-/** Every name a country of the store is typed by: its code and its names in Arabic and in English. */
-function countryKeys(code: string): string[] {
-  const names = ['ar', 'en'].map((l) => {
+/**
+ * Every name a country of the store is typed by: its code, its names in Arabic and in English as the browser
+ * writes them, and those the gazetteer knows ("سورية", "الجمهورية العربية السورية").
+ */
+function countryKeys(c: IncidentChoices['countries'][number]): string[] {
+  const names = regionNames.map((r) => {
     try {
-      return regionNames(l).of(code) ?? '';
+      return r.of(c.code) ?? '';
     } catch {
       return '';
     }
   });
-  return [code, ...names].filter(Boolean).map(foldName);
+  return [c.code, ...names, ...(c.names ?? [])].filter(Boolean).map(foldName);
 }
 
 /**
@@ -40,7 +43,7 @@ function countryKeys(code: string): string[] {
 export function pickCountry(text: string, choices: IncidentChoices | null): string | null {
   const want = foldName(text);
   if (!want) return '';
-  for (const c of choices?.countries ?? []) if (countryKeys(c.code).includes(want)) return c.code;
+  for (const c of choices?.countries ?? []) if (countryKeys(c).includes(want)) return c.code;
   return /^[a-z]{2}$/.test(want) ? want.toUpperCase() : null;
 }
 

@@ -84,6 +84,8 @@ for (const backend of backends()) {
         [...counts].sort((a, b) => b - a),
       );
       assert.ok((r.body.actors as J[]).some((a) => a.name === 'Houthi Movement'));
+      const syria = (r.body.countries as J[]).find((c) => c.code === 'SY');
+      assert.ok(syria.names.includes('سورية') && syria.names.includes('Syria'), syria.names.join());
     });
 
     test('the review queue: the country-level toll is to check, and follows the filters', async () => {

@@ -126,6 +126,12 @@ test('country picker: "سوريا" in Arabic and "Syria" in English pick the sam
     picked.push(await rowsOnceListed(page, syria.length));
     assert.equal(await page.inputValue('input[name="country"]'), name, 'the box shows the name, not the code');
     if (lang === 'ar') {
+      // another spelling the gazetteer knows picks it too
+      await page.goto(`${server.url}/`);
+      await page.waitForSelector('#country-choices option', { state: 'attached' });
+      await page.fill('input[name="country"]', 'سورية');
+      await page.waitForURL(/country=SY/);
+      await rowsOnceListed(page, syria.length);
       // a name that is no country of the store is said in Arabic, and the filter stays as it was
       await page.fill('input[name="country"]', 'نارنيا');
       await page.locator('input[name="country"]').dispatchEvent('change');
