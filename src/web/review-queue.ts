@@ -94,14 +94,15 @@ export class ReviewQueueView {
     if (typing(e.target)) return;
     const item = this.#items[this.#index];
     const click = (action: string) => this.#el.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)?.click();
+    // letters by their place on the keyboard (e.code), so that they work with an Arabic layout on too
     const keys: Record<string, () => void> = {
-      n: () => this.#go(1),
+      KeyN: () => this.#go(1),
       ArrowDown: () => this.#go(1),
-      p: () => this.#go(-1),
+      KeyP: () => this.#go(-1),
       ArrowUp: () => this.#go(-1),
-      c: () => click('confirm'),
-      r: () => click('reject'),
-      e: () => {
+      KeyC: () => click('confirm'),
+      KeyR: () => click('reject'),
+      KeyE: () => {
         click('correct');
         this.#el.querySelector<HTMLSelectElement>('.correct-form select[name="field"]')?.focus();
       },
@@ -109,7 +110,7 @@ export class ReviewQueueView {
         if (item?.incidentId) this.#on.open(item.incidentId);
       },
     };
-    const run = keys[e.key];
+    const run = keys[e.code] ?? keys[e.key];
     if (!run) return;
     e.preventDefault();
     run();

@@ -148,11 +148,11 @@ test('review queue: walked by keyboard — next, previous, confirm, correct, rej
   assert.ok((await page.locator('#queue .queue-checks li').count()) > 0, 'it says why');
   await page.screenshot({ path: artifactPath('review-queue.png') });
 
-  // n and p walk without reviewing
+  // n and p walk without reviewing (the keys by their place: with an Arabic layout, n types ى)
   await page.keyboard.press('n');
   const second = await movedOn(page, first);
   assert.equal(second, before.items[1].key);
-  await page.keyboard.press('p');
+  await page.keyboard.press('KeyP');
   assert.equal(await movedOn(page, second), first);
 
   // c confirms, and the next one comes
@@ -198,5 +198,15 @@ test('review queue: walked by keyboard — next, previous, confirm, correct, rej
   assert.equal(after.total, before.total - 4);
   for (const k of [first, afterConfirm, afterReject, shown]) assert.ok(!after.items.some((i) => i.key === k));
   assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('review queue at 390 px: the item fits, no horizontal scroll', { skip }, async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  await page.goto(`${server.url}/?queue=1`);
+  await page.waitForSelector('#queue:not([aria-busy]) .queue-item, #queue:not([aria-busy]) .queue-empty');
+  const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+  assert.ok(width <= 390, `the page is ${width} px wide`);
+  await page.screenshot({ path: artifactPath('review-queue-390.png') });
   await page.close();
 });
