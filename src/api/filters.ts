@@ -21,8 +21,16 @@ export const FILTER_PROPERTIES = {
   bbox: { type: 'string', description: 'west,south,east,north in decimal degrees' },
   type: { type: 'string', description: 'event type, spec or ACLED name ("Explosions/Remote violence")' },
   subtype: { type: 'string', description: 'sub-event type, spec or ACLED name ("Air/drone strike")' },
-  actor: { type: 'string', description: "any part of an actor's English or Arabic name (Arabic normalised)" },
-  q: { type: 'string', description: 'words in the documents or the names (Arabic normalised)' },
+  actor: {
+    type: 'string',
+    description:
+      "any name of an actor the lexicon knows (its English name, Arabic names or aliases: that actor), else any part of an actor's English or Arabic name (Arabic normalised)",
+  },
+  q: {
+    type: 'string',
+    description:
+      'words in the documents or the names (Arabic normalised), each found; a quoted "phrase" (or «phrase») found as it is',
+  },
   precision: {
     type: 'string',
     description:

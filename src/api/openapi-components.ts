@@ -279,6 +279,27 @@ export const RESPONSES: Record<string, { status: number; type?: string; schema: 
       });
     })(),
   },
+  'GET /api/incidents/choices': {
+    status: 200,
+    schema: obj({
+      countries: {
+        type: 'array',
+        items: obj({
+          code: { type: 'string', description: 'ISO2' },
+          incidents: { type: 'integer' },
+          names: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'the names it is typed by, English and Arabic',
+          },
+        }),
+      },
+      actors: {
+        type: 'array',
+        items: obj({ name: { type: 'string' }, nameAr: nullable('string'), incidents: { type: 'integer' } }),
+      },
+    }),
+  },
   'GET /api/incidents/:id': {
     status: 200,
     schema: obj({ incident: ref('Incident'), members: { type: 'array', items: ref('Member') } }),
@@ -302,6 +323,31 @@ export const RESPONSES: Record<string, { status: number; type?: string; schema: 
   'GET /api/reviews': {
     status: 200,
     schema: obj({ total: { type: 'integer' }, items: { type: 'array', items: ref('ReviewAction') } }),
+  },
+  'GET /api/review-queue': {
+    status: 200,
+    schema: obj({
+      total: { type: 'integer', description: 'the events to check among those checked' },
+      checked: { type: 'integer', description: 'the unreviewed events the checks ran on' },
+      items: {
+        type: 'array',
+        items: {
+          allOf: [
+            ref('Member'),
+            obj({
+              incidentId: nullable('string'),
+              checks: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                  enum: ['far_place', 'coarse_toll', 'toll_above_statistics', 'court_or_anniversary'],
+                },
+              },
+            }),
+          ],
+        },
+      },
+    }),
   },
   'GET /api/documents/:id': {
     status: 200,

@@ -1,6 +1,8 @@
 /** The filters every export and listing takes: date range, country, admin1, type or sub-type, actor, text. */
 import type { Incident } from '../fuse/types.js';
 import { normalizeString } from '../lang/ar/normalize.js';
+import { actorPatterns } from '../store/actor-aliases.js';
+import { queryTerms } from '../store/query-terms.js';
 
 export interface IncidentFilter {
   /** YYYY-MM-DD, inclusive */
@@ -13,7 +15,8 @@ export interface IncidentFilter {
   type?: string;
   /** an actor's name, English or Arabic, any part of it */
   actor?: string;
-  /** words in the location, actors, claims or sources, Arabic normalised (hamza, ta marbuta, diacritics) */
+  /** words in the location, actors, claims or sources, Arabic normalised (hamza, ta marbuta, diacritics); quoted
+   * phrases as one */
   text?: string;
 }
 
@@ -40,19 +43,13 @@ export function matches(i: Incident, f: IncidentFilter): boolean {
   if (f.admin1 && fold(i.location?.admin1 ?? '') !== fold(f.admin1)) return false;
   if (f.type && i.type !== f.type && i.subtype !== f.type) return false;
   if (f.actor) {
-    const want = fold(f.actor);
+    const wants = actorPatterns(f.actor);
     const names = [...i.perpetrators, ...i.targets].flatMap((a) => [a.name, a.name_ar]).map(fold);
-    if (!names.some((n) => n.includes(want))) return false;
+    if (!names.some((n) => wants.some((w) => n.includes(w)))) return false;
   }
   if (f.text) {
     const hay = haystack(i);
-    if (
-      !fold(f.text)
-        .split(/\s+/)
-        .filter(Boolean)
-        .every((w) => hay.includes(w))
-    )
-      return false;
+    if (!queryTerms(f.text).every((w) => hay.includes(w))) return false;
   }
   return true;
 }

@@ -8,14 +8,20 @@ import { dataPath, readTsv, splitList } from '../data.js';
 import { normalizeString } from '../lang/ar/normalize.js';
 
 let index: Map<string, string> | null = null;
+/** each country's names as written (English and Arabic), by ISO2 */
+let names: Map<string, string[]> | null = null;
 
 const key = (s: string) => normalizeString(s.trim()).toLowerCase().replace(/\s+/g, ' ');
 
 function build(): Map<string, string> {
   const byKey = new Map<string, string>();
+  names = new Map();
   const add = (name: string, iso2: string) => {
     const k = key(name);
     if (k && !byKey.has(k)) byKey.set(k, iso2);
+    const list = names!.get(iso2) ?? [];
+    if (name.length > 3 && !list.includes(name)) list.push(name);
+    names!.set(iso2, list);
   };
   for (const r of readTsv(dataPath('gazetteer', 'countries.tsv'))) {
     add(r.iso2, r.iso2);
@@ -31,6 +37,12 @@ function build(): Map<string, string> {
     for (const n of splitList(namesAr)) add(n, iso2);
   }
   return byKey;
+}
+
+/** The names a country is known by (English and Arabic, as the gazetteer writes them; no codes). */
+export function countryNames(iso2: string): string[] {
+  index ??= build();
+  return names?.get(iso2) ?? [];
 }
 
 /** The ISO2 code of the country `value` names, or null. */

@@ -96,6 +96,32 @@ export interface IncidentTotals {
   byActor: TotalsRow[];
 }
 
+/** Why a plausibility check puts an event to check (src/store/plausibility.ts). */
+export type PlausibilityCheck = 'far_place' | 'coarse_toll' | 'toll_above_statistics' | 'court_or_anniversary';
+
+/** An event of the review queue: a member as an incident gives it, its incident, and why it is to check. */
+export interface ReviewQueueItem extends Member {
+  incidentId: string | null;
+  checks: PlausibilityCheck[];
+}
+
+/** GET /api/review-queue */
+export interface ReviewQueue {
+  /** the events to check among those checked */
+  total: number;
+  /** how many unreviewed events the checks ran on */
+  checked: number;
+  items: ReviewQueueItem[];
+}
+
+/** What the filter pickers suggest (GET /api/incidents/choices), the most frequent first. */
+export interface IncidentChoices {
+  /** ISO2 codes, with the names the country is typed by (English and Arabic: "سورية", "الجمهورية العربية السورية") */
+  countries: { code: string; incidents: number; names: string[] }[];
+  /** actors by their English name, with their Arabic one */
+  actors: { name: string; nameAr: string | null; incidents: number }[];
+}
+
 /** An event of a listing (GET /api/events). */
 export interface EventItem {
   key: string;

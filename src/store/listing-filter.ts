@@ -1,7 +1,8 @@
 /** The filters of the API's listings, as SQL conditions over the incidents and events tables. */
 import { type RawBuilder, sql } from 'kysely';
+import { actorPatterns } from './actor-aliases.js';
 import { type ReviewStatus, SORTS, type Sort } from './answers.js';
-import { containsPattern, fold, queryWords } from './search-text.js';
+import { containsPattern, queryWords } from './search-text.js';
 
 export interface BBox {
   west: number;
@@ -21,7 +22,7 @@ export interface ListFilter {
   /** spec names: 'explosions_remote_violence', 'air_drone_strike' */
   type?: string;
   subtype?: string;
-  /** any part of an actor's English or Arabic name */
+  /** any of an actor's names in the lexicon (that actor), else any part of an actor's English or Arabic name */
   actor?: string;
   /** words, each found in a document's text or in the names */
   q?: string;
@@ -59,7 +60,11 @@ function common(t: 'i' | 'e', f: ListFilter): RawBuilder<unknown>[] {
   if (f.admin1) out.push(sql`lower(${c('admin1')}) = ${f.admin1.toLowerCase()}`);
   if (f.type) out.push(sql`${c('type')} = ${f.type}`);
   if (f.subtype) out.push(sql`${c('subtype')} = ${f.subtype}`);
-  if (f.actor) out.push(sql`${c('actors')} like ${containsPattern(fold(f.actor))}`);
+  if (f.actor) {
+    // any name of one actor finds that actor (src/store/actor-aliases.ts)
+    const likes = actorPatterns(f.actor).map((p) => sql`${c('actors')} like ${containsPattern(p)}`);
+    out.push(likes.length === 1 ? likes[0] : sql`(${sql.join(likes, sql` or `)})`);
+  }
   if (f.precision) {
     const geo = t === 'i' ? sql`(i.fields->'location'->>'precision')::int` : sql.ref('e.location_precision');
     out.push(sql`coalesce(${geo}, 4) <= ${f.precision}`);

@@ -6,6 +6,7 @@ import { haystack } from '../export/filter.js';
 import type { Incident } from '../fuse/types.js';
 import { normalize, normalizeString } from '../lang/ar/normalize.js';
 import type { Actor, EventRecord } from '../types.js';
+import { queryTerms } from './query-terms.js';
 
 /** A name or a query, folded as the stored search columns are. */
 export const fold = (s: string): string => normalizeString(s).toLowerCase();
@@ -47,5 +48,5 @@ export const incidentActors = (i: Incident): string => actorNames([...i.perpetra
 /** A LIKE pattern that finds `word` anywhere, its own % _ \ taken literally. */
 export const containsPattern = (word: string): string => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The folded words of a query, each of which must be found. */
-export const queryWords = (q: string): string[] => fold(q).split(/\s+/).filter(Boolean);
+/** The folded words and quoted phrases of a query, each of which must be found (src/store/query-terms.ts). */
+export const queryWords = (q: string): string[] => queryTerms(q);

@@ -9,12 +9,15 @@ import type { EventRecord } from '../types.js';
 export type { CorrectableField as ReviewField, PageAnswer as Page, ReviewBody, ReviewResult } from '../api/answers.js';
 export type {
   DocumentDetail,
+  IncidentChoices,
   IncidentDetail,
   IncidentPoint as Point,
   IncidentTotals,
   Member,
   MemberDocument as DocumentRef,
   ReviewAction,
+  ReviewQueue,
+  ReviewQueueItem,
   ReviewState,
   ReviewStatus,
   TotalsRow,

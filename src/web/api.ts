@@ -2,12 +2,14 @@
 import type {
   DocumentDetail,
   Incident,
+  IncidentChoices,
   IncidentDetail,
   IncidentSort,
   IncidentTotals,
   Page,
   Point,
   ReviewBody,
+  ReviewQueue,
   ReviewResult,
 } from './api-types.js';
 import { t } from './i18n/index.js';
@@ -60,6 +62,9 @@ export const api = {
   points(filters: Filters, signal?: AbortSignal): Promise<{ total: number; items: Point[] }> {
     return request(`/api/incidents/points?${filterParams(filters)}`, { signal });
   },
+  choices(): Promise<IncidentChoices> {
+    return request('/api/incidents/choices');
+  },
   totals(filters: Filters, signal?: AbortSignal): Promise<IncidentTotals> {
     return request(`/api/incidents/totals?${filterParams(filters)}`, { signal });
   },
@@ -101,6 +106,9 @@ export const api = {
       setWriteToken(given);
       return send();
     }
+  },
+  reviewQueue(filters: Filters): Promise<ReviewQueue> {
+    return request(`/api/review-queue?${filterParams(filters)}`);
   },
   exportUrl(filters: Filters, format: ExportFormat = 'acled-csv'): string {
     const q = filterParams(filters);

@@ -5,11 +5,12 @@ import { precisionBadge } from './geo-precision.js';
 import { lang, t, term } from './i18n/index.js';
 import { EVENT_TYPES, TYPE_COLOR } from './taxonomy.js';
 
-export function renderChrome(onLang: () => void): void {
+export function renderChrome(onLang: () => void, onQueue: () => void): void {
   document.title = `${t('appName')} · ${lang() === 'ar' ? 'Rasd' : 'رصد'}`;
   byId('brand').replaceChildren(h('strong', {}, t('appName')), h('span', { class: 'muted' }, t('appTagline')));
   const who = analystName();
   byId('tools').replaceChildren(
+    h('button', { type: 'button', id: 'queue-toggle', class: 'small', onclick: onQueue }, t('queueButton')),
     h(
       'span',
       { class: 'analyst' },

@@ -1,7 +1,9 @@
 /** The filter bar: dates, country, type and sub-type, actor, text. Typing waits a moment before it filters. */
 import { api, EXPORT_FORMATS } from './api.js';
+import type { IncidentChoices } from './api-types.js';
 import { h } from './dom.js';
 import { type MessageKey, t, term } from './i18n/index.js';
+import { actorList, countryList, countryText, pickCountry } from './pickers.js';
 import { FILTER_KEYS, type FilterKey, type Filters } from './state.js';
 import { EVENT_TYPES, type EventTypeCode, SUBTYPES } from './taxonomy.js';
 
@@ -12,6 +14,7 @@ export class FilterBar {
   #onChange: (f: Filters) => void;
   #filters: Filters = {};
   #timer = 0;
+  #choices: IncidentChoices | null = null;
 
   constructor(el: HTMLFormElement, onChange: (f: Filters) => void) {
     this.#el = el;
@@ -26,10 +29,19 @@ export class FilterBar {
       this.#emit();
     });
     el.addEventListener('input', (e) => {
-      if ((e.target as HTMLInputElement).type !== 'text' && (e.target as HTMLInputElement).type !== 'search') return;
+      const input = e.target as HTMLInputElement;
+      if (input.type !== 'text' && input.type !== 'search') return;
       clearTimeout(this.#timer);
+      // a country is taken once the text names one (a suggestion picked, or typed out): "سو" is no country yet
+      if (input.name === 'country' && pickCountry(input.value, this.#choices) === null) return;
       this.#timer = window.setTimeout(() => this.#emit(), TYPING_DELAY_MS);
     });
+  }
+
+  /** The store's countries and actors, suggested by the country and actor boxes. */
+  setChoices(choices: IncidentChoices): void {
+    this.#choices = choices;
+    this.render(this.#filters);
   }
 
   render(filters: Filters): void {
@@ -91,10 +103,26 @@ export class FilterBar {
     this.#el.replaceChildren(
       date('from', 'from'),
       date('to', 'to'),
-      text('country', 'country', 'countryPlaceholder', { maxlength: '2', size: '3', dir: 'ltr', class: 'iso' }),
+      h(
+        'label',
+        {},
+        h('span', {}, t('country')),
+        h('input', {
+          name: 'country',
+          type: 'text',
+          value: countryText(filters.country),
+          placeholder: t('countryPlaceholder'),
+          list: 'country-choices',
+          autocomplete: 'off',
+          'aria-describedby': 'country-note',
+        }),
+        h('span', { id: 'country-note', class: 'field-note', role: 'status' }),
+        countryList('country-choices', this.#choices),
+      ),
       select('type', 'type', EVENT_TYPES),
       select('subtype', 'subtype', subtypes),
-      text('actor', 'actor', 'actorPlaceholder'),
+      text('actor', 'actor', 'actorPlaceholder', { list: 'actor-choices', autocomplete: 'off' }),
+      actorList('actor-choices', this.#choices),
       text('q', 'search', 'searchPlaceholder'),
       precision,
       h(
@@ -126,8 +154,20 @@ export class FilterBar {
     const next: Filters = {};
     for (const k of FILTER_KEYS) {
       const v = String(data.get(k) ?? '').trim();
-      if (v) next[k] = k === 'country' ? v.toUpperCase() : v;
+      if (v) next[k] = v;
     }
+    const country = pickCountry(next.country ?? '', this.#choices);
+    const box = this.#el.elements.namedItem('country') as HTMLInputElement;
+    const note = this.#el.querySelector('#country-note');
+    box.removeAttribute('aria-invalid');
+    note?.replaceChildren();
+    if (country === null) {
+      // a name no country of the store has: said here, in the UI's language, and the filter stays as it was
+      box.setAttribute('aria-invalid', 'true');
+      note?.append(t('countryUnknown'));
+      if (this.#filters.country) next.country = this.#filters.country;
+      else delete next.country;
+    } else if (country) next.country = country;
     if (FILTER_KEYS.every((k) => (next[k] ?? '') === (this.#filters[k] ?? ''))) return;
     this.#onChange(next);
   }

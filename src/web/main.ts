@@ -9,7 +9,8 @@ import { num, setLang, t } from './i18n/index.js';
 import { IncidentView } from './incident.js';
 import { tracked } from './loading.js';
 import { MapView } from './map.js';
-import { type AppState, type Filters, Store, sameFilters } from './state.js';
+import { ReviewQueueView } from './review-queue.js';
+import { type AppState, type Filters, parseView, Store, sameFilters, viewText } from './state.js';
 import { PAGE_SIZE, TableView } from './table.js';
 import { TimelineView } from './timeline.js';
 import { adoptTokenFromAddress } from './token.js';
@@ -36,6 +37,7 @@ const table = new TableView(byId('table'), {
 const incident = new IncidentView(byId('incident'), {
   close: () => store.update({ incident: null }, 'push'),
   changed: (id) => {
+    void loadChoices();
     void loadPoints(store.state);
     void loadTable(store.state);
     void loadTotals(store.state);
@@ -46,7 +48,24 @@ const incident = new IncidentView(byId('incident'), {
   moved: (id) => store.update({ incident: id }),
 });
 const totals = new TotalsView(byId('totals'));
+const queue = new ReviewQueueView(byId('queue'), {
+  close: () => store.update({ queue: false }, 'push'),
+  open: openIncident,
+  changed: () => {
+    void loadPoints(store.state);
+    void loadTable(store.state);
+    void loadTotals(store.state);
+  },
+});
 byId('map-fit').addEventListener('click', () => map.fit());
+// the map's view lives in the URL: a link or a reload shows the same place; a filter frames its incidents again
+let refitNext = false;
+const startView = parseView(store.state.view);
+if (startView) map.setView(startView);
+map.onView((v) => {
+  const text = viewText(v);
+  if (text !== store.state.view) store.update({ view: text });
+});
 
 let points: Point[] = [];
 let lastPage: Page<Incident> | null = null;
@@ -58,10 +77,11 @@ function inRange(p: Point, f: Filters): boolean {
   return (!f.from || p.date >= f.from) && (!f.to || p.date <= f.to);
 }
 
-/** The map shows the date range; the timeline shows every date so the range can be widened again. */
+/** The map shows the date range; the timeline zooms into it (clearing the dates zooms out again). */
 function drawPoints(s: AppState): void {
   const shown = points.filter((p) => inRange(p, s.filters));
-  map.setPoints(shown);
+  map.setPoints(shown, refitNext);
+  refitNext = false;
   timeline.setData(points, { from: s.filters.from, to: s.filters.to });
   const unplaced = shown.filter((p) => p.lat === null || p.lon === null).length;
   replace(
@@ -121,9 +141,21 @@ async function loadTotals(s: AppState): Promise<void> {
   }
 }
 
+/** The pickers' suggestions: the store's countries and actors (none when the request fails: typing still works). */
+async function loadChoices(): Promise<void> {
+  try {
+    filterBar.setChoices(await api.choices());
+  } catch {
+    // the boxes take typed names without suggestions
+  }
+}
+
 function renderLanguage(s: AppState): void {
   setLang(s.lang);
-  renderChrome(() => store.update({ lang: store.state.lang === 'ar' ? 'en' : 'ar' }));
+  renderChrome(
+    () => store.update({ lang: store.state.lang === 'ar' ? 'en' : 'ar' }),
+    () => store.update({ queue: true, incident: null }, 'push'),
+  );
   filterBar.render(s.filters);
   map.setDirection();
 }
@@ -135,17 +167,32 @@ store.subscribe((next, prev) => {
     if (lastPage) table.render(lastPage, next.sort);
     totals.render();
     incident.rerender();
+    queue.rerender();
   }
   const filtersChanged = !sameFilters(next.filters, prev.filters);
+  if (filtersChanged) refitNext = true;
+  const view = parseView(next.view);
+  if (next.view !== prev.view && view) map.setView(view);
   if (filtersChanged) filterBar.render(next.filters);
   if (!sameFilters(next.filters, prev.filters, ['from', 'to'])) void loadPoints(next);
   else if (filtersChanged) drawPoints(next);
   if (filtersChanged) void loadTotals(next);
   if (filtersChanged || next.sort !== prev.sort || next.page !== prev.page) void loadTable(next);
+  if (next.queue && (!prev.queue || filtersChanged)) void queue.open(next.filters);
+  else if (!next.queue && prev.queue) {
+    queue.close();
+    byId('queue-toggle').focus();
+  }
   if (next.incident !== prev.incident) {
     if (next.incident) void incident.open(next.incident);
     else {
       incident.close();
+      // back in the queue: asked again (the incident may have been reviewed), its item keeps the keyboard
+      if (next.queue) {
+        byId('queue').querySelector<HTMLElement>('.queue-item')?.focus();
+        void queue.open(next.filters, true);
+        return;
+      }
       // focus goes back to the row the incident was opened from, when the table shows it
       const row = prev.incident
         ? document.querySelector<HTMLElement>(`tr[data-incident="${CSS.escape(prev.incident)}"]`)
@@ -164,7 +211,9 @@ document.addEventListener('keydown', (e) => {
 document.addEventListener('rasd:analyst', () => renderLanguage(store.state));
 
 renderLanguage(store.state);
+void loadChoices();
 void loadPoints(store.state);
 void loadTable(store.state);
 void loadTotals(store.state);
+if (store.state.queue) void queue.open(store.state.filters);
 if (store.state.incident) void incident.open(store.state.incident);

@@ -12,6 +12,7 @@ import { h, ltr } from './dom.js';
 import { figure } from './figures.js';
 import { geoPrecision, markerStyle } from './geo-precision.js';
 import { lang, num, t, term } from './i18n/index.js';
+import { type MapViewState, viewText } from './state.js';
 import { toCode, typeColor } from './taxonomy.js';
 
 const CELL_PX = 56;
@@ -70,12 +71,12 @@ export class MapView {
     this.ready = addBaseMap(this.map);
   }
 
-  /** Shows these incidents; the first call frames them. */
-  setPoints(points: Point[]): void {
+  /** Shows these incidents; `refit` frames them (the first call with any, and after a filter changed). */
+  setPoints(points: Point[], refit = false): void {
     performance.mark('rasd:map-draw-start');
     this.#placed = points.filter((p) => p.lat !== null && p.lon !== null);
     this.#version++;
-    if (!this.#fitted && this.#placed.length > 0) {
+    if ((refit || !this.#fitted) && this.#placed.length > 0) {
       this.#fitted = true;
       this.fit(false);
     }
@@ -83,6 +84,22 @@ export class MapView {
     this.#el.dataset.unplaced = String(points.length - this.#placed.length);
     performance.mark('rasd:map-drawn');
     requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('rasd:map-painted')));
+  }
+
+  /** Takes a view (from the URL): the incidents are not framed on their first drawing. */
+  setView(v: MapViewState): void {
+    this.#fitted = true;
+    const c = this.map.getCenter();
+    if (viewText({ lat: c.lat, lon: c.lng, zoom: this.map.getZoom() }) === viewText(v)) return;
+    this.map.setView([v.lat, v.lon], v.zoom, { animate: false });
+  }
+
+  /** Tells `fn` each view the map comes to (after a pan, a zoom or a fit). */
+  onView(fn: (v: MapViewState) => void): void {
+    this.map.on('moveend', () => {
+      const c = this.map.getCenter();
+      fn({ lat: c.lat, lon: c.lng, zoom: this.map.getZoom() });
+    });
   }
 
   fit(animate = true): void {

@@ -14,6 +14,10 @@ export interface AppState {
   sort: IncidentSort;
   page: number;
   incident: string | null;
+  /** the review queue is open */
+  queue: boolean;
+  /** the map's view, "lat,lon,zoom", once the map has one; none: the map frames the incidents */
+  view: string | null;
   lang: Lang;
 }
 
@@ -37,6 +41,8 @@ export function parseState(search: string): AppState {
     sort: sort && INCIDENT_SORTS.includes(sort) ? sort : '-date',
     page: Number.isInteger(page) && page > 0 ? page : 1,
     incident: q.get('incident') || null,
+    queue: q.get('queue') === '1',
+    view: parseView(q.get('view')) ? q.get('view') : null,
     lang: lang && LANGS.includes(lang) ? lang : 'ar',
   };
 }
@@ -47,10 +53,30 @@ export function stateQuery(s: AppState): string {
   if (s.sort !== '-date') q.set('sort', s.sort);
   if (s.page > 1) q.set('page', String(s.page));
   if (s.incident) q.set('incident', s.incident);
+  if (s.queue) q.set('queue', '1');
+  if (s.view) q.set('view', s.view);
   if (s.lang !== 'ar') q.set('lang', s.lang);
   const text = q.toString();
   return text ? `?${text}` : '';
 }
+
+export interface MapViewState {
+  lat: number;
+  lon: number;
+  zoom: number;
+}
+
+/** "lat,lon,zoom" read, or null when it is not one. */
+export function parseView(v: string | null | undefined): MapViewState | null {
+  const m = /^(-?\d{1,2}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?),(\d{1,2})$/.exec(v ?? '');
+  if (!m) return null;
+  const [lat, lon, zoom] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && zoom <= 20 ? { lat, lon, zoom } : null;
+}
+
+/** A view as the URL keeps it: four decimals (about 10 m) and a whole zoom. */
+export const viewText = (v: MapViewState): string =>
+  `${Number(v.lat.toFixed(4))},${Number(v.lon.toFixed(4))},${Math.round(v.zoom)}`;
 
 export type Listener = (next: AppState, prev: AppState) => void;
 

@@ -62,16 +62,26 @@ export class TimelineView {
     new ResizeObserver(() => this.#render()).observe(this.#chart);
   }
 
+  /**
+   * Bins the incidents: all of them, or, with a date range, those in it — the timeline zooms into the range
+   * brushed (finer bins), and "clear the dates" zooms out again.
+   */
   setData(points: Point[], range: DateRange): void {
     this.#range = range;
-    const days = points.map((p) => dayOfIso(p.date)).filter((d) => d !== null);
+    const lo = range.from ? dayOfIso(range.from) : null;
+    const hi = range.to ? dayOfIso(range.to) : null;
+    const days: (number | null)[] = points.map((p) => {
+      const d = dayOfIso(p.date);
+      return d === null || (lo !== null && d < lo) || (hi !== null && d > hi) ? null : d;
+    });
+    const known = days.filter((d) => d !== null);
     this.#bins = [];
-    if (days.length > 0) {
-      let min = days[0];
-      let max = min;
-      for (const d of days) {
-        if (d < min) min = d;
-        if (d > max) max = d;
+    if (known.length > 0) {
+      let min = lo ?? known[0];
+      let max = hi ?? known[0];
+      for (const d of known) {
+        if (lo === null && d < min) min = d;
+        if (hi === null && d > max) max = d;
       }
       this.#size = binSizeFor(max - min + 1);
       const index = new Map<number, Bin>();
@@ -81,7 +91,9 @@ export class TimelineView {
         this.#bins.push(bin);
       }
       points.forEach((p, i) => {
-        const bin = index.get(binStart(days[i], this.#size));
+        const day = days[i];
+        if (day === null) return;
+        const bin = index.get(binStart(day, this.#size));
         if (!bin) return;
         const type = toCode(p.type);
         bin.counts.set(type, (bin.counts.get(type) ?? 0) + 1);
@@ -103,8 +115,19 @@ export class TimelineView {
     this.#clear.textContent = t('timelineClear');
     this.#clear.hidden = !this.#range.from && !this.#range.to;
     const width = this.#chart.clientWidth || 600;
-    const root = svg('svg', { width, height: HEIGHT, class: 'timeline-svg', role: 'img' });
+    // a picture with a name that says what it shows: the incidents, how they are binned, from when to when
+    const incidents = this.#bins.reduce((n, b) => n + b.total, 0);
+    const span = this.#bins.length
+      ? ` · ${isoOf(this.#bins[0].start)} – ${isoOf(this.#bins[this.#bins.length - 1].end)}`
+      : '';
+    const label = `${t('timelineTitle')} (${per}): ${num(incidents)} ${t('incidents')}${span}`;
+    const root = svg('svg', { width, height: HEIGHT, class: 'timeline-svg', role: 'img', 'aria-label': label });
     root.dataset.bins = String(this.#bins.length);
+    // the days the chart spans: the brushed range when it is zoomed into one
+    if (this.#bins.length) {
+      root.dataset.from = isoOf(this.#bins[0].start);
+      root.dataset.to = isoOf(this.#bins[this.#bins.length - 1].end);
+    }
     root.dataset.binSize = this.#size;
     this.#chart.replaceChildren(root);
     if (this.#bins.length === 0) return;

@@ -2,10 +2,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dayOfIso, isoOf } from '../../src/days.js';
+import { queryTerms } from '../../src/store/query-terms.js';
 import { gridCluster } from '../../src/web/cluster.js';
 import { binSizeFor, binStart, nextBin } from '../../src/web/dates.js';
 import { locate, type Mark, segments } from '../../src/web/spans.js';
-import { parseState, stateQuery } from '../../src/web/state.js';
+import { parseState, parseView, stateQuery, viewText } from '../../src/web/state.js';
 
 const text = 'تبنت المقاومة الإسلامية القصف الذي أصابت أهدافها';
 
@@ -83,4 +84,23 @@ test('state: the URL query holds filters, sort, page, incident and language; bad
   assert.equal(d.sort, '-date');
   assert.equal(d.lang, 'ar');
   assert.equal(stateQuery(d), '');
+});
+
+test('state: the review queue and the map view live in the URL; a view that is not one is dropped', () => {
+  const s = parseState('?country=SY&queue=1&view=33.4206,43.3078,7');
+  assert.equal(s.queue, true);
+  assert.equal(s.view, '33.4206,43.3078,7');
+  assert.deepEqual(parseView(s.view), { lat: 33.4206, lon: 43.3078, zoom: 7 });
+  assert.equal(stateQuery(s), '?country=SY&queue=1&view=33.4206%2C43.3078%2C7');
+  for (const bad of ['91,10,4', '10,181,4', '10,10', 'a,b,c', '10,10,99'])
+    assert.equal(parseState(`?view=${bad}`).view, null);
+  assert.equal(viewText({ lat: 33.420612345, lon: -43.30789, zoom: 6.9999 }), '33.4206,-43.3079,7');
+});
+
+test('search terms: words each, a quoted phrase as one, folded as the store folds', () => {
+  assert.deepEqual(queryTerms('"عين الأسد" قصف'), ['عين الاسد', 'قصف']);
+  assert.deepEqual(queryTerms('«عين   الأسد»'), ['عين الاسد']);
+  assert.deepEqual(queryTerms('“Ain al-Asad” base'), ['ain al-asad', 'base']);
+  assert.deepEqual(queryTerms('a "b c'), ['b c', 'a'], 'an unclosed quote runs to the end');
+  assert.deepEqual(queryTerms('"" x'), ['x']);
 });

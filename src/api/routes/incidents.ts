@@ -1,5 +1,6 @@
-/** GET /api/incidents, /api/incidents/points, /api/incidents/:id */
+/** GET /api/incidents, /api/incidents/points, /api/incidents/totals, /api/incidents/choices, /api/incidents/:id */
 import type { FastifyInstance } from 'fastify';
+import { CHOICE_ACTORS, incidentChoices } from '../../store/incident-choices.js';
 import { incidentDetail, incidentNow, incidentPoints, listIncidents } from '../../store/incident-queries.js';
 import { incidentTotals, TOTALS_ROWS } from '../../store/incident-totals.js';
 import type { ApiContext } from '../context.js';
@@ -55,6 +56,17 @@ export function incidentRoutes(app: FastifyInstance, { store }: ApiContext): voi
       },
     },
     async (req) => incidentTotals(store.db, parseFilter(req.query)),
+  );
+
+  app.get(
+    '/api/incidents/choices',
+    {
+      schema: {
+        summary: `What the filter pickers suggest: the countries of the incidents and the ${CHOICE_ACTORS} actors they name most`,
+        tags: ['incidents'],
+      },
+    },
+    async () => incidentChoices(store.db),
   );
 
   app.get<{ Params: { id: string } }>(

@@ -15,7 +15,8 @@ export const en = {
   from: 'From',
   to: 'To',
   country: 'Country',
-  countryPlaceholder: 'ISO code, e.g. IQ',
+  countryPlaceholder: 'a country name, e.g. Syria or سوريا',
+  countryUnknown: 'No incidents in a country of that name.',
   type: 'Type',
   subtype: 'Sub-type',
   actor: 'Actor',
@@ -124,6 +125,13 @@ export const en = {
   exportGeoJson: 'GeoJSON',
   exportJsonl: 'JSONL',
   escapeHint: 'Esc closes',
+  queueButton: 'To check',
+  queueTitle: 'To check',
+  queueBack: 'Back to the overview',
+  queueKeys: 'Keys: c confirm · e correct · r reject · n next · p previous · Enter the incident · Esc back',
+  queueEmpty: 'Nothing to check for this filter.',
+  queueWhy: 'Why it is to check',
+  queueOpen: 'Open the incident',
   loadingData: 'Loading the incidents…',
 } as const;
 
