@@ -2,7 +2,7 @@
  * Events placed in a country that neither the article nor its outlet names: the count a homonym read in the wrong
  * country shows up in (a village of Oman in a report from Yemen). A country is named when a place name of the text
  * other than the event's own place is of that country alone, when a nationality adjective of it is written
- * (اليمنية، السوري), or when it is the outlet's.
+ * (اليمنية، السوري), or when it is the outlet's; an event placed at the country itself has its evidence name it.
  *
  * usage: node --import tsx scripts/other-country.ts ARTICLES.jsonl EXTRACTION.jsonl [--list]
  *   e.g. npx tsx src/cli/run.ts extract corpus/train/articles.jsonl > /tmp/x.jsonl
@@ -28,6 +28,7 @@ const OUTLET: Record<string, string> = {
 interface Located {
   country: string;
   name: string;
+  feature?: string;
   evidence?: { start: number; end: number; text: string };
 }
 
@@ -74,6 +75,8 @@ export function otherCountry(articles: Article[], extractions: Extraction[]): { 
     for (const e of x.events) {
       const p = e.location;
       if (!p?.country) continue;
+      // the event's own evidence names the country ("غارات في سوريا"): named, however seldom
+      if (p.feature === 'country') continue;
       if (!namedCountries(a.text, a.source ?? '', p.evidence ?? null).has(p.country))
         found.push({ doc: x.document.id, place: p });
     }

@@ -29,3 +29,13 @@ test('corpus/dev: events placed in a country the article does not name', () => {
   // the two left (Koya and Hatra, Iraq) were placed so before the WOF gazetteer too
   assert.ok(found.length <= 2, JSON.stringify(found.map((f) => [f.doc, f.place.country, f.place.name])));
 });
+
+test('an event placed at the country its own evidence names is not counted; a town of an unnamed country is', () => {
+  const article = { id: 'a', text: 'أفادت تقارير بسقوط قتلى في غارات جوية في سوريا وفي بلدة كوي سنجق', source: '' };
+  const at = (name: string, country: string, feature: string) => ({
+    document: { id: 'a' },
+    events: [{ location: { name, country, feature } }],
+  });
+  assert.equal(otherCountry([article], [at('Syria', 'SY', 'country')]).length, 0);
+  assert.equal(otherCountry([article], [at('Koysinceq', 'IQ', 'place:PPL')]).length, 1);
+});
