@@ -32,10 +32,11 @@ test('corpus/dev: events placed in a country the article does not name', () => {
 
 test('an event placed at the country its own evidence names is not counted; a town of an unnamed country is', () => {
   const article = { id: 'a', text: 'أفادت تقارير بسقوط قتلى في غارات جوية في سوريا وفي بلدة كوي سنجق', source: '' };
-  const at = (name: string, country: string, feature: string) => ({
-    document: { id: 'a' },
-    events: [{ location: { name, country, feature } }],
-  });
-  assert.equal(otherCountry([article], [at('Syria', 'SY', 'country')]).length, 0);
-  assert.equal(otherCountry([article], [at('Koysinceq', 'IQ', 'place:PPL')]).length, 1);
+  const at = (name: string, country: string, feature: string, said: string) => {
+    const start = article.text.indexOf(said);
+    const evidence = { start, end: start + said.length, text: said };
+    return { document: { id: 'a' }, events: [{ location: { name, country, feature, evidence } }] };
+  };
+  assert.equal(otherCountry([article], [at('Syria', 'SY', 'country', 'سوريا')]).length, 0);
+  assert.equal(otherCountry([article], [at('Koysinceq', 'IQ', 'place:PPL', 'كوي سنجق')]).length, 1);
 });
