@@ -130,6 +130,12 @@ export function inNamedDistrict(doc: Doc, m: PlaceMention, sentence: PlaceMentio
   return m.value.candidates.filter((c) => !isVillage(c) || liesIn(c, area.value.candidates));
 }
 
+const CAPITAL_WORD = /^[وفبل]?(ال)?عاصمه$/;
+const afterCapitalWord = (doc: Doc, m: PlaceMention) => {
+  const k = m.first - 1;
+  return k >= 0 && doc.tokens[k].sent === m.sent && CAPITAL_WORD.test(doc.tokens[k].norm);
+};
+
 export function resolvePlaces(doc: Doc, mentions: PlaceMention[]): ResolvedPlace[] {
   const cw = countryWeights(mentions);
   const out: ResolvedPlace[] = [];
@@ -146,6 +152,13 @@ export function resolvePlaces(doc: Doc, mentions: PlaceMention[]): ResolvedPlace
   }
   for (const m of mentions) {
     const sameSentence = (bySent.get(m.sent) ?? []).filter((o) => o !== m);
+    // "في الجزائر", "في الكويت", "تونس": a country and its capital of one name, said bare, are the country; a
+    // settlement or capital frame ("مدينة الكويت", "العاصمة تونس") makes it the city
+    const country = m.value.candidates.find((c) => c.feature === 'country');
+    if (country && m.value.frame === 'plain' && !afterCapitalWord(doc, m)) {
+      out.push({ mention: m, entry: country, precision: 3 });
+      continue;
+    }
     let best: GazEntry | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
     // a namesake outside the area the text puts it in is not it; where every candidate is, the name is unknown

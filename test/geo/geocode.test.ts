@@ -80,6 +80,18 @@ test('an affiliation, a street named after a city and a clitic the frame took ar
   assert.ok(!geocode('انفجرت قنبلة في بلدة براوة الساحلية').some((f) => f.chosen?.name === 'Rāwah'));
 });
 
+test('a country and its capital of one name: bare, the country; after a settlement or capital word, the city', () => {
+  assert.deepEqual(
+    [
+      place('وقع انفجار في الجزائر أمس', 'الجزائر').chosen?.name,
+      place('قتل جندي في الكويت', 'الكويت').chosen?.precision,
+    ],
+    ['Algeria', 3],
+  );
+  assert.equal(place('قتل جندي في مدينة الكويت', 'الكويت').chosen?.name, 'Kuwait City');
+  assert.equal(place('وصل الوفد إلى العاصمة الجزائر', 'الجزائر').chosen?.name, 'Algiers');
+});
+
 test('the dateline is where the report was filed, not an event place', () => {
   const f = geocode('دبي، الإمارات العربية المتحدة (CNN)-- قتل خمسة مدنيين في غارة على مدينة إدلب');
   assert.deepEqual(
