@@ -304,7 +304,14 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
   // "غارة استهدفت فوج المدفعية", "استهداف مطاري خلخلة وبلي العسكريين": a military site in the event's country
   // stands for that country's forces
   const here = c.place?.entry.country ?? null;
-  const forces = here && own.some(militarySite) ? stateForcesOf(here) : null;
+  // not where the text names the site as another state's ("قاعدة الاحتلال الأميركي في حقل كونيكو")
+  const foreignSite = [...byName.values()].some(
+    (o) =>
+      o.ref.country !== null &&
+      o.ref.country !== here &&
+      (o.features.includes('after-facility') || o.features.includes('nat-after-facility')),
+  );
+  const forces = here && !foreignSite && own.some(militarySite) ? stateForcesOf(here) : null;
   if (forces && !byName.has(forces.name) && t0) {
     const r: ActorRef = { ...forces, category: 'state_forces', country: here, span: t0.span };
     byName.set(r.name, { ref: r, features: [...common(r, 'site'), ...ctx, ...ctx.map((x) => `${x}&trig=${trigCls}`)] });
