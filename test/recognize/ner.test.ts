@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { heldOutStart, parseConll } from '../../src/recognize/ner/conll.js';
+import { buildGazetteerBits, GAZ } from '../../src/recognize/ner/features.js';
 import { chunks, findEntities, scoreEntities, TAGS, tagWords } from '../../src/recognize/ner/index.js';
 import { makeDoc } from '../../src/text/doc.js';
 
@@ -44,6 +45,24 @@ describe('shipped model', () => {
 
   test('model file is compact', () => {
     assert.ok(readFileSync(path.join(root, 'data/ner/model.json')).length < 5e6);
+  });
+});
+
+describe('gazetteer bits', () => {
+  const bits = buildGazetteerBits();
+  const has = (key: string, bit: number) => ((bits.get(key) ?? 0) & bit) !== 0;
+  test('organisations from actors.tsv and sources.tsv: one-word names, heads and later words of longer ones', () => {
+    assert.ok(has('حماس', GAZ.ORG), 'حماس (actors.tsv)');
+    assert.ok(has('رويترز', GAZ.ORG), 'رويترز (sources.tsv)');
+    // حركة المقاومة الإسلامية: the head, and a later word keyed with and without the article
+    assert.ok(has('حركه', GAZ.ORG_HEAD));
+    assert.ok(has('المقاومه', GAZ.ORG_PART) && has('مقاومه', GAZ.ORG_PART));
+  });
+  test('civilians, protesters and rioters rows are not organisations', () => {
+    assert.ok(!has('مدنيون', GAZ.ORG | GAZ.ORG_HEAD | GAZ.ORG_PART));
+  });
+  test('places and persons keep their bits', () => {
+    assert.ok(has('بغداد', GAZ.PLACE));
   });
 });
 

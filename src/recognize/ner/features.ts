@@ -75,6 +75,12 @@ export const GAZ = {
   PERSON: 16,
   /** a word of a longer person name */
   PERSON_PART: 32,
+  /** a one-word name of an organisation, armed group or news agency (data/lexicons/actors.tsv, sources.tsv) */
+  ORG: 64,
+  /** the first word of a longer such name */
+  ORG_HEAD: 128,
+  /** a later word of a longer such name */
+  ORG_PART: 256,
 } as const;
 
 /** What the features of a word depend on besides the word: the training vocabulary and the gazetteer bits. */
@@ -85,8 +91,9 @@ export interface FeatureContext {
 }
 
 /**
- * Gazetteer bits of every key, from data/gazetteer/places.tsv (names_ar), common-words.tsv and
- * data/lexicons/persons.tsv (names_ar). Used by the trainer; the model ships the result, so tagging does not
+ * Gazetteer bits of every key, from data/gazetteer/places.tsv (names_ar), common-words.tsv,
+ * data/lexicons/persons.tsv (names_ar), and the organisations among data/lexicons/actors.tsv (armed groups and
+ * forces, not the civilians, protesters and rioters rows) and sources.tsv (agencies, ministries, outlets). Used by the trainer; the model ships the result, so tagging does not
  * read the lists and a model always sees the lists it was trained with.
  */
 export function buildGazetteerBits(): Map<string, number> {
@@ -109,6 +116,22 @@ export function buildGazetteerBits(): Map<string, number> {
   for (const r of readTsv(dataPath('lexicons', 'persons.tsv'))) {
     for (const n of splitList(r.names_ar)) add(n, GAZ.PERSON, GAZ.PERSON_PART);
   }
+  // organisations: a one-word name, or the head (first word) and the other words of a longer one
+  const org = (name: string) => {
+    const toks = normalizeString(name).split(' ');
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.length < 2) continue;
+      const b = toks.length === 1 ? GAZ.ORG : i === 0 ? GAZ.ORG_HEAD : GAZ.ORG_PART;
+      mark(t, b);
+      mark(stripArticle(t), b);
+    }
+  };
+  const NOT_ORG = new Set(['civilians', 'protesters', 'rioters']);
+  for (const r of readTsv(dataPath('lexicons', 'actors.tsv'))) {
+    if (!NOT_ORG.has(r.category)) for (const n of splitList(r.names_ar)) org(n);
+  }
+  for (const r of readTsv(dataPath('lexicons', 'sources.tsv'))) for (const n of splitList(r.names_ar)) org(n);
   return bits;
 }
 
@@ -181,6 +204,9 @@ function selfFeatures(w: string, core: string, ctx: FeatureContext, out: Feature
   if (bits & GAZ.PLACE_PART) out(0, T.g, 'pp');
   if (bits & GAZ.PERSON) out(0, T.g, 'h1');
   if (bits & GAZ.PERSON_PART) out(0, T.g, 'hp');
+  if (bits & GAZ.ORG) out(0, T.g, 'o1');
+  if (bits & GAZ.ORG_HEAD) out(0, T.g, 'oh');
+  if (bits & GAZ.ORG_PART) out(0, T.g, 'op');
 }
 
 /**
