@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { heldOutStart, parseConll } from '../../src/recognize/ner/conll.js';
-import { buildGazetteerBits, GAZ } from '../../src/recognize/ner/features.js';
+import {
+  buildGazetteerBits,
+  type FeatureContext,
+  featureName,
+  GAZ,
+  visitFeatures,
+} from '../../src/recognize/ner/features.js';
 import { chunks, findEntities, scoreEntities, TAGS, tagWords } from '../../src/recognize/ner/index.js';
 import { makeDoc } from '../../src/text/doc.js';
 
@@ -63,6 +69,29 @@ describe('gazetteer bits', () => {
   });
   test('places and persons keep their bits', () => {
     assert.ok(has('بغداد', GAZ.PLACE));
+  });
+});
+
+describe('word dropout (blind features)', () => {
+  const names = (ctx: FeatureContext, w: string) => {
+    const out: string[] = [];
+    visitFeatures(w, ctx, (r, t, v) => out.push(featureName(r, t, v)));
+    return out;
+  };
+  const gaz = new Map([['حماس', GAZ.ORG]]);
+  const seen: FeatureContext = { known: () => true, gaz };
+  const blind: FeatureContext = { known: () => false, gaz, blind: true };
+  test('a blind word keeps no feature that names it: not its form, keys, trigrams or core', () => {
+    const open = names(seen, 'وحماس');
+    assert.ok(
+      open.includes('w:وحماس') && open.includes('k:حماس') && open.includes('g3:حما') && open.includes('-2w:حماس'),
+    );
+    const b = names(blind, 'وحماس');
+    assert.ok(!b.some((f) => f.includes('حماس') || f.includes('حما')), b.join(' '));
+    for (const f of ['b:', 'unk:', 'sh:A', 'len:5', 'cl:و', 'p1:و', 's1:س', 'g:o1', '-1unk:', '+1unk:']) {
+      assert.ok(b.includes(f), `${f} in ${b.join(' ')}`);
+    }
+    assert.ok(!b.some((f) => f.startsWith('-2') || f.startsWith('+2')));
   });
 });
 

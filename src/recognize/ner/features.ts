@@ -88,6 +88,8 @@ export interface FeatureContext {
   /** words seen at least twice in training; others get `unk` in place of their form */
   known(w: string): boolean;
   gaz: ReadonlyMap<string, number>;
+  /** training only: give a word only the features an unseen name would share with it (word dropout) */
+  blind?: boolean;
 }
 
 /**
@@ -183,7 +185,14 @@ function selfFeatures(w: string, core: string, ctx: FeatureContext, out: Feature
   let bits = 0;
   for (const k of firstKeys(w)) {
     if (k.cost === 0) bits |= ctx.gaz.get(k.key) ?? 0;
-    if (k.key !== w) out(0, k.cost === 0 ? T.k : T.f, k.key);
+    if (k.key !== w && !ctx.blind) out(0, k.cost === 0 ? T.k : T.f, k.key);
+  }
+  if (ctx.blind) {
+    gazFeatures(w, core, bits, ctx, out);
+    out(0, SUF[0], w.slice(-1));
+    out(0, PRE[0], w.slice(0, 1));
+    if (core !== w) out(0, T.cl, w.slice(0, w.length - core.length));
+    return;
   }
   for (let n = 1; n <= 3 && n < w.length; n++) {
     out(0, PRE[n - 1], w.slice(0, n));
@@ -197,6 +206,11 @@ function selfFeatures(w: string, core: string, ctx: FeatureContext, out: Feature
     out(0, T.cl, w.slice(0, w.length - core.length));
   }
   for (let i = 0; i + 3 <= core.length; i++) out(0, T.g3, core.slice(i, i + 3));
+  gazFeatures(w, core, bits, ctx, out);
+}
+
+/** The gazetteer features of a word with gazetteer bits `bits`. */
+function gazFeatures(w: string, core: string, bits: number, ctx: FeatureContext, out: FeatureSink): void {
   if (bits & GAZ.PLACE) {
     const common = ((ctx.gaz.get(core) ?? 0) | (ctx.gaz.get(w) ?? 0)) & GAZ.COMMON;
     out(0, T.g, common ? 'pc' : bits & GAZ.BIG ? 'pb' : 'p1');
@@ -224,9 +238,10 @@ export function visitFeatures(w: string, ctx: FeatureContext, out: FeatureSink):
   for (let r = 1; r <= 2; r++) {
     if (known) out(r, T.w, w);
     else out(r, T.unk, '');
-    if (core !== w) out(r, T.c, core);
+    if (core !== w && !ctx.blind) out(r, T.c, core);
     else if (w.length === 0) out(r, T.sh, 'E');
   }
+  if (ctx.blind) return;
   out(3, T.w, core);
   out(4, T.w, core);
 }
