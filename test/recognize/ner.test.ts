@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { heldOutStart, parseConll } from '../../src/recognize/ner/conll.js';
-import { chunks, findEntities, scoreEntities, TAGS, tagWords } from '../../src/recognize/ner/index.js';
+import {
+  buildGazetteerBits,
+  type FeatureContext,
+  featureName,
+  GAZ,
+  visitFeatures,
+} from '../../src/recognize/ner/features.js';
+import { chunks, findEntities, oneTagPerName, scoreEntities, TAGS, tagWords } from '../../src/recognize/ner/index.js';
 import { makeDoc } from '../../src/text/doc.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -44,6 +51,95 @@ describe('shipped model', () => {
 
   test('model file is compact', () => {
     assert.ok(readFileSync(path.join(root, 'data/ner/model.json')).length < 5e6);
+  });
+});
+
+describe('gazetteer bits', () => {
+  const bits = buildGazetteerBits();
+  const has = (key: string, bit: number) => ((bits.get(key) ?? 0) & bit) !== 0;
+  test('organisations from actors.tsv and sources.tsv: one-word names, heads and later words of longer ones', () => {
+    assert.ok(has('حماس', GAZ.ORG), 'حماس (actors.tsv)');
+    assert.ok(has('رويترز', GAZ.ORG), 'رويترز (sources.tsv)');
+    // حركة المقاومة الإسلامية: the head, and a later word keyed with and without the article
+    assert.ok(has('حركه', GAZ.ORG_HEAD));
+    assert.ok(has('المقاومه', GAZ.ORG_PART) && has('مقاومه', GAZ.ORG_PART));
+  });
+  test('civilians, protesters and rioters rows are not organisations', () => {
+    assert.ok(!has('مدنيون', GAZ.ORG | GAZ.ORG_HEAD | GAZ.ORG_PART));
+  });
+  test('places and persons keep their bits', () => {
+    assert.ok(has('بغداد', GAZ.PLACE));
+  });
+});
+
+describe('word dropout (blind features)', () => {
+  const names = (ctx: FeatureContext, w: string) => {
+    const out: string[] = [];
+    visitFeatures(w, ctx, (r, t, v) => out.push(featureName(r, t, v)));
+    return out;
+  };
+  const gaz = new Map([['حماس', GAZ.ORG]]);
+  const seen: FeatureContext = { known: () => true, gaz };
+  const blind: FeatureContext = { known: () => false, gaz, blind: true };
+  test('a blind word keeps no feature that names it: not its form, keys, trigrams or core', () => {
+    const open = names(seen, 'وحماس');
+    assert.ok(
+      open.includes('w:وحماس') && open.includes('k:حماس') && open.includes('g3:حما') && open.includes('-2w:حماس'),
+    );
+    const b = names(blind, 'وحماس');
+    assert.ok(!b.some((f) => f.includes('حماس') || f.includes('حما')), b.join(' '));
+    for (const f of ['b:', 'unk:', 'sh:A', 'len:5', 'cl:و', 'p1:و', 's1:س', 'g:o1', '-1unk:', '+1unk:']) {
+      assert.ok(b.includes(f), `${f} in ${b.join(' ')}`);
+    }
+    assert.ok(!b.some((f) => f.startsWith('-2') || f.startsWith('+2')));
+  });
+});
+
+describe('one tag per name in a document', () => {
+  const sp = (s: string) => s.split(' ');
+  test('an occurrence the tagger missed gets the type the name has elsewhere in the document', () => {
+    const words = [sp('قال بان كي مون امس'), sp('واضاف بان كي مون ان')];
+    const tags = [sp('O B-PERS I-PERS I-PERS O'), sp('O O O O O')];
+    const out = oneTagPerName(words, tags);
+    assert.deepEqual(out[1], sp('O B-PERS I-PERS I-PERS O'));
+    assert.deepEqual(out[0], tags[0]);
+    assert.deepEqual(tags[1], sp('O O O O O'), 'the input is not changed');
+  });
+  test('a name tagged with two types takes the more frequent one, a tie the first', () => {
+    const words = [sp('فاز بنفيكا'), sp('خسر بنفيكا'), sp('لعب بنفيكا'), sp('زار ليون'), sp('في ليون')];
+    const tags = [sp('O B-ORG'), sp('O B-LOC'), sp('O B-ORG'), sp('O B-LOC'), sp('O B-ORG')];
+    const out = oneTagPerName(words, tags);
+    assert.deepEqual(
+      out.map((t) => t[1]),
+      ['B-ORG', 'B-ORG', 'B-ORG', 'B-LOC', 'B-LOC'],
+    );
+  });
+  test('the longest tagged name is matched first and no entity is cut', () => {
+    const words = [sp('البنك التجاري الدولي'), sp('البنك التجاري'), sp('البنك التجاري الدولي')];
+    const tags = [sp('B-ORG I-ORG I-ORG'), sp('B-ORG I-ORG'), sp('O B-MISC I-MISC')];
+    const out = oneTagPerName(words, tags);
+    // the third sentence keeps its MISC: البنك alone was never a name, and its tokens are not free
+    assert.deepEqual(out[2], sp('O B-MISC I-MISC'));
+    const words2 = [sp('البنك التجاري الدولي'), sp('رفع البنك التجاري الدولي')];
+    const out2 = oneTagPerName(words2, [sp('B-ORG I-ORG I-ORG'), sp('O O O O')]);
+    assert.deepEqual(out2[1], sp('O B-ORG I-ORG I-ORG'));
+  });
+  test('findEntities gives a name one type across the document', () => {
+    // sentence by sentence the tagger may give this unseen name different types (the shipped model gave three)
+    const text = 'أعلنت شركة فولكسفاغن عن أرباحها. وقالت فولكسفاغن إن المبيعات ارتفعت. وتنتج فولكسفاغن سيارات.';
+    const doc = makeDoc('t', text);
+    const found = findEntities(doc);
+    const types = new Map<string, Set<string>>();
+    for (const m of found) types.set(m.span.text, (types.get(m.span.text) ?? new Set()).add(m.value.type));
+    for (const [name, t] of types) assert.equal(t.size, 1, `${name}: ${[...t].join(' ')}`);
+    // every occurrence of the name is inside a found entity
+    const at = doc.tokens.filter((t) => t.norm === 'فولكسفاغن').map((t) => t.i);
+    assert.equal(at.length, 3);
+    for (const i of at)
+      assert.ok(
+        found.some((m) => m.first <= i && i < m.last),
+        `token ${i}`,
+      );
   });
 });
 

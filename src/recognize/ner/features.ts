@@ -75,6 +75,12 @@ export const GAZ = {
   PERSON: 16,
   /** a word of a longer person name */
   PERSON_PART: 32,
+  /** a one-word name of an organisation, armed group or news agency (data/lexicons/actors.tsv, sources.tsv) */
+  ORG: 64,
+  /** the first word of a longer such name */
+  ORG_HEAD: 128,
+  /** a later word of a longer such name */
+  ORG_PART: 256,
 } as const;
 
 /** What the features of a word depend on besides the word: the training vocabulary and the gazetteer bits. */
@@ -82,11 +88,14 @@ export interface FeatureContext {
   /** words seen at least twice in training; others get `unk` in place of their form */
   known(w: string): boolean;
   gaz: ReadonlyMap<string, number>;
+  /** training only: give a word only the features an unseen name would share with it (word dropout) */
+  blind?: boolean;
 }
 
 /**
- * Gazetteer bits of every key, from data/gazetteer/places.tsv (names_ar), common-words.tsv and
- * data/lexicons/persons.tsv (names_ar). Used by the trainer; the model ships the result, so tagging does not
+ * Gazetteer bits of every key, from data/gazetteer/places.tsv (names_ar), common-words.tsv,
+ * data/lexicons/persons.tsv (names_ar), and the organisations among data/lexicons/actors.tsv (armed groups and
+ * forces, not the civilians, protesters and rioters rows) and sources.tsv (agencies, ministries, outlets). Used by the trainer; the model ships the result, so tagging does not
  * read the lists and a model always sees the lists it was trained with.
  */
 export function buildGazetteerBits(): Map<string, number> {
@@ -109,6 +118,22 @@ export function buildGazetteerBits(): Map<string, number> {
   for (const r of readTsv(dataPath('lexicons', 'persons.tsv'))) {
     for (const n of splitList(r.names_ar)) add(n, GAZ.PERSON, GAZ.PERSON_PART);
   }
+  // organisations: a one-word name, or the head (first word) and the other words of a longer one
+  const org = (name: string) => {
+    const toks = normalizeString(name).split(' ');
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.length < 2) continue;
+      const b = toks.length === 1 ? GAZ.ORG : i === 0 ? GAZ.ORG_HEAD : GAZ.ORG_PART;
+      mark(t, b);
+      mark(stripArticle(t), b);
+    }
+  };
+  const NOT_ORG = new Set(['civilians', 'protesters', 'rioters']);
+  for (const r of readTsv(dataPath('lexicons', 'actors.tsv'))) {
+    if (!NOT_ORG.has(r.category)) for (const n of splitList(r.names_ar)) org(n);
+  }
+  for (const r of readTsv(dataPath('lexicons', 'sources.tsv'))) for (const n of splitList(r.names_ar)) org(n);
   return bits;
 }
 
@@ -160,7 +185,14 @@ function selfFeatures(w: string, core: string, ctx: FeatureContext, out: Feature
   let bits = 0;
   for (const k of firstKeys(w)) {
     if (k.cost === 0) bits |= ctx.gaz.get(k.key) ?? 0;
-    if (k.key !== w) out(0, k.cost === 0 ? T.k : T.f, k.key);
+    if (k.key !== w && !ctx.blind) out(0, k.cost === 0 ? T.k : T.f, k.key);
+  }
+  if (ctx.blind) {
+    gazFeatures(w, core, bits, ctx, out);
+    out(0, SUF[0], w.slice(-1));
+    out(0, PRE[0], w.slice(0, 1));
+    if (core !== w) out(0, T.cl, w.slice(0, w.length - core.length));
+    return;
   }
   for (let n = 1; n <= 3 && n < w.length; n++) {
     out(0, PRE[n - 1], w.slice(0, n));
@@ -174,6 +206,11 @@ function selfFeatures(w: string, core: string, ctx: FeatureContext, out: Feature
     out(0, T.cl, w.slice(0, w.length - core.length));
   }
   for (let i = 0; i + 3 <= core.length; i++) out(0, T.g3, core.slice(i, i + 3));
+  gazFeatures(w, core, bits, ctx, out);
+}
+
+/** The gazetteer features of a word with gazetteer bits `bits`. */
+function gazFeatures(w: string, core: string, bits: number, ctx: FeatureContext, out: FeatureSink): void {
   if (bits & GAZ.PLACE) {
     const common = ((ctx.gaz.get(core) ?? 0) | (ctx.gaz.get(w) ?? 0)) & GAZ.COMMON;
     out(0, T.g, common ? 'pc' : bits & GAZ.BIG ? 'pb' : 'p1');
@@ -181,6 +218,9 @@ function selfFeatures(w: string, core: string, ctx: FeatureContext, out: Feature
   if (bits & GAZ.PLACE_PART) out(0, T.g, 'pp');
   if (bits & GAZ.PERSON) out(0, T.g, 'h1');
   if (bits & GAZ.PERSON_PART) out(0, T.g, 'hp');
+  if (bits & GAZ.ORG) out(0, T.g, 'o1');
+  if (bits & GAZ.ORG_HEAD) out(0, T.g, 'oh');
+  if (bits & GAZ.ORG_PART) out(0, T.g, 'op');
 }
 
 /**
@@ -198,9 +238,10 @@ export function visitFeatures(w: string, ctx: FeatureContext, out: FeatureSink):
   for (let r = 1; r <= 2; r++) {
     if (known) out(r, T.w, w);
     else out(r, T.unk, '');
-    if (core !== w) out(r, T.c, core);
+    if (core !== w && !ctx.blind) out(r, T.c, core);
     else if (w.length === 0) out(r, T.sh, 'E');
   }
+  if (ctx.blind) return;
   out(3, T.w, core);
   out(4, T.w, core);
 }

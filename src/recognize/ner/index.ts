@@ -5,13 +5,15 @@
 import { type Doc, tokenSpan } from '../../text/doc.js';
 import type { Token } from '../../text/tokenize.js';
 import type { Mention } from '../mention.js';
-import { ENTITY_TYPES, type EntityType } from './bio.js';
+import { ENTITY_TYPES, type EntityType, TAGS as TAG_NAMES, chunks as toChunks } from './bio.js';
+import { oneTagPerName } from './consistency.js';
 import { normWord } from './features.js';
 import { nerModel } from './model.js';
 import { Tagger } from './tagger.js';
 
 export type { EntityType } from './bio.js';
 export { type Chunk, chunks, ENTITY_TYPES, scoreEntities, TAGS } from './bio.js';
+export { oneTagPerName } from './consistency.js';
 export { compileModel, type NerModelJson } from './model.js';
 export { Tagger } from './tagger.js';
 
@@ -31,10 +33,36 @@ export function tagWords(words: string[]): string[] {
 const tokenNorm = (t: Token) => t.norm;
 let scratch = new Uint8Array(256);
 
-/** Named entities of a document, tagged sentence by sentence; spans are exact slices of `doc.text`. */
+/**
+ * Named entities of a whole document: tagged sentence by sentence, then one tag per name across the document
+ * (consistency.ts); spans are exact slices of `doc.text`.
+ */
 export function findEntities(doc: Doc): EntityMention[] {
+  const tagger = shippedTagger();
+  const words: string[][] = [];
+  const tags: string[][] = [];
+  for (const s of doc.sentences) {
+    const n = s.last - s.first;
+    if (scratch.length < n) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
+    tagger.decode(doc.tokens, s.first, s.last, tokenNorm, scratch);
+    words.push(doc.tokens.slice(s.first, s.last).map(tokenNorm));
+    tags.push(Array.from(scratch.subarray(0, n), (t) => TAG_NAMES[t]));
+  }
+  const consistent = oneTagPerName(words, tags);
   const out: EntityMention[] = [];
-  for (const s of doc.sentences) entitiesIn(doc, s.first, s.last, out);
+  doc.sentences.forEach((s, k) => {
+    for (const c of toChunks(consistent[k])) {
+      const first = s.first + c.first;
+      const last = s.first + c.last;
+      out.push({
+        first,
+        last,
+        span: tokenSpan(doc, first, last),
+        value: { type: c.type },
+        sent: doc.tokens[first].sent,
+      });
+    }
+  });
   return out;
 }
 
