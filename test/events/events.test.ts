@@ -105,3 +105,18 @@ test('a military site struck in a country stands for its forces, as the target',
   ])
     assert.ok(targets(text).includes('Military Forces of Syria'), text);
 });
+
+test('a suicide bomber in the accusative, and "فجر" with what was blown up, are an attack; "فجر" alone is dawn', () => {
+  assert.deepEqual(
+    read('إلا أن انتحارياً فجر عبوة ناسفة قرب اجتماع للعلماء في غرب العاصمة الأفغانية كابول أمس.').events.map((e) => [
+      e.subtype,
+      e.location?.name,
+    ]),
+    [['suicide_bomb', 'Kabul']],
+  );
+  assert.deepEqual(
+    read('وقال مصدر إن مسلحا فجر قنبلة قرب مركز للشرطة في مدينة الموصل أمس.').events.map((e) => e.subtype),
+    ['remote_explosive_landmine_ied'],
+  );
+  assert.deepEqual(read('وصل الوفد إلى مدينة الموصل فجر أمس.').events, []);
+});
