@@ -1,9 +1,12 @@
 /** Choosing one gazetteer entry per place mention, by context, and its ACLED precision. */
+
+import { foldInflection } from '../lang/ar/clitics.js';
+import { nationalities } from '../recognize/lexicons.js';
 import type { PlaceMention } from '../recognize/places.js';
 import type { Doc } from '../text/doc.js';
 import type { Span } from '../text/span.js';
 import type { Place } from '../types.js';
-import { type GazEntry, haversineKm, isArea } from './gazetteer.js';
+import { type GazEntry, gazetteer, haversineKm, isArea } from './gazetteer.js';
 
 export interface ResolvedPlace {
   mention: PlaceMention;
@@ -131,6 +134,23 @@ export function inNamedDistrict(doc: Doc, m: PlaceMention, sentence: PlaceMentio
 }
 
 const CAPITAL_WORD = /^[وفبل]?(ال)?عاصمه$/;
+
+/** "مدينة لييج البلجيكية": a town its frame calls a town and its country's adjective follows is that town */
+function namedAsTown(doc: Doc, m: PlaceMention, e: GazEntry): boolean {
+  if (m.value.frame !== 'settlement') return false;
+  const next = doc.tokens[m.last];
+  if (!next || next.sent !== m.sent) return false;
+  if (
+    nationalities()
+      .at(doc.tokens, m.last)
+      .some((n) => n.value.country === e.country)
+  )
+    return true;
+  // an adjective the lexicon lacks, made from the country's name: بلجيكا → البلجيكية, فرنسا → الفرنسي
+  const adjective = foldInflection(next.norm.replace(/^ال/, ''));
+  const country = gazetteer().byCountry.get(e.country);
+  return !!country?.names_ar.some((n) => !n.includes(' ') && `${n.replace(/[اه]$/, '')}ي` === adjective);
+}
 const afterCapitalWord = (doc: Doc, m: PlaceMention) => {
   const k = m.first - 1;
   return k >= 0 && doc.tokens[k].sent === m.sent && CAPITAL_WORD.test(doc.tokens[k].norm);
@@ -207,7 +227,7 @@ export function resolvePlaces(doc: Doc, mentions: PlaceMention[]): ResolvedPlace
       best.feature.startsWith('place:') &&
       (cw.get(best.country) ?? 0) - (countryOf(m) === best.country ? 1 : 0) <= 0 &&
       ((m.value.weak && (best.population < 100000 || m.value.common)) ||
-        (!REGION.has(best.country) && best.feature !== 'place:PPLC'))
+        (!REGION.has(best.country) && best.feature !== 'place:PPLC' && !namedAsTown(doc, m, best)))
     ) {
       continue;
     }

@@ -440,6 +440,9 @@ function isCapitalAsActor(doc: Doc, m: PlaceMention, kept: PlaceMention[]): bool
   const prev = toks[m.first - 1];
   if (prev === undefined || prev.sent !== m.sent) return true;
   if (ar.strongLocatives.has(prev.norm.replace(/^و/, '')) || prev.norm === 'العاصمه') return false;
+  // "في العاصمة الفرنسية، باريس": the capital named after the word for it and its country's adjective
+  for (let k = m.first - 2; k >= Math.max(0, m.first - 3) && toks[k].sent === m.sent; k--)
+    if (/^[وفبل]?(ال)?عاصمه$/.test(toks[k].norm)) return false;
   if (triggers().at(toks, m.first - 1).length > 0) return false;
   const before = kept[kept.length - 1];
   return !(tok.startsWith('و') && before !== undefined && before.last === m.first);

@@ -92,6 +92,13 @@ test('a country and its capital of one name: bare, the country; after a settleme
   assert.equal(place('وصل الوفد إلى العاصمة الجزائر', 'الجزائر').chosen?.name, 'Algiers');
 });
 
+test('a foreign capital after the word for capital and its adjective; a foreign town its frame and adjective name', () => {
+  assert.equal(place('وقع هجوم الطعن في العاصمة الفرنسية، باريس، السبت', 'باريس').chosen?.name, 'Paris');
+  assert.equal(place('قتل شرطيان في مدينة لييج البلجيكية أمس', 'لييج').chosen?.name, 'Liège');
+  // named once, bare, far from the region: a coincidence of spelling
+  assert.equal(place('قال إن لييج لم تكن هدفا', 'لييج').chosen ?? null, null);
+});
+
 test('the dateline is where the report was filed, not an event place', () => {
   const f = geocode('دبي، الإمارات العربية المتحدة (CNN)-- قتل خمسة مدنيين في غارة على مدينة إدلب');
   assert.deepEqual(
