@@ -1,7 +1,10 @@
 /** `rasd export`: the store's incidents as ACLED CSV, GeoJSON or JSONL, filtered as GET /api/export filters them. */
 import { acledCsv } from '../export/acled.js';
 import { toGeoJson } from '../export/geojson.js';
+import { checkText } from '../export/record-checks.js';
+import type { Incident } from '../fuse/types.js';
 import { FilterError, parseFilterParams } from '../store/filter-params.js';
+import { incidentChecks } from '../store/incident-checks.js';
 import { allIncidentsWithTimes } from '../store/incident-queries.js';
 import type { ListFilter } from '../store/listing-filter.js';
 import { openStore } from '../store/open.js';
@@ -28,9 +31,11 @@ export async function runExport(
   const store = await openStore(db);
   try {
     const { incidents, changed } = await allIncidentsWithTimes(store.db, filter);
-    if (format === 'acled-csv') out.write(acledCsv(incidents, changed, { bom: opts.bom }));
-    else if (format === 'geojson') out.write(`${JSON.stringify(toGeoJson(incidents, changed))}\n`);
-    else for (const i of incidents) out.write(`${JSON.stringify(i)}\n`);
+    const flagged = await incidentChecks(store.db, incidents);
+    const checks = (i: Incident) => flagged.get(i.id) ?? [];
+    if (format === 'acled-csv') out.write(acledCsv(incidents, changed, { bom: opts.bom, checks }));
+    else if (format === 'geojson') out.write(`${JSON.stringify(toGeoJson(incidents, changed, checks))}\n`);
+    else for (const i of incidents) out.write(`${JSON.stringify({ ...i, rasd_check: checkText(checks, i) })}\n`);
     return incidents.length;
   } finally {
     await store.close();

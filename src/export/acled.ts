@@ -8,6 +8,7 @@ import { CODING, type Coding } from '../events/taxonomy.js';
 import type { Incident } from '../fuse/types.js';
 import { countryCodes } from '../geo/country-codes.js';
 import { acledSides } from './acled-sides.js';
+import { checkText, incidentChecks, RASD_CHECK, type RecordChecks } from './record-checks.js';
 
 export const ACLED_COLUMNS = [
   'event_id_cnty',
@@ -43,7 +44,12 @@ export const ACLED_COLUMNS = [
   'timestamp',
 ] as const;
 
-export type AcledRow = Record<(typeof ACLED_COLUMNS)[number], string | number>;
+export type AcledColumn = (typeof ACLED_COLUMNS)[number];
+export type AcledRow = Record<AcledColumn, string | number>;
+
+/** The columns of Rasd's ACLED CSV: ACLED's, then Rasd's own (src/export/record-checks.ts). */
+export const EXPORT_COLUMNS = [...ACLED_COLUMNS, RASD_CHECK] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
 /** ACLED's actor type label of a category (inter1, inter2). */
 const inter = (table: Coding, category: string) => table.category(category)?.acled ?? category;
@@ -205,18 +211,20 @@ export interface AcledCsvOptions {
   /** a UTF-8 byte order mark first, so that Excel reads the names (Ḩajjah, Türkiye) right */
   bom?: boolean;
   /** these columns only, in this order (ACLED's API `fields`) */
-  columns?: readonly (typeof ACLED_COLUMNS)[number][];
+  columns?: readonly ExportColumn[];
+  /** why each incident is worth a look (the `rasd_check` column); by default what the incident alone tells */
+  checks?: RecordChecks;
 }
 
-/** ACLED CSV: a header row in ACLED's order, then one row per incident. */
+/** ACLED CSV: a header row in ACLED's order (then Rasd's `rasd_check`), then one row per incident. */
 export function acledCsv(
   incidents: Incident[],
   timestamp: Timestamps = Math.floor(Date.now() / 1000),
-  { table = CODING, bom = false, columns = ACLED_COLUMNS }: AcledCsvOptions = {},
+  { table = CODING, bom = false, columns = EXPORT_COLUMNS, checks = incidentChecks }: AcledCsvOptions = {},
 ): string {
   const lines = [columns.join(',')];
   for (const i of incidents) {
-    const row = acledRow(i, timestamp, table);
+    const row = { ...acledRow(i, timestamp, table), [RASD_CHECK]: checkText(checks, i) };
     lines.push(columns.map((c) => csvCell(row[c])).join(','));
   }
   return `${bom ? '\uFEFF' : ''}${lines.join('\n')}\n`;
