@@ -1,16 +1,12 @@
 /** `rasd export`: the store's incidents as ACLED CSV, GeoJSON or JSONL, filtered as GET /api/export filters them. */
-import { acledCsv } from '../export/acled.js';
-import { toGeoJson } from '../export/geojson.js';
-import { checkText } from '../export/record-checks.js';
-import type { Incident } from '../fuse/types.js';
+import { once } from 'node:events';
+import { exportChunks } from '../export/stream.js';
 import { FilterError, parseFilterParams } from '../store/filter-params.js';
-import { incidentChecks } from '../store/incident-checks.js';
-import { allIncidentsWithTimes } from '../store/incident-queries.js';
+import { incidentBatches } from '../store/incident-batches.js';
 import type { ListFilter } from '../store/listing-filter.js';
 import { openStore } from '../store/open.js';
 import type { ExportCliOptions } from './main.js';
 import { UsageError } from './usage.js';
-
 /** The export options as the API's filter; a bad value is a usage error naming its option. */
 export function exportFilter(opts: ExportCliOptions): ListFilter {
   try {
@@ -21,6 +17,7 @@ export function exportFilter(opts: ExportCliOptions): ListFilter {
   }
 }
 
+/** Writes the export as it reads it, a batch of incidents at a time; returns how many incidents it wrote. */
 export async function runExport(
   db: string | undefined,
   format: ExportCliOptions['format'],
@@ -30,13 +27,17 @@ export async function runExport(
 ): Promise<number> {
   const store = await openStore(db);
   try {
-    const { incidents, changed } = await allIncidentsWithTimes(store.db, filter);
-    const flagged = await incidentChecks(store.db, incidents);
-    const checks = (i: Incident) => flagged.get(i.id) ?? [];
-    if (format === 'acled-csv') out.write(acledCsv(incidents, changed, { bom: opts.bom, checks }));
-    else if (format === 'geojson') out.write(`${JSON.stringify(toGeoJson(incidents, changed, checks))}\n`);
-    else for (const i of incidents) out.write(`${JSON.stringify({ ...i, rasd_check: checkText(checks, i) })}\n`);
-    return incidents.length;
+    let count = 0;
+    async function* counted() {
+      for await (const b of incidentBatches(store.db, filter)) {
+        count += b.incidents.length;
+        yield b;
+      }
+    }
+    for await (const chunk of exportChunks(format, counted(), { bom: opts.bom })) {
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    return count;
   } finally {
     await store.close();
   }

@@ -8,6 +8,7 @@ import { CODING, type Coding } from '../events/taxonomy.js';
 import type { Incident } from '../fuse/types.js';
 import { countryCodes } from '../geo/country-codes.js';
 import { acledSides } from './acled-sides.js';
+import { csvText } from './csv-cells.js';
 import { checkText, incidentChecks, RASD_CHECK, type RecordChecks } from './record-checks.js';
 
 export const ACLED_COLUMNS = [
@@ -196,16 +197,6 @@ export function acledRow(i: Incident, timestamp: Timestamps, table: Coding = COD
   };
 }
 
-/**
- * A cell as RFC 4180 writes it. Text that a spreadsheet would run as a formula (OWASP's rule: it begins with =, +, -,
- * @, a tab or a carriage return; a source, an actor or a place name comes from the article) is kept as text by a
- * leading apostrophe; numbers stay numbers.
- */
-const csvCell = (v: string | number) => {
-  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export interface AcledCsvOptions {
   table?: Coding;
   /** a UTF-8 byte order mark first, so that Excel reads the names (Ḩajjah, Türkiye) right */
@@ -216,16 +207,23 @@ export interface AcledCsvOptions {
   checks?: RecordChecks;
 }
 
+/** The CSV's rows of some incidents, each its cells in the order of `columns`. */
+export function acledCsvRows(
+  incidents: Incident[],
+  timestamp: Timestamps,
+  { table = CODING, columns = EXPORT_COLUMNS, checks = incidentChecks }: Omit<AcledCsvOptions, 'bom'> = {},
+): (string | number)[][] {
+  return incidents.map((i) => {
+    const row = { ...acledRow(i, timestamp, table), [RASD_CHECK]: checkText(checks, i) };
+    return columns.map((c) => row[c]);
+  });
+}
+
 /** ACLED CSV: a header row in ACLED's order (then Rasd's `rasd_check`), then one row per incident. */
 export function acledCsv(
   incidents: Incident[],
   timestamp: Timestamps = Math.floor(Date.now() / 1000),
-  { table = CODING, bom = false, columns = EXPORT_COLUMNS, checks = incidentChecks }: AcledCsvOptions = {},
+  { bom = false, columns = EXPORT_COLUMNS, ...rest }: AcledCsvOptions = {},
 ): string {
-  const lines = [columns.join(',')];
-  for (const i of incidents) {
-    const row = { ...acledRow(i, timestamp, table), [RASD_CHECK]: checkText(checks, i) };
-    lines.push(columns.map((c) => csvCell(row[c])).join(','));
-  }
-  return `${bom ? '\uFEFF' : ''}${lines.join('\n')}\n`;
+  return csvText(acledCsvRows(incidents, timestamp, { columns, ...rest }), columns, bom);
 }

@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { EXPORT_COLUMNS } from '../../src/export/acled.js';
+import { exportChunks } from '../../src/export/stream.js';
+import { incidentBatches } from '../../src/store/incident-batches.js';
 import { csvRows } from '../export/csv.js';
 import { backends } from '../store/backends.js';
 import { type Api, type J, parseCsv, startApi } from './helpers.js';
@@ -68,6 +70,17 @@ for (const backend of backends()) {
       assert.ok(r.status < 300, r.text);
       const again = parseCsv((await api.call('/api/export?format=acled-csv')).text);
       assert.equal(again.find((x) => x.event_date === '2019-05-13')!.rasd_check, '');
+    });
+
+    test('the store read in keyset batches of one: every incident once, in order, the bytes of the download', async () => {
+      const whole = (await api.call('/api/export?format=acled-csv&bom=1')).text;
+      const ids: string[] = [];
+      for await (const b of incidentBatches(api.store.db, {}, 1)) ids.push(...b.incidents.map((i) => i.id));
+      assert.equal(ids.length, DOCS.length);
+      assert.equal(new Set(ids).size, ids.length);
+      let text = '';
+      for await (const c of exportChunks('acled-csv', incidentBatches(api.store.db, {}, 1), { bom: true })) text += c;
+      assert.equal(text, whole);
     });
   });
 }
