@@ -1,11 +1,11 @@
 /** `rasd export`: the store's incidents as ACLED CSV, GeoJSON or JSONL, filtered as GET /api/export filters them. */
-import { once } from 'node:events';
 import { exportChunks } from '../export/stream.js';
 import { FilterError, parseFilterParams } from '../store/filter-params.js';
 import { incidentBatches } from '../store/incident-batches.js';
 import type { ListFilter } from '../store/listing-filter.js';
 import { openStore } from '../store/open.js';
 import type { ExportCliOptions } from './main.js';
+import { pipeClosed, written } from './pipe.js';
 import { UsageError } from './usage.js';
 /** The export options as the API's filter; a bad value is a usage error naming its option. */
 export function exportFilter(opts: ExportCliOptions): ListFilter {
@@ -35,7 +35,9 @@ export async function runExport(
       }
     }
     for await (const chunk of exportChunks(format, counted(), { bom: opts.bom })) {
-      if (!out.write(chunk)) await once(out, 'drain');
+      // a reader that stopped early (`rasd export | head`): stop reading the store, quietly
+      if (pipeClosed() || (out as { destroyed?: boolean }).destroyed) break;
+      await written(out, chunk);
     }
     return count;
   } finally {
