@@ -1,13 +1,12 @@
 /** `rasd export`: the store's incidents as ACLED CSV, GeoJSON or JSONL, filtered as GET /api/export filters them. */
-import { acledCsv } from '../export/acled.js';
-import { toGeoJson } from '../export/geojson.js';
+import { exportChunks } from '../export/stream.js';
 import { FilterError, parseFilterParams } from '../store/filter-params.js';
-import { allIncidentsWithTimes } from '../store/incident-queries.js';
+import { incidentBatches } from '../store/incident-batches.js';
 import type { ListFilter } from '../store/listing-filter.js';
 import { openStore } from '../store/open.js';
 import type { ExportCliOptions } from './main.js';
+import { pipeClosed, written } from './pipe.js';
 import { UsageError } from './usage.js';
-
 /** The export options as the API's filter; a bad value is a usage error naming its option. */
 export function exportFilter(opts: ExportCliOptions): ListFilter {
   try {
@@ -18,6 +17,7 @@ export function exportFilter(opts: ExportCliOptions): ListFilter {
   }
 }
 
+/** Writes the export as it reads it, a batch of incidents at a time; returns how many incidents it wrote. */
 export async function runExport(
   db: string | undefined,
   format: ExportCliOptions['format'],
@@ -27,11 +27,19 @@ export async function runExport(
 ): Promise<number> {
   const store = await openStore(db);
   try {
-    const { incidents, changed } = await allIncidentsWithTimes(store.db, filter);
-    if (format === 'acled-csv') out.write(acledCsv(incidents, changed, { bom: opts.bom }));
-    else if (format === 'geojson') out.write(`${JSON.stringify(toGeoJson(incidents, changed))}\n`);
-    else for (const i of incidents) out.write(`${JSON.stringify(i)}\n`);
-    return incidents.length;
+    let count = 0;
+    async function* counted() {
+      for await (const b of incidentBatches(store.db, filter)) {
+        count += b.incidents.length;
+        yield b;
+      }
+    }
+    for await (const chunk of exportChunks(format, counted(), { bom: opts.bom })) {
+      // a reader that stopped early (`rasd export | head`): stop reading the store, quietly
+      if (pipeClosed() || (out as { destroyed?: boolean }).destroyed) break;
+      await written(out, chunk);
+    }
+    return count;
   } finally {
     await store.close();
   }

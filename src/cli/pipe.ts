@@ -23,3 +23,18 @@ export const pipeClosed = (): boolean => closed || process.stdout.destroyed;
 export function note(line: string): void {
   if (!pipeClosed() && !process.stderr.destroyed) process.stderr.write(line);
 }
+
+/**
+ * Resolves once `chunk` is taken (a full pipe drained); a reader that went away (EPIPE, a closed stream) ends the
+ * wait too, and `out.destroyed` or pipeClosed() says so.
+ */
+export function written(out: NodeJS.WritableStream & { destroyed?: boolean }, chunk: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (out.destroyed || out.write(chunk)) resolve();
+    else {
+      out.once('drain', resolve);
+      out.once('close', resolve);
+      out.once('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? resolve() : reject(e)));
+    }
+  });
+}

@@ -7,7 +7,9 @@ import { dataPath, readTsv } from '../data.js';
 import { CODING, type Coding } from '../events/taxonomy.js';
 import type { Incident } from '../fuse/types.js';
 import { countryCodes } from '../geo/country-codes.js';
-import type { Actor } from '../types.js';
+import { acledSides } from './acled-sides.js';
+import { csvText } from './csv-cells.js';
+import { checkText, incidentChecks, RASD_CHECK, type RecordChecks } from './record-checks.js';
 
 export const ACLED_COLUMNS = [
   'event_id_cnty',
@@ -43,7 +45,12 @@ export const ACLED_COLUMNS = [
   'timestamp',
 ] as const;
 
-export type AcledRow = Record<(typeof ACLED_COLUMNS)[number], string | number>;
+export type AcledColumn = (typeof ACLED_COLUMNS)[number];
+export type AcledRow = Record<AcledColumn, string | number>;
+
+/** The columns of Rasd's ACLED CSV: ACLED's, then Rasd's own (src/export/record-checks.ts). */
+export const EXPORT_COLUMNS = [...ACLED_COLUMNS, RASD_CHECK] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
 /** ACLED's actor type label of a category (inter1, inter2). */
 const inter = (table: Coding, category: string) => table.category(category)?.acled ?? category;
@@ -98,15 +105,6 @@ function interaction(table: Coding, c1: string, c2: string | null): string {
 
 const TIME_PRECISION = { day: 1, week: 2, month: 3 } as const;
 
-/** ACLED writes "Military Forces of Iraq (2022-)" etc.; an unnamed perpetrator is "Unidentified Armed Group (Iraq)". */
-function actorName(a: Actor | undefined, countryName: string, unnamed: string): string {
-  if (!a) return unnamed ? `${unnamed} (${countryName})` : '';
-  if (a.name === 'Civilians' || a.name === 'Protesters' || a.name === 'Rioters') return `${a.name} (${countryName})`;
-  // the roles' default for an attacker nobody names, as ACLED writes it
-  if (a.name.toLowerCase() === 'unidentified armed group') return `Unidentified Armed Group (${countryName})`;
-  return a.name;
-}
-
 const DATE_WORDS = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
@@ -130,11 +128,12 @@ export function incidentNote(i: Incident, table: Coding = CODING): string {
   const claimed = [...new Set(i.claims.filter((c) => c.kind === 'responsibility').map((c) => c.by))];
   if (claimed.length) parts.push(`${claimed.join(' and ')} claimed responsibility.`);
   for (const d of i.disagreements) {
-    if (d.field !== 'outcome' && d.field !== 'killed') continue;
+    if (d.field !== 'outcome' && d.field !== 'killed' && d.field !== 'perpetrator') continue;
     const said = d.values.map(
       (v) => `${v.value ?? 'unknown'} (${v.members.length} report${v.members.length > 1 ? 's' : ''})`,
     );
-    parts.push(`Reports disagree on the ${d.field === 'killed' ? 'number killed' : 'outcome'}: ${said.join(' vs ')}.`);
+    const topic = d.field === 'killed' ? 'number killed' : d.field;
+    parts.push(`Reports disagree on the ${topic}: ${said.join(' vs ')}.`);
   }
   const f = i.fatalities;
   if (f.killed !== null) parts.push(`${f.killed} reported killed${f.injured ? `, ${f.injured} injured` : ''}.`);
@@ -144,26 +143,19 @@ export function incidentNote(i: Incident, table: Coding = CODING): string {
 /** event_id_cnty of an incident fused in memory only (the store gives each a stable one): its id's hash as decimal */
 const serial = (id: string) => Number.parseInt(id.replace(/^inc-/, '').slice(0, 8), 16) % 10_000_000;
 
-/** the victims of violence against civilians whom no report names: ACLED's actor2 is still "Civilians (country)" */
-const UNNAMED_CIVILIANS: Actor = {
-  role: 'target',
-  name: 'Civilians',
-  name_ar: 'مدنيون',
-  category: 'civilians',
-  country: null,
-  evidence: { start: 0, end: 0, text: '' },
-};
+/** An attacker nobody names, as ACLED writes it: "Unidentified Armed Group (Iraq)". */
+const unnamedAttacker = (iso2: string | null) =>
+  iso2 ? `Unidentified Armed Group (${country(iso2).name})` : 'Unidentified Armed Group';
 
 /** When an incident last changed (its row's `timestamp`): one time for all, or each incident's own. */
 export type Timestamps = number | ((i: Incident) => number);
 
 /** One incident as an ACLED row; types, sub-types and actor types named from `table`. */
 export function acledRow(i: Incident, timestamp: Timestamps, table: Coding = CODING): AcledRow {
-  const c = country(i.location?.country ?? '');
-  const a1 = i.perpetrators[0];
-  // violence against civilians has civilians as its second actor, named or not (ACLED's rule)
+  const iso2 = i.location?.country ?? null;
+  const c = country(iso2 ?? '');
   const vac = i.type === 'violence_against_civilians';
-  const a2: Actor | undefined = i.targets[0] ?? (vac ? UNNAMED_CIVILIANS : undefined);
+  const { a1, a2, ...actors } = acledSides(i, iso2);
   const c1 = a1 ? a1.category : i.type === 'protests' ? 'protesters' : 'political_militia';
   const inter1 = inter(table, c1);
   const inter2 = a2 ? inter(table, a2.category) : '';
@@ -178,17 +170,11 @@ export function acledRow(i: Incident, timestamp: Timestamps, table: Coding = COD
     disorder_type: sub?.disorder ?? '',
     event_type: table.type(i.type)?.acled ?? i.type,
     sub_event_type: sub?.acled ?? i.subtype,
-    actor1: actorName(a1, c.name, i.type === 'protests' ? '' : 'Unidentified Armed Group'),
-    assoc_actor_1: i.perpetrators
-      .slice(1)
-      .map((a) => a.name)
-      .join('; '),
+    actor1: a1 || i.type === 'protests' ? actors.actor1 : unnamedAttacker(iso2),
+    assoc_actor_1: actors.assoc_actor_1,
     inter1,
-    actor2: actorName(a2, c.name, ''),
-    assoc_actor_2: i.targets
-      .slice(1)
-      .map((a) => a.name)
-      .join('; '),
+    actor2: actors.actor2,
+    assoc_actor_2: actors.assoc_actor_2,
     inter2,
     interaction: interaction(table, c1, a2 ? a2.category : null),
     civilian_targeting: vac || i.targets.some((t) => t.category === 'civilians') ? 'Civilian targeting' : '',
@@ -211,34 +197,33 @@ export function acledRow(i: Incident, timestamp: Timestamps, table: Coding = COD
   };
 }
 
-/**
- * A cell as RFC 4180 writes it. Text that a spreadsheet would run as a formula (OWASP's rule: it begins with =, +, -,
- * @, a tab or a carriage return; a source, an actor or a place name comes from the article) is kept as text by a
- * leading apostrophe; numbers stay numbers.
- */
-const csvCell = (v: string | number) => {
-  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export interface AcledCsvOptions {
   table?: Coding;
   /** a UTF-8 byte order mark first, so that Excel reads the names (Ḩajjah, Türkiye) right */
   bom?: boolean;
   /** these columns only, in this order (ACLED's API `fields`) */
-  columns?: readonly (typeof ACLED_COLUMNS)[number][];
+  columns?: readonly ExportColumn[];
+  /** why each incident is worth a look (the `rasd_check` column); by default what the incident alone tells */
+  checks?: RecordChecks;
 }
 
-/** ACLED CSV: a header row in ACLED's order, then one row per incident. */
+/** The CSV's rows of some incidents, each its cells in the order of `columns`. */
+export function acledCsvRows(
+  incidents: Incident[],
+  timestamp: Timestamps,
+  { table = CODING, columns = EXPORT_COLUMNS, checks = incidentChecks }: Omit<AcledCsvOptions, 'bom'> = {},
+): (string | number)[][] {
+  return incidents.map((i) => {
+    const row = { ...acledRow(i, timestamp, table), [RASD_CHECK]: checkText(checks, i) };
+    return columns.map((c) => row[c]);
+  });
+}
+
+/** ACLED CSV: a header row in ACLED's order (then Rasd's `rasd_check`), then one row per incident. */
 export function acledCsv(
   incidents: Incident[],
   timestamp: Timestamps = Math.floor(Date.now() / 1000),
-  { table = CODING, bom = false, columns = ACLED_COLUMNS }: AcledCsvOptions = {},
+  { bom = false, columns = EXPORT_COLUMNS, ...rest }: AcledCsvOptions = {},
 ): string {
-  const lines = [columns.join(',')];
-  for (const i of incidents) {
-    const row = acledRow(i, timestamp, table);
-    lines.push(columns.map((c) => csvCell(row[c])).join(','));
-  }
-  return `${bom ? '\uFEFF' : ''}${lines.join('\n')}\n`;
+  return csvText(acledCsvRows(incidents, timestamp, { columns, ...rest }), columns, bom);
 }

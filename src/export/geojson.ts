@@ -5,6 +5,7 @@
  */
 import type { Incident } from '../fuse/types.js';
 import { ACLED_COLUMNS, acledRow, type Timestamps } from './acled.js';
+import { checkText, incidentChecks, RASD_CHECK, type RecordChecks } from './record-checks.js';
 
 export interface Feature {
   type: 'Feature';
@@ -16,28 +17,36 @@ export interface Feature {
 export function toGeoJson(
   incidents: Incident[],
   timestamp: Timestamps = Math.floor(Date.now() / 1000),
+  checks: RecordChecks = incidentChecks,
 ): { type: 'FeatureCollection'; features: Feature[] } {
   const features: Feature[] = [];
   for (const i of incidents) {
-    if (!i.location) continue;
-    const row = acledRow(i, timestamp);
-    const properties: Record<string, string | number> = {};
-    for (const c of ACLED_COLUMNS) properties[c] = row[c];
-    Object.assign(properties, {
-      rasd_incident_id: i.id,
-      event_date_end: i.date.end,
-      location_ar: i.location.name_ar ?? '',
-      injured: i.fatalities.injured ?? '',
-      weapons: i.weapons.join('; '),
-      reports: i.members.length,
-      disputed: i.disagreements.map((d) => d.field).join('; '),
-    });
-    features.push({
-      type: 'Feature',
-      id: i.id,
-      geometry: { type: 'Point', coordinates: [i.location.lon, i.location.lat] },
-      properties,
-    });
+    const f = toFeature(i, timestamp, checks);
+    if (f) features.push(f);
   }
   return { type: 'FeatureCollection', features };
+}
+
+/** One incident as a GeoJSON Feature; null for an unplaced one. */
+export function toFeature(i: Incident, timestamp: Timestamps, checks: RecordChecks = incidentChecks): Feature | null {
+  if (!i.location) return null;
+  const row = acledRow(i, timestamp);
+  const properties: Record<string, string | number> = {};
+  for (const c of ACLED_COLUMNS) properties[c] = row[c];
+  properties[RASD_CHECK] = checkText(checks, i);
+  Object.assign(properties, {
+    rasd_incident_id: i.id,
+    event_date_end: i.date.end,
+    location_ar: i.location.name_ar ?? '',
+    injured: i.fatalities.injured ?? '',
+    weapons: i.weapons.join('; '),
+    reports: i.members.length,
+    disputed: i.disagreements.map((d) => d.field).join('; '),
+  });
+  return {
+    type: 'Feature',
+    id: i.id,
+    geometry: { type: 'Point', coordinates: [i.location.lon, i.location.lat] },
+    properties,
+  };
 }

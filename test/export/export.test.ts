@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { ACLED_COLUMNS, acledCsv, acledRow } from '../../src/export/acled.js';
+import { ACLED_COLUMNS, acledCsv, acledRow, EXPORT_COLUMNS } from '../../src/export/acled.js';
 import { filterIncidents } from '../../src/export/filter.js';
 import { toGeoJson } from '../../src/export/geojson.js';
 import { extract } from '../../src/extract.js';
@@ -32,7 +32,7 @@ const incidents = fuseAll(members);
 test('ACLED CSV: ACLED columns in order, one row per incident, names and codes as ACLED writes them', () => {
   const csv = acledCsv(incidents, 1700000000);
   const rows = csvRows(csv);
-  assert.deepEqual(rows[0], [...ACLED_COLUMNS]);
+  assert.deepEqual(rows[0], [...EXPORT_COLUMNS]);
   assert.equal(rows.length, incidents.length + 1);
   const at = (r: string[], c: (typeof ACLED_COLUMNS)[number]) => r[ACLED_COLUMNS.indexOf(c)];
   const ain = rows.find((r) => at(r, 'location') === 'Ain al-Asad Air Base' && at(r, 'event_date') === '2023-10-30')!;

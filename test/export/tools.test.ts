@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { ACLED_COLUMNS, acledCsv } from '../../src/export/acled.js';
+import { acledCsv, EXPORT_COLUMNS } from '../../src/export/acled.js';
 import { toGeoJson } from '../../src/export/geojson.js';
 import { fuseAll } from '../../src/fuse/fuse.js';
 import { membersOf, readDocuments } from '../fuse/members.js';
@@ -41,7 +41,7 @@ print(json.dumps({"rows": len(df), "columns": list(df.columns), "iso": sorted(se
 `;
   const out = JSON.parse(execFileSync(PYTHON, ['-c', script, csv], { encoding: 'utf8' }));
   assert.equal(out.rows, incidents.length);
-  assert.deepEqual(out.columns, [...ACLED_COLUMNS]);
+  assert.deepEqual(out.columns, [...EXPORT_COLUMNS]);
   assert.match(out.dates, /datetime64/);
   assert.ok(out.iso.includes(760) && out.iso.includes(887), JSON.stringify(out.iso));
   assert.ok(out.regions.includes('Middle East'));

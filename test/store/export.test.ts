@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { ACLED_COLUMNS } from '../../src/export/acled.js';
+import { EXPORT_COLUMNS } from '../../src/export/acled.js';
 import { backends } from './backends.js';
 import { root, SEEDS } from './data.js';
 
@@ -26,7 +26,7 @@ for (const b of backends()) {
     const csv = rasd(['export', '--db', db, '--format', 'acled-csv']);
     assert.equal(csv.status, 0, csv.stderr);
     const lines = csv.stdout.trim().split('\n');
-    assert.equal(lines[0], ACLED_COLUMNS.join(','));
+    assert.equal(lines[0], EXPORT_COLUMNS.join(','));
     assert.equal(lines.length - 1, 4);
     assert.ok(lines.some((l) => /^IRQ\d+,2023-10-30,/.test(l) && l.includes('Ain al-Asad Air Base')));
     // the store's ids: ISO3 and a number of the country's sequence, one per incident

@@ -1,8 +1,7 @@
 /** GET /api/export: the filtered incidents (reviewed values, rejected events left out) as a file. */
 import type { FastifyInstance } from 'fastify';
-import { acledCsv } from '../../export/acled.js';
-import { toGeoJson } from '../../export/geojson.js';
-import { allIncidentsWithTimes } from '../../store/incident-queries.js';
+import { exportStream } from '../../export/stream.js';
+import { incidentBatches } from '../../store/incident-batches.js';
 import type { ApiContext } from '../context.js';
 import { FILTER_PROPERTIES, type FilterQuery, parseFilter } from '../filters.js';
 
@@ -35,14 +34,10 @@ export function exportRoutes(app: FastifyInstance, { store }: ApiContext): void 
       },
     },
     async (req, reply) => {
-      const { incidents, changed } = await allIncidentsWithTimes(store.db, parseFilter(req.query));
       const format = FORMATS[req.query.format];
-      const body =
-        req.query.format === 'acled-csv'
-          ? acledCsv(incidents, changed, { bom: req.query.bom === '1' || req.query.bom === 'true' })
-          : req.query.format === 'geojson'
-            ? `${JSON.stringify(toGeoJson(incidents, changed))}\n`
-            : incidents.map((i) => `${JSON.stringify(i)}\n`).join('');
+      const bom = req.query.bom === '1' || req.query.bom === 'true';
+      // written while it is read, a batch of incidents at a time
+      const body = exportStream(req.query.format, incidentBatches(store.db, parseFilter(req.query)), { bom });
       const stamp = new Date().toISOString().slice(0, 10);
       reply
         .header('content-type', format.type)
