@@ -17,6 +17,8 @@ import { ar } from '../lang/ar/index.js';
 import { normalizeString } from '../lang/ar/normalize.js';
 import { type ActorEntry, nationalities } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
+import type { Token } from '../text/tokenize.js';
+import { perWord } from '../text/words.js';
 import type { ActorCategory } from '../types.js';
 import type { LinearModel } from './model.js';
 
@@ -39,6 +41,12 @@ const ARMED = new Set<ActorCategory>(['rebel_group', 'political_militia', 'ident
 
 const bucket = (d: number) => (d <= 1 ? '1' : d <= 3 ? '3' : d <= 6 ? '6' : d <= 10 ? '10' : 'far');
 const bare = (w: string) => w.replace(/^و(?=..)/, '');
+
+// what the options' features ask of each word, answered once per form
+const passiveWord = perWord((tok) => ar.passiveVerbs.test(tok.norm));
+const blameWord = perWord((tok) => ar.blameNouns.test(tok.norm));
+const unknownWord = perWord((tok) => /^(ال)?مجهول/.test(bare(tok.norm)));
+const victimWord = perWord((tok) => ar.pluralVictimNouns.test(bare(tok.norm).replace(/^(ال|لل|ل)/, '')));
 
 /** The options of one event and their features; `speakers` are the sentences' speakers. */
 interface NamedActors {
@@ -70,6 +78,12 @@ function namedActors(a: Analysis): NamedActors {
   return known;
 }
 const namedOf = new WeakMap<object, NamedActors>();
+
+/** Does a token of [from, to) pass the test? */
+function anyWord(toks: Token[], from: number, to: number, test: (tok: Token) => boolean): boolean {
+  for (let k = from; k < to; k++) if (test(toks[k])) return true;
+  return false;
+}
 
 type NationalityHits = ReturnType<ReturnType<typeof nationalities>['at']>;
 
@@ -143,8 +157,7 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     const clause = clauseOf(doc, t.first);
     const inClause = first >= clause.from && first < clause.to;
     f.push(`clause=${inClause}`);
-    if (side === 'before' && toks.slice(clause.from, t.first).some((x) => ar.passiveVerbs.test(x.norm)))
-      f.push('passive');
+    if (side === 'before' && anyWord(toks, clause.from, t.first, passiveWord)) f.push('passive');
     if (inMotiveClause(doc, first)) f.push('motive');
     const prev = toks[first - 1]?.sent === s ? bare(toks[first - 1].norm) : '^';
     const prev2 = toks[first - 2]?.sent === s ? bare(toks[first - 2].norm) : '^';
@@ -183,7 +196,7 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
       if (cue.value === 'deny') f.push('after-deny');
     }
     for (let k = Math.max(doc.sentences[s].first, first - 6); k < first; k++)
-      if (ar.blameNouns.test(toks[k].norm)) f.push('after-blame');
+      if (blameWord(toks[k])) f.push('after-blame');
     if (s !== sents[0]) f.push('later-sentence');
     // a few conjunctions the linear scorer cannot make itself
     const tight = dist <= 1 ? 'adjacent' : 'apart';
@@ -270,15 +283,16 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
   const t0 = c.triggers[0];
   const armedNamed = [...byName.values()].some((o) => ARMED.has(o.ref.category) && !o.features.includes('generic'));
   // the words of the event's own clauses (a motive clause's words are another act's)
-  const own = sents.flatMap((s) => {
+  let unknownWords = false;
+  let victims = false;
+  for (const s of sents) {
     const motive = c.triggers.some((t) => t.sent === s && inMotiveClause(doc, t.first));
-    const out: string[] = [];
-    for (let k = doc.sentences[s].first; k < doc.sentences[s].last; k++)
-      if (inMotiveClause(doc, k) === motive) out.push(bare(toks[k].norm));
-    return out;
-  });
-  const unknownWords = own.some((w) => /^(ال)?مجهول/.test(w));
-  const victims = own.some((w) => ar.pluralVictimNouns.test(w.replace(/^(ال|لل|ل)/, '')));
+    for (let k = doc.sentences[s].first; k < doc.sentences[s].last; k++) {
+      if (inMotiveClause(doc, k) !== motive) continue;
+      unknownWords ||= unknownWord(toks[k]);
+      victims ||= victimWord(toks[k]);
+    }
+  }
   // "مقتل قائد", "اغتيل قيادي": the dead the toll names are fighters or officers
   const combatants = [...c.killed, ...c.injured].some((k) =>
     k.span.text.split(/\s+/).some((w) => ar.combatantNouns.test(normalizeString(w))),
