@@ -48,6 +48,31 @@ const blameWord = perWord((tok) => ar.blameNouns.test(tok.norm));
 const unknownWord = perWord((tok) => /^(ال)?مجهول/.test(bare(tok.norm)));
 const victimWord = perWord((tok) => ar.pluralVictimNouns.test(bare(tok.norm).replace(/^(ال|لل|ل)/, '')));
 
+/** A word before a mention as its features read it: without its و, its feature names, the word lists it is in. */
+interface WordBefore {
+  w: string;
+  prev: string;
+  prev2: string;
+  agent: boolean;
+  facility: boolean;
+  linked: boolean;
+  prep: boolean;
+}
+const wordBefore = (w: string): WordBefore => ({
+  w,
+  prev: `prev=${w}`,
+  prev2: `prev2=${w}`,
+  agent: ar.agentWords.test(w),
+  facility: ar.facilityNouns.test(w.replace(/^[بل]/, '')),
+  linked: ar.linkedWords.test(w),
+  prep: ar.actorPrepositions.has(w),
+});
+const wordBeforeOf = perWord((tok) => wordBefore(bare(tok.norm)));
+let sentenceStart: WordBefore | null = null;
+/** Token k as the word before a mention in sentence s, or the sentence start ('^') where k is not in s. */
+const before = (toks: Token[], k: number, s: number): WordBefore =>
+  toks[k]?.sent === s ? wordBeforeOf(toks[k]) : (sentenceStart ??= wordBefore('^'));
+
 /** The options of one event and their features; `speakers` are the sentences' speakers. */
 interface NamedActors {
   freq: Map<string, number>;
@@ -159,13 +184,13 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     f.push(`clause=${inClause}`);
     if (side === 'before' && anyWord(toks, clause.from, t.first, passiveWord)) f.push('passive');
     if (inMotiveClause(doc, first)) f.push('motive');
-    const prev = toks[first - 1]?.sent === s ? bare(toks[first - 1].norm) : '^';
-    const prev2 = toks[first - 2]?.sent === s ? bare(toks[first - 2].norm) : '^';
-    f.push(`prev=${prev}`, `prev2=${prev2}`, `side=${side}&prev=${prev}`);
+    const p = before(toks, first - 1, s);
+    const prev = p.w;
+    f.push(p.prev, before(toks, first - 2, s).prev2, `side=${side}&prev=${prev}`);
     const tok = toks[first].norm;
     if (/^و?ل/.test(tok) && !/^و?لل?$/.test(tok)) f.push('lam');
     if (/^و?ب/.test(tok)) f.push('beh');
-    if (ar.agentWords.test(prev)) f.push('agent-word');
+    if (p.agent) f.push('agent-word');
     // "مسلحون من حركة الشباب", "عناصر من داعش": the group the unnamed ones belong to
     if (prev === 'من' && a.in[s].actors.some((m) => m.value.generic && m.last === first - 1)) f.push('members-of');
     // "اتهم الجيش الحوثيين بقصف", "نسبت الوزارة إلى طالبان الهجوم": the one accused, not the accuser
@@ -176,9 +201,9 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     if (prev === 'الي')
       for (let k = Math.max(doc.sentences[s].first, first - 8); k < first - 1; k++)
         if (/^و?(نسب|تنسب|ينسب)/.test(toks[k].norm)) f.push('ascribed-to');
-    if (ar.facilityNouns.test(prev.replace(/^[بل]/, ''))) f.push('after-facility');
-    if (ar.linkedWords.test(prev)) f.push('linked-word');
-    if (ar.actorPrepositions.has(prev)) f.push(`prep=${prev}`);
+    if (p.facility) f.push('after-facility');
+    if (p.linked) f.push('linked-word');
+    if (p.prep) f.push(`prep=${prev}`);
     if (a.in[s].weapons.some((w) => w.last === first || w.last === first - 1)) f.push('after-weapon');
     if (a.in[s].triggers.some((x) => x.last === first)) f.push('after-trigger');
     const between = a.in[s].triggers.some(
@@ -201,7 +226,7 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     // a few conjunctions the linear scorer cannot make itself
     const tight = dist <= 1 ? 'adjacent' : 'apart';
     f.push(`side=${side}&${verb}&${tight}`, `side=${side}&${verb}&prev=${prev}`);
-    if (ar.actorPrepositions.has(prev)) f.push(`prep=${prev}&side=${side}`);
+    if (p.prep) f.push(`prep=${prev}&side=${side}`);
     return f;
   };
   for (const s of sents) {
