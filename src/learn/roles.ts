@@ -163,7 +163,10 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     const o = byName.get(r.name);
     if (o) {
       // a second mention: its position features too, marked as such
-      for (const x of extra) if (!o.features.includes(`2:${x}`)) o.features.push(`2:${x}`);
+      for (const x of extra) {
+        const again = `2:${x}`;
+        if (!o.features.includes(again)) o.features.push(again);
+      }
       return;
     }
     byName.set(r.name, { ref: r, features: [...common(r, src), ...extra] });
@@ -280,8 +283,9 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
   for (const side of ['before', 'after']) {
     let best: RoleOption | null = null;
     let bestD = Number.POSITIVE_INFINITY;
+    const distance = `dist-${side}=`;
     for (const o of byName.values()) {
-      const d = o.features.find((f) => f.startsWith(`dist-${side}=`));
+      const d = o.features.find((f) => f.startsWith(distance));
       if (d && Number(d.slice(side.length + 6)) < bestD) {
         bestD = Number(d.slice(side.length + 6));
         best = o;
@@ -290,7 +294,9 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     if (best) {
       const sp = best.features.includes('speaker') ? 'speaker' : 'not-speaker';
       best.features.push(`nearest-${side}`, `nearest-${side}&cat=${best.ref.category}`, `nearest-${side}&${sp}`);
-      const verb = best.features.find((f) => f.startsWith(`side=${side}&verb`) || f.startsWith(`side=${side}&noun`));
+      const verbal = `side=${side}&verb`;
+      const nominal = `side=${side}&noun`;
+      const verb = best.features.find((f) => f.startsWith(verbal) || f.startsWith(nominal));
       if (verb) best.features.push(`nearest-${side}&${verb.split('&')[1]}`);
     }
   }
