@@ -70,8 +70,11 @@ const wordBefore = (w: string): WordBefore => ({
 const wordBeforeOf = perWord((tok) => wordBefore(bare(tok.norm)));
 let sentenceStart: WordBefore | null = null;
 /** Token k as the word before a mention in sentence s, or the sentence start ('^') where k is not in s. */
-const before = (toks: Token[], k: number, s: number): WordBefore =>
-  toks[k]?.sent === s ? wordBeforeOf(toks[k]) : (sentenceStart ??= wordBefore('^'));
+function before(toks: Token[], k: number, s: number): WordBefore {
+  if (toks[k]?.sent === s) return wordBeforeOf(toks[k]);
+  sentenceStart ??= wordBefore('^');
+  return sentenceStart;
+}
 
 /** The options of one event and their features; `speakers` are the sentences' speakers. */
 interface NamedActors {

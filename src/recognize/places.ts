@@ -6,7 +6,7 @@ import { REGION } from '../geo/resolve.js';
 import { ar } from '../lang/ar/index.js';
 import { type Doc, tokenSpan } from '../text/doc.js';
 import { PhraseIndex, type PhraseMatch } from '../text/phrases.js';
-import { perWord, wordTest, wordTestBits } from '../text/words.js';
+import { wordTest, wordTestBits } from '../text/words.js';
 import { cues, nationalities, triggers } from './lexicons.js';
 import type { Mention } from './mention.js';
 import { readNumberAt } from './number-reader.js';
@@ -126,10 +126,12 @@ const FRAME_END = new Set(
   ),
 );
 /** a token that may end such a frame: the word, after و or ف, after ب or ل (وبقرية، لمديرية) */
-const endsFrame = perWord(
+const ENDS_FRAME = wordTest(
   ({ norm }) =>
     FRAME_END.has(norm) || FRAME_END.has(norm.replace(/^[وف]/, '')) || FRAME_END.has(norm.replace(/^[وف]?[بل]/, '')),
 );
+/** a token that starts with و (a name joined to the one before it, or to a list) */
+const WAW_START = wordTest(({ norm }) => norm.startsWith('و'));
 const SMALL_PLACE_FRAMES = new Set<PlaceFrame>(['settlement', 'district', 'province', 'countryside']);
 /** The frame right before token `i` if it names a small place (قرية، حي، مديرية، ريف). */
 function smallPlaceFrame(doc: Doc, i: number, sentFirst: number): PlaceFrame | null {
@@ -259,9 +261,9 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       if (ms.length === 0 && tests[i] & JOIN_HEAD) ms = joinedName(doc, i, s.last);
       // a village, a neighbourhood, a district the gazetteer knows only by a frame: "قرية X", "حي X", "مديرية X"
       const small =
-        i > s.first && endsFrame(toks[i - 1])
+        i > s.first && tests[i - 1] & ENDS_FRAME
           ? smallPlaceFrame(doc, i, s.first)
-          : toks[i].norm.startsWith('و') && inFramedList(doc, i)
+          : tests[i] & WAW_START && inFramedList(doc, i)
             ? 'settlement'
             : null;
       if (small) {

@@ -159,7 +159,9 @@ export class PhraseIndex<T> {
         let list: Start<T>[] | null = null;
         for (const key of firstReading(t)) {
           const node = this.root.next.get(key.key);
-          if (node) (list ??= []).push({ key, node });
+          if (!node) continue;
+          list ??= [];
+          list.push({ key, node });
         }
         return list ?? NO_STARTS;
       });
@@ -169,9 +171,10 @@ export class PhraseIndex<T> {
 
   /** Every entry starting at token `i`, longest first. */
   at(tokens: Token[], i: number, opts: FindOptions = NO_OPTIONS): PhraseMatch<T>[] {
+    // first the bits (no entry starts at most tokens, and a token of another kind has none), then the token
+    if (this.bit !== 0 && (startBits(tokens)[i] & this.bit) === 0) return NONE;
     const tok = tokens[i];
     if (!tok || (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'hashtag')) return NONE;
-    if (this.bit !== 0 && (startBits(tokens)[i] & this.bit) === 0) return NONE;
     const q = this.lookup;
     q.found = 0;
     q.tokens = tokens;
