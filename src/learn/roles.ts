@@ -18,7 +18,7 @@ import { normalizeString } from '../lang/ar/normalize.js';
 import { type ActorEntry, nationalities } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
 import type { Token } from '../text/tokenize.js';
-import { perWord } from '../text/words.js';
+import { perWord, wordTest, wordTestBits } from '../text/words.js';
 import type { ActorCategory } from '../types.js';
 import type { LinearModel } from './model.js';
 
@@ -42,11 +42,11 @@ const ARMED = new Set<ActorCategory>(['rebel_group', 'political_militia', 'ident
 const bucket = (d: number) => (d <= 1 ? '1' : d <= 3 ? '3' : d <= 6 ? '6' : d <= 10 ? '10' : 'far');
 const bare = (w: string) => w.replace(/^و(?=..)/, '');
 
-// what the options' features ask of each word, answered once per form
-const passiveWord = perWord((tok) => ar.passiveVerbs.test(tok.norm));
-const blameWord = perWord((tok) => ar.blameNouns.test(tok.norm));
-const unknownWord = perWord((tok) => /^(ال)?مجهول/.test(bare(tok.norm)));
-const victimWord = perWord((tok) => ar.pluralVictimNouns.test(bare(tok.norm).replace(/^(ال|لل|ل)/, '')));
+// what the options' features ask of each word: word-test bits, answered once per form and read from one array
+const PASSIVE = wordTest((tok) => ar.passiveVerbs.test(tok.norm));
+const BLAME = wordTest((tok) => ar.blameNouns.test(tok.norm));
+const UNKNOWN = wordTest((tok) => /^(ال)?مجهول/.test(bare(tok.norm)));
+const VICTIMS = wordTest((tok) => ar.pluralVictimNouns.test(bare(tok.norm).replace(/^(ال|لل|ل)/, '')));
 
 /** A word before a mention as its features read it: without its و, its feature names, the word lists it is in. */
 interface WordBefore {
@@ -107,9 +107,10 @@ function namedActors(a: Analysis): NamedActors {
 }
 const namedOf = new WeakMap<object, NamedActors>();
 
-/** Does a token of [from, to) pass the test? */
-function anyWord(toks: Token[], from: number, to: number, test: (tok: Token) => boolean): boolean {
-  for (let k = from; k < to; k++) if (test(toks[k])) return true;
+/** Does a token of [from, to) pass the word test? */
+function anyWord(toks: Token[], from: number, to: number, test: number): boolean {
+  const bits = wordTestBits(toks);
+  for (let k = from; k < to; k++) if (bits[k] & test) return true;
   return false;
 }
 
@@ -126,8 +127,9 @@ function nationalityHits(a: Analysis, s: number): Map<number, NationalityHits> {
   if (!hits) {
     hits = new Map();
     const sent = a.doc.sentences[s];
+    const inSentence = { end: sent.last };
     for (let k = sent.first; k < sent.last; k++) {
-      const hit = nationalities().at(a.doc.tokens, k, { end: sent.last });
+      const hit = nationalities().at(a.doc.tokens, k, inSentence);
       if (hit.length > 0) hits.set(k, hit);
     }
     perSentence.set(s, hits);
@@ -188,7 +190,7 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     const clause = clauseOf(doc, t.first);
     const inClause = first >= clause.from && first < clause.to;
     f.push(`clause=${inClause}`);
-    if (side === 'before' && anyWord(toks, clause.from, t.first, passiveWord)) f.push('passive');
+    if (side === 'before' && anyWord(toks, clause.from, t.first, PASSIVE)) f.push('passive');
     if (inMotiveClause(doc, first)) f.push('motive');
     const p = before(toks, first - 1, s);
     const prev = p.w;
@@ -227,7 +229,7 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
       if (cue.value === 'deny') f.push('after-deny');
     }
     for (let k = Math.max(doc.sentences[s].first, first - 6); k < first; k++)
-      if (blameWord(toks[k])) f.push('after-blame');
+      if (wordTestBits(toks)[k] & BLAME) f.push('after-blame');
     if (s !== sents[0]) f.push('later-sentence');
     // a few conjunctions the linear scorer cannot make itself
     const tight = dist <= 1 ? 'adjacent' : 'apart';
@@ -317,16 +319,15 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
   const t0 = c.triggers[0];
   const armedNamed = [...byName.values()].some((o) => ARMED.has(o.ref.category) && !o.features.includes('generic'));
   // the words of the event's own clauses (a motive clause's words are another act's)
-  let unknownWords = false;
-  let victims = false;
+  const bits = wordTestBits(toks);
+  let own = 0;
   for (const s of sents) {
     const motive = c.triggers.some((t) => t.sent === s && inMotiveClause(doc, t.first));
-    for (let k = doc.sentences[s].first; k < doc.sentences[s].last; k++) {
-      if (inMotiveClause(doc, k) !== motive) continue;
-      unknownWords ||= unknownWord(toks[k]);
-      victims ||= victimWord(toks[k]);
-    }
+    for (let k = doc.sentences[s].first; k < doc.sentences[s].last; k++)
+      if (inMotiveClause(doc, k) === motive) own |= bits[k];
   }
+  const unknownWords = (own & UNKNOWN) !== 0;
+  const victims = (own & VICTIMS) !== 0;
   // "مقتل قائد", "اغتيل قيادي": the dead the toll names are fighters or officers
   const combatants = [...c.killed, ...c.injured].some((k) =>
     k.span.text.split(/\s+/).some((w) => ar.combatantNouns.test(normalizeString(w))),
