@@ -1,6 +1,7 @@
 /** Clause boundaries inside a sentence: punctuation and the particles that open a new clause. */
 import { ar } from '../lang/ar/index.js';
 import type { Doc } from '../text/doc.js';
+import type { Token } from '../text/tokenize.js';
 
 export function isBoundary(doc: Doc, t: number): boolean {
   const tok = doc.tokens[t];
@@ -18,8 +19,22 @@ export function clauseOf(doc: Doc, t: number): { from: number; to: number } {
   return { from, to };
 }
 
+/** By document (its tokens), the answers of inMotiveClause so far: 0 not asked yet, 1 no, 2 yes. */
+const motiveOf = new WeakMap<Token[], Uint8Array>();
+
 /** Is token `t` inside a motive clause ("ردا على جرائم الاحتلال ضد المدنيين في غزة")? */
 export function inMotiveClause(doc: Doc, t: number): boolean {
+  // asked of the same tokens by every event and role option, and each answer scans back to the sentence start
+  let known = motiveOf.get(doc.tokens);
+  if (known === undefined) {
+    known = new Uint8Array(doc.tokens.length);
+    motiveOf.set(doc.tokens, known);
+  }
+  if (known[t] === 0) known[t] = scanMotive(doc, t) ? 2 : 1;
+  return known[t] === 2;
+}
+
+function scanMotive(doc: Doc, t: number): boolean {
   const s = doc.sentences[doc.tokens[t].sent];
   for (let k = t; k >= s.first; k--) {
     if (ar.motiveWords.test(doc.tokens[k].norm)) return true;

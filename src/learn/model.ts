@@ -68,12 +68,20 @@ export function serializeModel(m: ModelJson): string {
   return `{\n${head.join(',\n')},\n "weights": {\n${rows.join(',\n')}\n }\n}\n`;
 }
 
+/** A feature's weights, one per class, and the last example that counted them. */
+interface Weights {
+  readonly row: Float64Array;
+  scored: number;
+}
+
 export class LinearModel {
   readonly task: string;
   readonly classes: readonly string[];
   readonly threshold: number;
   readonly #bias: Float64Array;
-  readonly #weights: Map<string, Float64Array>;
+  readonly #weights: Map<string, Weights>;
+  /** the number of examples scored so far: a row added to this one's score holds it as its `scored` */
+  #scored = 0;
 
   constructor(m: ModelJson) {
     if (m.format !== MODEL_FORMAT || m.version !== MODEL_VERSION)
@@ -88,7 +96,7 @@ export class LinearModel {
     for (const [name, row] of Object.entries(m.weights)) {
       if (row.length !== m.classes.length)
         throw new Error(`model ${m.task}: feature ${name} has ${row.length} weights`);
-      this.#weights.set(name, Float64Array.from(row));
+      this.#weights.set(name, { row: Float64Array.from(row), scored: -1 });
     }
   }
 
@@ -96,24 +104,26 @@ export class LinearModel {
     return new LinearModel(JSON.parse(readFileSync(file, 'utf8')) as ModelJson);
   }
 
-  /** Class scores (logits) of an example given by its feature names (unknown names count for nothing). */
+  /**
+   * Class scores (logits) of an example given by its feature names (unknown names count for nothing, a repeated
+   * name once). Rows are added in the order their names first occur, so the sums are those of the order given.
+   */
   scores(features: Iterable<string>): Float64Array {
     const z = Float64Array.from(this.#bias);
-    for (const f of new Set(features)) {
-      const row = this.#weights.get(f);
-      if (row) for (let c = 0; c < z.length; c++) z[c] += row[c];
+    const example = this.#scored++;
+    for (const f of features) {
+      const w = this.#weights.get(f);
+      if (w === undefined || w.scored === example) continue;
+      w.scored = example;
+      const row = w.row;
+      for (let c = 0; c < z.length; c++) z[c] += row[c];
     }
     return z;
   }
 
   /** Class probabilities of an example given by its feature names (unknown names count for nothing). */
   probabilities(features: Iterable<string>): Float64Array {
-    const z = Float64Array.from(this.#bias);
-    for (const f of new Set(features)) {
-      const row = this.#weights.get(f);
-      if (row) for (let c = 0; c < z.length; c++) z[c] += row[c];
-    }
-    return softmaxInPlace(z);
+    return softmaxInPlace(this.scores(features));
   }
 
   /** The most probable class among `allowed` (all where not given). */

@@ -17,6 +17,8 @@ import { ar } from '../lang/ar/index.js';
 import { normalizeString } from '../lang/ar/normalize.js';
 import { type ActorEntry, nationalities } from '../recognize/lexicons.js';
 import type { Mention } from '../recognize/mention.js';
+import type { Token } from '../text/tokenize.js';
+import { perWord, wordTest, wordTestBits } from '../text/words.js';
 import type { ActorCategory } from '../types.js';
 import type { LinearModel } from './model.js';
 
@@ -39,6 +41,40 @@ const ARMED = new Set<ActorCategory>(['rebel_group', 'political_militia', 'ident
 
 const bucket = (d: number) => (d <= 1 ? '1' : d <= 3 ? '3' : d <= 6 ? '6' : d <= 10 ? '10' : 'far');
 const bare = (w: string) => w.replace(/^و(?=..)/, '');
+
+// what the options' features ask of each word: word-test bits, answered once per form and read from one array
+const PASSIVE = wordTest((tok) => ar.passiveVerbs.test(tok.norm));
+const BLAME = wordTest((tok) => ar.blameNouns.test(tok.norm));
+const UNKNOWN = wordTest((tok) => /^(ال)?مجهول/.test(bare(tok.norm)));
+const VICTIMS = wordTest((tok) => ar.pluralVictimNouns.test(bare(tok.norm).replace(/^(ال|لل|ل)/, '')));
+
+/** A word before a mention as its features read it: without its و, its feature names, the word lists it is in. */
+interface WordBefore {
+  w: string;
+  prev: string;
+  prev2: string;
+  agent: boolean;
+  facility: boolean;
+  linked: boolean;
+  prep: boolean;
+}
+const wordBefore = (w: string): WordBefore => ({
+  w,
+  prev: `prev=${w}`,
+  prev2: `prev2=${w}`,
+  agent: ar.agentWords.test(w),
+  facility: ar.facilityNouns.test(w.replace(/^[بل]/, '')),
+  linked: ar.linkedWords.test(w),
+  prep: ar.actorPrepositions.has(w),
+});
+const wordBeforeOf = perWord((tok) => wordBefore(bare(tok.norm)));
+let sentenceStart: WordBefore | null = null;
+/** Token k as the word before a mention in sentence s, or the sentence start ('^') where k is not in s. */
+function before(toks: Token[], k: number, s: number): WordBefore {
+  if (toks[k]?.sent === s) return wordBeforeOf(toks[k]);
+  sentenceStart ??= wordBefore('^');
+  return sentenceStart;
+}
 
 /** The options of one event and their features; `speakers` are the sentences' speakers. */
 interface NamedActors {
@@ -71,6 +107,13 @@ function namedActors(a: Analysis): NamedActors {
 }
 const namedOf = new WeakMap<object, NamedActors>();
 
+/** Does a token of [from, to) pass the word test? */
+function anyWord(toks: Token[], from: number, to: number, test: number): boolean {
+  const bits = wordTestBits(toks);
+  for (let k = from; k < to; k++) if (bits[k] & test) return true;
+  return false;
+}
+
 type NationalityHits = ReturnType<ReturnType<typeof nationalities>['at']>;
 
 /** The nationality adjectives starting at each token of sentence s: once per sentence, not once per event. */
@@ -84,8 +127,9 @@ function nationalityHits(a: Analysis, s: number): Map<number, NationalityHits> {
   if (!hits) {
     hits = new Map();
     const sent = a.doc.sentences[s];
+    const inSentence = { end: sent.last };
     for (let k = sent.first; k < sent.last; k++) {
-      const hit = nationalities().at(a.doc.tokens, k, { end: sent.last });
+      const hit = nationalities().at(a.doc.tokens, k, inSentence);
       if (hit.length > 0) hits.set(k, hit);
     }
     perSentence.set(s, hits);
@@ -124,7 +168,10 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     const o = byName.get(r.name);
     if (o) {
       // a second mention: its position features too, marked as such
-      for (const x of extra) if (!o.features.includes(`2:${x}`)) o.features.push(`2:${x}`);
+      for (const x of extra) {
+        const again = `2:${x}`;
+        if (!o.features.includes(again)) o.features.push(again);
+      }
       return;
     }
     byName.set(r.name, { ref: r, features: [...common(r, src), ...extra] });
@@ -143,16 +190,15 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     const clause = clauseOf(doc, t.first);
     const inClause = first >= clause.from && first < clause.to;
     f.push(`clause=${inClause}`);
-    if (side === 'before' && toks.slice(clause.from, t.first).some((x) => ar.passiveVerbs.test(x.norm)))
-      f.push('passive');
+    if (side === 'before' && anyWord(toks, clause.from, t.first, PASSIVE)) f.push('passive');
     if (inMotiveClause(doc, first)) f.push('motive');
-    const prev = toks[first - 1]?.sent === s ? bare(toks[first - 1].norm) : '^';
-    const prev2 = toks[first - 2]?.sent === s ? bare(toks[first - 2].norm) : '^';
-    f.push(`prev=${prev}`, `prev2=${prev2}`, `side=${side}&prev=${prev}`);
+    const p = before(toks, first - 1, s);
+    const prev = p.w;
+    f.push(p.prev, before(toks, first - 2, s).prev2, `side=${side}&prev=${prev}`);
     const tok = toks[first].norm;
     if (/^و?ل/.test(tok) && !/^و?لل?$/.test(tok)) f.push('lam');
     if (/^و?ب/.test(tok)) f.push('beh');
-    if (ar.agentWords.test(prev)) f.push('agent-word');
+    if (p.agent) f.push('agent-word');
     // "مسلحون من حركة الشباب", "عناصر من داعش": the group the unnamed ones belong to
     if (prev === 'من' && a.in[s].actors.some((m) => m.value.generic && m.last === first - 1)) f.push('members-of');
     // "اتهم الجيش الحوثيين بقصف", "نسبت الوزارة إلى طالبان الهجوم": the one accused, not the accuser
@@ -166,9 +212,9 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     if (prev === 'الي')
       for (let k = Math.max(doc.sentences[s].first, first - 8); k < first - 1; k++)
         if (/^و?(نسب|تنسب|ينسب)/.test(toks[k].norm)) f.push('ascribed-to');
-    if (ar.facilityNouns.test(prev.replace(/^[بل]/, ''))) f.push('after-facility');
-    if (ar.linkedWords.test(prev)) f.push('linked-word');
-    if (ar.actorPrepositions.has(prev)) f.push(`prep=${prev}`);
+    if (p.facility) f.push('after-facility');
+    if (p.linked) f.push('linked-word');
+    if (p.prep) f.push(`prep=${prev}`);
     if (a.in[s].weapons.some((w) => w.last === first || w.last === first - 1)) f.push('after-weapon');
     if (a.in[s].triggers.some((x) => x.last === first)) f.push('after-trigger');
     const between = a.in[s].triggers.some(
@@ -186,12 +232,12 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
       if (cue.value === 'deny') f.push('after-deny');
     }
     for (let k = Math.max(doc.sentences[s].first, first - 6); k < first; k++)
-      if (ar.blameNouns.test(toks[k].norm)) f.push('after-blame');
+      if (wordTestBits(toks)[k] & BLAME) f.push('after-blame');
     if (s !== sents[0]) f.push('later-sentence');
     // a few conjunctions the linear scorer cannot make itself
     const tight = dist <= 1 ? 'adjacent' : 'apart';
     f.push(`side=${side}&${verb}&${tight}`, `side=${side}&${verb}&prev=${prev}`);
-    if (ar.actorPrepositions.has(prev)) f.push(`prep=${prev}&side=${side}`);
+    if (p.prep) f.push(`prep=${prev}&side=${side}`);
     return f;
   };
   for (const s of sents) {
@@ -245,8 +291,9 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
   for (const side of ['before', 'after']) {
     let best: RoleOption | null = null;
     let bestD = Number.POSITIVE_INFINITY;
+    const distance = `dist-${side}=`;
     for (const o of byName.values()) {
-      const d = o.features.find((f) => f.startsWith(`dist-${side}=`));
+      const d = o.features.find((f) => f.startsWith(distance));
       if (d && Number(d.slice(side.length + 6)) < bestD) {
         bestD = Number(d.slice(side.length + 6));
         best = o;
@@ -255,7 +302,9 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
     if (best) {
       const sp = best.features.includes('speaker') ? 'speaker' : 'not-speaker';
       best.features.push(`nearest-${side}`, `nearest-${side}&cat=${best.ref.category}`, `nearest-${side}&${sp}`);
-      const verb = best.features.find((f) => f.startsWith(`side=${side}&verb`) || f.startsWith(`side=${side}&noun`));
+      const verbal = `side=${side}&verb`;
+      const nominal = `side=${side}&noun`;
+      const verb = best.features.find((f) => f.startsWith(verbal) || f.startsWith(nominal));
       if (verb) best.features.push(`nearest-${side}&${verb.split('&')[1]}`);
     }
   }
@@ -273,15 +322,15 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
   const t0 = c.triggers[0];
   const armedNamed = [...byName.values()].some((o) => ARMED.has(o.ref.category) && !o.features.includes('generic'));
   // the words of the event's own clauses (a motive clause's words are another act's)
-  const own = sents.flatMap((s) => {
+  const bits = wordTestBits(toks);
+  let own = 0;
+  for (const s of sents) {
     const motive = c.triggers.some((t) => t.sent === s && inMotiveClause(doc, t.first));
-    const out: string[] = [];
     for (let k = doc.sentences[s].first; k < doc.sentences[s].last; k++)
-      if (inMotiveClause(doc, k) === motive) out.push(bare(toks[k].norm));
-    return out;
-  });
-  const unknownWords = own.some((w) => /^(ال)?مجهول/.test(w));
-  const victims = own.some((w) => ar.pluralVictimNouns.test(w.replace(/^(ال|لل|ل)/, '')));
+      if (inMotiveClause(doc, k) === motive) own |= bits[k];
+  }
+  const unknownWords = (own & UNKNOWN) !== 0;
+  const victims = (own & VICTIMS) !== 0;
   // "مقتل قائد", "اغتيل قيادي": the dead the toll names are fighters or officers
   const combatants = [...c.killed, ...c.injured].some((k) =>
     k.span.text.split(/\s+/).some((w) => ar.combatantNouns.test(normalizeString(w))),

@@ -8,10 +8,13 @@
 import { inMotiveClause } from '../events/clauses.js';
 import type { Doc } from '../text/doc.js';
 import { makeSpan } from '../text/span.js';
+import { wordTest, wordTestBits } from '../text/words.js';
 import type { CueKind } from './lexicons.js';
 import type { Mention } from './mention.js';
 
 const NEGATION = /^[وف]?(لم|دون|بدون)$/;
+/** a word of NEGATION (a word-test bit: most tokens are turned away without a regex) */
+const NEGATION_WORD = wordTest((t) => t.kind === 'word' && NEGATION.test(t.norm));
 /** casualties, with a preposition or conjunction before them */
 const CASUALTIES = /^[وب]?(ال)?(اصابات|ضحايا|جرحي|قتلي|اصابه|باذي|اذي)$/;
 const HUMAN = /^(ال)?(بشريه|بشريا)$/;
@@ -23,8 +26,9 @@ const KNOWING =
 export function noCasualtyCues(doc: Doc): Mention<CueKind>[] {
   const toks = doc.tokens;
   const out: Mention<CueKind>[] = [];
+  const bits = wordTestBits(toks);
   for (let i = 0; i < toks.length; i++) {
-    if (toks[i].kind !== 'word' || !NEGATION.test(toks[i].norm)) continue;
+    if ((bits[i] & NEGATION_WORD) === 0) continue;
     // "ردا على إطلاق نار … دون أن يخلف ضحايا": the act replied to hurt nobody, which says nothing of this one
     if (inMotiveClause(doc, i)) continue;
     for (let j = i + 1; j <= i + 5 && j < toks.length; j++) {

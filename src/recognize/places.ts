@@ -105,7 +105,9 @@ function frameBefore(doc: Doc, first: number, sentFirst: number): { frame: Place
   }
   const upToName = { end: first };
   for (let k = Math.max(sentFirst, first - 3); k < first; k++) {
-    for (const m of idx.at(doc.tokens, k, upToName)) {
+    const ms = idx.at(doc.tokens, k, upToName);
+    for (let j = 0; j < ms.length; j++) {
+      const m = ms[j];
       if (m.last !== first) continue;
       // "تخوم مدينة الحديدة", "ريف بلدة X": a near frame before a settlement word is the frame that counts
       if (m.value === 'settlement' || m.value === 'facility') {
@@ -125,8 +127,12 @@ const FRAME_END = new Set(
   ),
 );
 /** a token that may end such a frame: the word, after و or ف, after ب or ل (وبقرية، لمديرية) */
-const endsFrame = (norm: string) =>
-  FRAME_END.has(norm) || FRAME_END.has(norm.replace(/^[وف]/, '')) || FRAME_END.has(norm.replace(/^[وف]?[بل]/, ''));
+const ENDS_FRAME = wordTest(
+  ({ norm }) =>
+    FRAME_END.has(norm) || FRAME_END.has(norm.replace(/^[وف]/, '')) || FRAME_END.has(norm.replace(/^[وف]?[بل]/, '')),
+);
+/** a token that starts with و (a name joined to the one before it, or to a list) */
+const WAW_START = wordTest(({ norm }) => norm.startsWith('و'));
 const SMALL_PLACE_FRAMES = new Set<PlaceFrame>(['settlement', 'district', 'province', 'countryside']);
 /** The frame right before token `i` if it names a small place (قرية، حي، مديرية، ريف). */
 function smallPlaceFrame(doc: Doc, i: number, sentFirst: number): PlaceFrame | null {
@@ -256,9 +262,9 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       if (ms.length === 0 && tests[i] & JOIN_HEAD) ms = joinedName(doc, i, s.last);
       // a village, a neighbourhood, a district the gazetteer knows only by a frame: "قرية X", "حي X", "مديرية X"
       const small =
-        i > s.first && endsFrame(toks[i - 1].norm)
+        i > s.first && tests[i - 1] & ENDS_FRAME
           ? smallPlaceFrame(doc, i, s.first)
-          : toks[i].norm.startsWith('و') && inFramedList(doc, i)
+          : tests[i] & WAW_START && inFramedList(doc, i)
             ? 'settlement'
             : null;
       if (small) {
@@ -371,7 +377,9 @@ function inTextCountries(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
   // "بلدة سيلوبي التركية", "مصادر يمنية": a nationality adjective names its country too
   const seen = new Set<string>();
   for (let k = 0; k < doc.tokens.length; k++) {
-    for (const n of nationalities().at(doc.tokens, k)) {
+    const ns = nationalities().at(doc.tokens, k);
+    for (let j = 0; j < ns.length; j++) {
+      const n = ns[j];
       if (seen.has(n.value.country)) continue;
       seen.add(n.value.country);
       named.set(n.value.country, (named.get(n.value.country) ?? 0) + 1);

@@ -57,6 +57,9 @@ interface Lookup<T> {
 }
 
 const NO_TOKENS: Token[] = [];
+const NO_OPTIONS: FindOptions = Object.freeze({});
+// biome-ignore lint/suspicious/noExplicitAny: a shared empty list, never mutated
+const NO_STARTS: Start<any>[] = Object.freeze([]) as unknown as Start<any>[];
 
 const newNode = <T>(): Node<T> => ({ next: new Map(), values: [] });
 // biome-ignore lint/suspicious/noExplicitAny: a shared empty result, never mutated
@@ -153,22 +156,25 @@ export class PhraseIndex<T> {
   private startsOf(tok: Token): Start<T>[] {
     if (this.startsMemo === null) {
       this.startsMemo = perWord((t): Start<T>[] => {
-        const list: Start<T>[] = [];
+        let list: Start<T>[] | null = null;
         for (const key of firstReading(t)) {
           const node = this.root.next.get(key.key);
-          if (node) list.push({ key, node });
+          if (!node) continue;
+          list ??= [];
+          list.push({ key, node });
         }
-        return list;
+        return list ?? NO_STARTS;
       });
     }
     return this.startsMemo(tok);
   }
 
   /** Every entry starting at token `i`, longest first. */
-  at(tokens: Token[], i: number, opts: FindOptions = {}): PhraseMatch<T>[] {
+  at(tokens: Token[], i: number, opts: FindOptions = NO_OPTIONS): PhraseMatch<T>[] {
+    // first the bits (no entry starts at most tokens, and a token of another kind has none), then the token
+    if (this.bit !== 0 && (startBits(tokens)[i] & this.bit) === 0) return NONE;
     const tok = tokens[i];
     if (!tok || (tok.kind !== 'word' && tok.kind !== 'latin' && tok.kind !== 'hashtag')) return NONE;
-    if (this.bit !== 0 && (startBits(tokens)[i] & this.bit) === 0) return NONE;
     const q = this.lookup;
     q.found = 0;
     q.tokens = tokens;
