@@ -360,7 +360,7 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
       o.ref.country !== here &&
       (o.features.includes('after-facility') || o.features.includes('nat-after-facility')),
   );
-  const forces = here && !foreignSite && own.some(militarySite) ? stateForcesOf(here) : null;
+  const forces = here && !foreignSite && militarySiteIn(doc, c, sents) ? stateForcesOf(here) : null;
   if (forces && !byName.has(forces.name) && t0) {
     const r: ActorRef = { ...forces, category: 'state_forces', country: here, span: t0.span };
     byName.set(r.name, { ref: r, features: [...common(r, 'site'), ...ctx, ...ctx.map((x) => `${x}&trig=${trigCls}`)] });
@@ -377,6 +377,18 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
 const ALWAYS_MILITARY = /^(فوج|ثكنه|ثكنات|معسكر|معسكرات)$/;
 const SITE = /^(مطار|مطاري|مطارات|قاعده|قاعدتي|قاعدتين|قواعد|موقع|مواقع|مقر|مقرات)$/;
 const MILITARY = /^(ال)?(عسكري|عسكريه|عسكريين|عسكريتين|جويه)$/;
+
+/** Does one of the event's own clauses (not a motive clause's, another act's) name a military site? */
+function militarySiteIn(doc: Analysis['doc'], c: Candidate, sents: number[]): boolean {
+  for (const s of sents) {
+    const motive = c.triggers.some((t) => t.sent === s && inMotiveClause(doc, t.first));
+    const words: string[] = [];
+    for (let k = doc.sentences[s].first; k < doc.sentences[s].last; k++)
+      if (inMotiveClause(doc, k) === motive) words.push(bare(doc.tokens[k].norm));
+    if (words.some(militarySite)) return true;
+  }
+  return false;
+}
 
 function militarySite(word: string, i: number, words: string[]): boolean {
   const w = word.replace(/^(لل|[بل]?ال|[بل])(?=...)/, '');
