@@ -174,7 +174,9 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
       }
       return;
     }
-    byName.set(r.name, { ref: r, features: [...common(r, src), ...extra] });
+    const features = common(r, src);
+    for (const x of extra) features.push(x);
+    byName.set(r.name, { ref: r, features });
   };
   /** features of a mention at tokens [first, last) of sentence s, beside the event's nearest trigger there */
   const position = (s: number, first: number, last: number, category: string): string[] => {
