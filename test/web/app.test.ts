@@ -233,9 +233,7 @@ test('10,000 incidents: all on the first view of the map; time to first view rep
     return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ total: N, limit, offset, items }) });
   });
   await page.goto(`${server.url}/`);
-  await page.waitForFunction(() => performance.getEntriesByName('rasd:map-painted').length > 0, null, {
-    timeout: 30_000,
-  });
+  await page.waitForFunction(() => performance.getEntriesByName('rasd:map-painted').length > 0);
   const counts = await mapCounts(page);
   assert.equal(counts.shown, N);
   assert.equal(counts.singles + counts.inClusters, N);

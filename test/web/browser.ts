@@ -23,7 +23,23 @@ export function browserSkip(): string | false {
   return `${CHROMIUM} is missing: apt-get install chromium fonts-noto-core to run the browser tests`;
 }
 
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Chromium, its pages waiting on readiness alone: Playwright's 30 s default per action is a wall-clock deadline a
+ * loaded machine breaks (CI's own time limit is the bound on a page that never gets ready).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await launch();
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args: Parameters<Browser['newPage']>) => {
+    const page = await newPage(...args);
+    page.setDefaultTimeout(0);
+    page.setDefaultNavigationTimeout(0);
+    return page;
+  };
+  return browser;
+}
+
+function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
