@@ -135,22 +135,49 @@ export function inNamedDistrict(doc: Doc, m: PlaceMention, sentence: PlaceMentio
 
 const CAPITAL_WORD = /^[وفبل]?(ال)?عاصمه$/;
 
+/** how much an adjective right after a name ("طرابلس اللبنانية"), or elsewhere in its sentence, weighs for its country */
+const ADJECTIVE_AFTER = 4;
+const ADJECTIVE_IN_SENTENCE = 1.5;
+
+/** The countries whose nationality adjectives (the lexicon's) a sentence has; the last sentence asked is kept. */
+let adjectivesOf: { doc: Doc; sent: number; countries: Set<string> } | null = null;
+function adjectivesIn(doc: Doc, sent: number): Set<string> {
+  if (adjectivesOf?.doc === doc && adjectivesOf.sent === sent) return adjectivesOf.countries;
+  const { first, last } = doc.sentences[sent];
+  const countries = new Set(
+    nationalities()
+      .scan(doc.tokens, first, last)
+      .map((m) => m.value.country),
+  );
+  adjectivesOf = { doc, sent, countries };
+  return countries;
+}
+
 /** "مدينة لييج البلجيكية": a town its frame calls a town and its country's adjective follows is that town */
 function namedAsTown(doc: Doc, m: PlaceMention, e: GazEntry): boolean {
-  if (m.value.frame !== 'settlement') return false;
-  const next = doc.tokens[m.last];
-  if (!next || next.sent !== m.sent) return false;
-  if (
-    nationalities()
-      .at(doc.tokens, m.last)
-      .some((n) => n.value.country === e.country)
-  )
-    return true;
-  // an adjective the lexicon lacks, made from the country's name: بلجيكا → البلجيكية, فرنسا → الفرنسي
-  const adjective = foldInflection(next.norm.replace(/^ال/, ''));
-  const country = gazetteer().byCountry.get(e.country);
-  return !!country?.names_ar.some((n) => !n.includes(' ') && `${n.replace(/[اه]$/, '')}ي` === adjective);
+  return m.value.frame === 'settlement' && countryAdjectiveAt(doc, m.last, m.sent) === e.country;
 }
+
+let derived: Map<string, string> | null = null;
+/** Adjectives the lexicon lacks, made from a country's one-word name: بلجيكا → بلجيكي, فرنسا → فرنسي. */
+function derivedAdjectives(): Map<string, string> {
+  if (!derived) {
+    derived = new Map();
+    for (const c of gazetteer().byCountry.values())
+      for (const n of c.names_ar) if (!n.includes(' ')) derived.set(`${n.replace(/[اه]$/, '')}ي`, c.country);
+  }
+  return derived;
+}
+
+/** The country whose nationality adjective token `i` is, if any (the lexicon's, else one made from its name). */
+function countryAdjectiveAt(doc: Doc, i: number, sent: number): string | null {
+  const t = doc.tokens[i];
+  if (!t || t.sent !== sent || t.kind !== 'word') return null;
+  const hit = nationalities().at(doc.tokens, i)[0];
+  if (hit) return hit.value.country;
+  return derivedAdjectives().get(foldInflection(t.norm.replace(/^[وفبل]?ال/, ''))) ?? null;
+}
+
 const afterCapitalWord = (doc: Doc, m: PlaceMention) => {
   const k = m.first - 1;
   return k >= 0 && doc.tokens[k].sent === m.sent && CAPITAL_WORD.test(doc.tokens[k].norm);
@@ -183,6 +210,8 @@ export function resolvePlaces(doc: Doc, mentions: PlaceMention[]): ResolvedPlace
     let bestScore = Number.NEGATIVE_INFINITY;
     // a namesake outside the area the text puts it in is not it; where every candidate is, the name is unknown
     const candidates = inNamedDistrict(doc, m, allBySent.get(m.sent) ?? []);
+    const adjectiveAfter = countryAdjectiveAt(doc, m.last, m.sent);
+    const sentenceAdjectives = adjectivesIn(doc, m.sent);
     if (candidates.length === 0) continue;
     // a country or a national capital outweighs the small places abroad named after it (هولندا, باريس, جنيف)
     const major = m.value.candidates.some((c) => c.feature === 'country' || c.feature === 'place:PPLC');
@@ -191,6 +220,10 @@ export function resolvePlaces(doc: Doc, mentions: PlaceMention[]): ResolvedPlace
       if (major && c.feature.startsWith('place:') && c.feature !== 'place:PPLC' && c.population < 100000) continue;
       let s = score(c);
       s += Math.min(3, (cw.get(c.country) ?? 0) * 1.5);
+      // "طرابلس اللبنانية": the adjective after the name says whose town it is; one elsewhere in the sentence
+      // ("قال الجيش اللبناني إن … في طرابلس") leans that way
+      if (adjectiveAfter === c.country) s += ADJECTIVE_AFTER;
+      else if (sentenceAdjectives.has(c.country)) s += ADJECTIVE_IN_SENTENCE;
       // the places named around it: an area of the same country (رفح بشمال سيناء), a town nearby
       for (const o of sameSentence) {
         const e = o.value.candidates[0];

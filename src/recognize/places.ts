@@ -92,6 +92,9 @@ const HAMZA_PARTICLE = /^[وفل]?[أإ]ن$/;
 const surface = (doc: Doc, i: number) =>
   doc.text.slice(doc.tokens[i].start, doc.tokens[i].end).replace(/[\u064B-\u0652]/g, '');
 const STREET = /^[وفبل]?(ال)?شارع$/;
+const isIdiom = (name: string, next: Doc['tokens'][number] | undefined) =>
+  next !== undefined &&
+  ar.placeIdioms.some(([n, after]) => name.replace(/^[وفبل]/, '') === n && next.norm.startsWith(after));
 /** "عبد الجليل", "عبد الله": a name after عبد is a person's */
 const PERSON_HEAD = /^[وفلب]?عبد$/;
 
@@ -516,6 +519,8 @@ export function placesInContext(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
       if (before && before.last <= k && k - before.last <= 5) continue;
     }
     if (afterDistance(doc, m)) continue;
+    // "مسقط رأسه": an idiom that opens with a place name
+    if (m.last - m.first === 1 && isIdiom(toks[m.first].norm, toks[m.last])) continue;
     // "شارع بغداد", "بشارع القاهرة": a street named after a city is not the city
     if (STREET.test(toks[(m.value.frameFirst ?? m.first) - 1]?.norm ?? '')) continue;
     const before = toks[(m.value.frameFirst ?? m.first) - 1];

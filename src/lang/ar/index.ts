@@ -60,6 +60,7 @@ export const ar: Language = {
   actorPrepositions: wordSet('actor-prepositions'),
   sportWords: wordPattern('sport-words', '[وفبل]?'),
   figurativeAdjectives: wordSet('figurative-adjectives'),
+  placeIdioms: words('place-idioms').map((l) => l.split(' ') as [string, string]),
   bareGovernmentForces: wordSet('bare-government-forces'),
   targetPrepositions: wordSet('target-prepositions'),
   passiveVerbs: wordPattern('passive-verbs', 'و?'),
