@@ -75,8 +75,8 @@ export interface Language {
   // events/candidates.ts
   /** A government's forces named without their country: in an event placed in another country with forces of its own in the lexicon they are that country's. Normalised, without و or ف. data/lang/ar/bare-government-forces.txt */
   readonly bareGovernmentForces: ReadonlySet<string>;
-  /** Idioms that open with a place name: "مسقط رأسه" is a birthplace, not Muscat. The name and the start of the word after it, normalised. data/lang/ar/place-idioms.txt */
-  readonly placeIdioms: readonly (readonly [string, string])[];
+  /** Idioms that open with a place name: "مسقط رأسه" is a birthplace, not Muscat. The name to the starts of the word after it, normalised. data/lang/ar/place-idioms.txt */
+  readonly placeIdioms: ReadonlyMap<string, readonly string[]>;
   /** Adjectives that make an attack word figurative: "الضربة الدبلوماسية", "هجوم إلكتروني", "هجوم كلامي" are no armed act. A whole token right after the trigger, normalised. data/lang/ar/figurative-adjectives.txt */
   readonly figurativeAdjectives: ReadonlySet<string>;
   /** Words of a sports report: in a sentence with one of them, "هجوم", "السيطرة على" and "صاروخ" are a game's, not a war's, unless someone was killed or hurt. A whole token after و, ف, ب or ل; normalised. data/lang/ar/sport-words.txt */

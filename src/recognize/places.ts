@@ -94,7 +94,7 @@ const surface = (doc: Doc, i: number) =>
 const STREET = /^[وفبل]?(ال)?شارع$/;
 const isIdiom = (name: string, next: Doc['tokens'][number] | undefined) =>
   next !== undefined &&
-  ar.placeIdioms.some(([n, after]) => name.replace(/^[وفبل]/, '') === n && next.norm.startsWith(after));
+  (ar.placeIdioms.get(name.replace(/^[وفبل]/, '')) ?? []).some((after) => next.norm.startsWith(after));
 /** "عبد الجليل", "عبد الله": a name after عبد is a person's */
 const PERSON_HEAD = /^[وفلب]?عبد$/;
 

@@ -43,6 +43,16 @@ const wordPattern = (name: string, prefix = '', end = '$'): RegExp =>
 /** A token that holds one of the words of a list anywhere. */
 const wordsAnywhere = (name: string): RegExp => new RegExp(`(${alternation(name)})`);
 
+/** data/lang/ar/place-idioms.txt: a place name → the starts of the word after it that make an idiom of it */
+function placeIdioms(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const line of words('place-idioms')) {
+    const [name, after] = line.split(' ');
+    out.set(name, [...(out.get(name) ?? []), after]);
+  }
+  return out;
+}
+
 export const ar: Language = {
   code: 'ar',
   name: 'Arabic',
@@ -60,7 +70,7 @@ export const ar: Language = {
   actorPrepositions: wordSet('actor-prepositions'),
   sportWords: wordPattern('sport-words', '[وفبل]?'),
   figurativeAdjectives: wordSet('figurative-adjectives'),
-  placeIdioms: words('place-idioms').map((l) => l.split(' ') as [string, string]),
+  placeIdioms: placeIdioms(),
   bareGovernmentForces: wordSet('bare-government-forces'),
   targetPrepositions: wordSet('target-prepositions'),
   passiveVerbs: wordPattern('passive-verbs', 'و?'),
