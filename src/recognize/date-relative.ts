@@ -55,7 +55,16 @@ export function weekdayDate(c: DateCtx, i: number): Hit | null {
   }
   if (c.pub === null) return null;
   let day: number;
-  if (c.normIn(j, c.lex.cues.past)) {
+  // "الثلاثاء قبل الماضي", "الثلاثاء ما قبل الماضي": the one a week before the last
+  const beforeLast = c.normIn(j, c.lex.cues.ago)
+    ? j
+    : c.tok(j)?.norm === 'ما' && c.normIn(j + 1, c.lex.cues.ago)
+      ? j + 1
+      : -1;
+  if (beforeLast >= 0 && c.normIn(beforeLast + 1, c.lex.cues.past)) {
+    day = lastWeekday(c.pub, dow, true) - 7;
+    j = beforeLast + 2;
+  } else if (c.normIn(j, c.lex.cues.past)) {
     day = lastWeekday(c.pub, dow, true);
     j++;
   } else if (c.normIn(j, c.lex.cues.next)) {
