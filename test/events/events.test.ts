@@ -120,3 +120,13 @@ test('a suicide bomber in the accusative, and "فجر" with what was blown up, a
   );
   assert.deepEqual(read('وصل الوفد إلى مدينة الموصل فجر أمس.').events, []);
 });
+
+test('an explosion in the accusative ("انفجاراً") after a fronted "Tuesday before last" is an event of that day', () => {
+  assert.deepEqual(
+    read(
+      'والثلاثاء قبل الماضي، أعلنت وزارة الداخلية أن انفجاراً وقع أثناء مرور موكب رئيس الحكومة في منطقة بيت حانون.',
+      '2018-03-22',
+    ).events.map((e) => [e.subtype, e.date.start]),
+    [['remote_explosive_landmine_ied', '2018-03-13']],
+  );
+});
