@@ -80,16 +80,16 @@ function backgroundDated(ctx: DocContext, s: number, dates: DateMention[], act: 
   return Math.min(...old.map(distance)) < Math.min(...recent.map(distance));
 }
 
-/**
- * The trigger classes a game is told in ("يمنع صاروخ ماديرا من التسديد", "السيطرة على الكرة", "الهجمات المرتدة"):
- * in a sports sentence with no weapon they are the game's. A bomb, a death or a riot at a match stays an event.
- */
 /** "تحت سيطرة": under someone's control */
 const HELD_UNDER = /^و?تحت$/;
 
 /** "الانسحاب من الاتفاق النووي مع طهران": a withdrawal from a deal, not from a place */
 const AGREEMENT_WORD = /^[وفبل]?(ال)?(اتفاق|اتفاقيه|معاهده)$/;
 
+/**
+ * The trigger classes a game is told in ("السيطرة على الكرة", "الهجمات المرتدة"): in a sports sentence with no
+ * weapon they are the game's. A bomb, a death or a riot at a match stays an event.
+ */
 const SPORT_SENSES = new Set<TriggerClass>(['strike', 'launch', 'fire', 'territory', 'raid', 'destroy', 'withdraw']);
 
 function isSportSentence(a: Analysis, s: number): boolean {
