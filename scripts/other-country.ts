@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { geocode } from '../src/cli/geocode-names.js';
 import { dataPath, readTsv, splitList } from '../src/data.js';
-import { gazetteer } from '../src/geo/gazetteer.js';
+import { derivedAdjectives } from '../src/geo/resolve.js';
 import { foldInflection } from '../src/lang/ar/clitics.js';
 import { normalizeString } from '../src/lang/ar/normalize.js';
 
@@ -40,12 +40,8 @@ for (const r of readTsv(dataPath('lexicons', 'nationalities.tsv'))) {
 }
 
 // and the adjectives made from a country's one-word name the lexicon lacks (بلجيكا → بلجيكي, كندا → كندي)
-for (const e of gazetteer().byCountry.values())
-  for (const n of e.names_ar)
-    if (!n.includes(' ')) {
-      const adjective = `${n.replace(/[اه]$/, '')}ي`;
-      if (!adjectives.has(adjective)) adjectives.set(adjective, e.country);
-    }
+for (const [adjective, country] of derivedAdjectives())
+  if (!adjectives.has(adjective)) adjectives.set(adjective, country);
 
 /** The countries an article names, but for the place named at `skip`. */
 export function namedCountries(text: string, source: string, skip: { start: number; end: number } | null): Set<string> {

@@ -160,7 +160,7 @@ function namedAsTown(doc: Doc, m: PlaceMention, e: GazEntry): boolean {
 
 let derived: Map<string, string> | null = null;
 /** Adjectives the lexicon lacks, made from a country's one-word name: بلجيكا → بلجيكي, فرنسا → فرنسي. */
-function derivedAdjectives(): Map<string, string> {
+export function derivedAdjectives(): ReadonlyMap<string, string> {
   if (!derived) {
     derived = new Map();
     for (const c of gazetteer().byCountry.values())
