@@ -7,14 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import {
-  artifactPath,
-  browserSkip,
-  ensureWebBuilt,
-  launchBrowser,
-  type RunningServer,
-  startServer,
-} from './browser.js';
+import { artifactPath, browserSkip, launchBrowser, type RunningServer, serveWith } from './browser.js';
 
 const skip = browserSkip();
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -32,14 +25,7 @@ let browser: Browser;
 
 before(async () => {
   if (skip) return;
-  ensureWebBuilt();
-  server = await startServer();
-  const res = await fetch(`${server.url}/api/ingest`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${server.token}` },
-    body: [...seeds, JSON.stringify(COUNTRY_LEVEL)].join('\n'),
-  });
-  assert.equal(res.status, 200, await res.text());
+  server = await serveWith([...seeds, JSON.stringify(COUNTRY_LEVEL)]);
   browser = await launchBrowser();
 });
 

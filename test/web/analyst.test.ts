@@ -11,10 +11,12 @@ import type { Point } from '../../src/web/api-types.js';
 import {
   artifactPath,
   browserSkip,
-  ensureWebBuilt,
+  type CheckedPage,
+  checkedPage,
+  getJson,
   launchBrowser,
   type RunningServer,
-  startServer,
+  serveWith,
 } from './browser.js';
 
 const skip = browserSkip();
@@ -53,15 +55,8 @@ let browser: Browser;
 
 before(async () => {
   if (skip) return;
-  ensureWebBuilt();
-  server = await startServer();
   const own = [LONG, COUNTRY_LEVEL].map((d) => JSON.stringify(d));
-  const res = await fetch(`${server.url}/api/ingest`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${server.token}` },
-    body: [...seeds, ...dev, ...own].join('\n'),
-  });
-  assert.equal(res.status, 200, await res.text());
+  server = await serveWith([...seeds, ...dev, ...own]);
   browser = await launchBrowser();
 });
 
@@ -70,22 +65,12 @@ after(async () => {
   await server?.close();
 });
 
-async function api<T>(path: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`);
-  const body = await res.text();
-  assert.equal(res.status, 200, `${path}: ${body}`);
-  return JSON.parse(body) as T;
-}
+const api = <T>(route: string): Promise<T> => getJson<T>(server, route);
 
-type Checked = Page & { errors: string[] };
+type Checked = CheckedPage;
 
 async function openPage(path = '/', viewport = { width: 1400, height: 900 }): Promise<Checked> {
-  const page = (await browser.newPage({ viewport, deviceScaleFactor: 1 })) as Checked;
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') page.errors.push(m.text());
-  });
+  const page = await checkedPage(browser, { viewport, deviceScaleFactor: 1 }, { console: true });
   await page.goto(`${server.url}${path}`);
   return page;
 }

@@ -13,10 +13,11 @@ import type { Point } from '../../src/web/api-types.js';
 import {
   artifactPath,
   browserSkip,
-  ensureWebBuilt,
+  checkedPage,
+  getJson,
   launchBrowser,
   type RunningServer,
-  startServer,
+  serveWith,
 } from './browser.js';
 import { syntheticIncidents, syntheticPoints } from './synthetic.js';
 
@@ -37,15 +38,7 @@ let browser: Browser;
 
 before(async () => {
   if (skip) return;
-  ensureWebBuilt();
-  server = await startServer();
-  const res = await fetch(`${server.url}/api/ingest`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${server.token}` },
-    body: [...seeds, ...dev].join('\n'),
-  });
-  const ingested = await res.text();
-  assert.equal(res.status, 200, ingested);
+  server = await serveWith([...seeds, ...dev]);
   browser = await launchBrowser();
 });
 
@@ -54,21 +47,14 @@ after(async () => {
   await server?.close();
 });
 
-async function api<T>(path: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`);
-  const body = await res.text();
-  assert.equal(res.status, 200, `${path}: ${body}`);
-  return JSON.parse(body) as T;
-}
+const api = <T>(route: string): Promise<T> => getJson<T>(server, route);
 
 async function openPage(path = '/'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  (page as Page & { errors: string[] }).errors = errors;
+  const page = await checkedPage(
+    browser,
+    { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 },
+    { console: true },
+  );
   // the token reaches the app as the printed address gives it: in the fragment, kept, then taken off the address
   await page.goto(`${server.url}${path}#token=${server.token}`);
   return page;

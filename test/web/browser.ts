@@ -3,11 +3,12 @@
  * missing outside CI; in CI a missing chromium fails), the built app, and the real API server on loopback over
  * a fresh PGlite store.
  */
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { newToken } from '../../src/api/security.js';
 import { buildServer } from '../../src/api/server.js';
 import { openStore } from '../../src/store/open.js';
@@ -100,4 +101,48 @@ export async function startServer(): Promise<RunningServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Ingests JSONL documents into a running server (the write must be accepted). */
+export async function ingest(server: RunningServer, lines: string[]): Promise<void> {
+  const res = await fetch(`${server.url}/api/ingest`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${server.token}` },
+    body: lines.join('\n'),
+  });
+  assert.equal(res.status, 200, await res.text());
+}
+
+/** The web app built, a server over a new store, these JSONL documents ingested. */
+export async function serveWith(lines: string[]): Promise<RunningServer> {
+  ensureWebBuilt();
+  const server = await startServer();
+  await ingest(server, lines);
+  return server;
+}
+
+/** A read of the API that must answer 200, as JSON. */
+export async function getJson<T>(server: RunningServer, route: string): Promise<T> {
+  const res = await fetch(`${server.url}${route}`);
+  const body = await res.text();
+  assert.equal(res.status, 200, `${route}: ${body}`);
+  return JSON.parse(body) as T;
+}
+
+export type CheckedPage = Page & { errors: string[] };
+
+/** A new page that collects the app's uncaught errors, and its console errors where `console` is set. */
+export async function checkedPage(
+  browser: Browser,
+  options: Parameters<Browser['newPage']>[0],
+  { console = false } = {},
+): Promise<CheckedPage> {
+  const page = (await browser.newPage(options)) as CheckedPage;
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  if (console)
+    page.on('console', (m) => {
+      if (m.type() === 'error') page.errors.push(m.text());
+    });
+  return page;
 }

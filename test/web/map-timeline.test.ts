@@ -8,14 +8,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Point } from '../../src/web/api-types.js';
 import { parseView } from '../../src/web/state.js';
-import {
-  artifactPath,
-  browserSkip,
-  ensureWebBuilt,
-  launchBrowser,
-  type RunningServer,
-  startServer,
-} from './browser.js';
+import { artifactPath, browserSkip, launchBrowser, type RunningServer, serveWith } from './browser.js';
 
 const skip = browserSkip();
 
@@ -37,14 +30,7 @@ let browser: Browser;
 
 before(async () => {
   if (skip) return;
-  ensureWebBuilt();
-  server = await startServer();
-  const res = await fetch(`${server.url}/api/ingest`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${server.token}` },
-    body: DOCS.map((d) => JSON.stringify(d)).join('\n'),
-  });
-  assert.equal(res.status, 200, await res.text());
+  server = await serveWith(DOCS.map((d) => JSON.stringify(d)));
   browser = await launchBrowser();
 });
 

@@ -9,10 +9,12 @@ import type { Browser, Page } from 'playwright-core';
 import {
   artifactPath,
   browserSkip,
-  ensureWebBuilt,
+  type CheckedPage,
+  checkedPage,
+  getJson,
   launchBrowser,
   type RunningServer,
-  startServer,
+  serveWith,
 } from './browser.js';
 
 const skip = browserSkip();
@@ -53,14 +55,7 @@ let browser: Browser;
 
 before(async () => {
   if (skip) return;
-  ensureWebBuilt();
-  server = await startServer();
-  const res = await fetch(`${server.url}/api/ingest`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${server.token}` },
-    body: DOCS.map((d) => JSON.stringify(d)).join('\n'),
-  });
-  assert.equal(res.status, 200, await res.text());
+  server = await serveWith(DOCS.map((d) => JSON.stringify(d)));
   browser = await launchBrowser();
 });
 
@@ -69,12 +64,7 @@ after(async () => {
   await server?.close();
 });
 
-async function api<T>(path: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`);
-  const body = await res.text();
-  assert.equal(res.status, 200, `${path}: ${body}`);
-  return JSON.parse(body) as T;
-}
+const api = <T>(route: string): Promise<T> => getJson<T>(server, route);
 
 /** The ids of the incidents the list route gives for a query string. */
 async function listed(query: Record<string, string>): Promise<string[]> {
@@ -89,12 +79,10 @@ async function incidentOf(documentId: string): Promise<string> {
   return id;
 }
 
-type Checked = Page & { errors: string[] };
+type Checked = CheckedPage;
 
 async function openPage(path = '/'): Promise<Checked> {
-  const page = (await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 })) as Checked;
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
+  const page = await checkedPage(browser, { viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
   await page.goto(`${server.url}${path}`);
   return page;
 }

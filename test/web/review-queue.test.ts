@@ -13,10 +13,12 @@ import type { EventRecord, Statistic } from '../../src/types.js';
 import {
   artifactPath,
   browserSkip,
-  ensureWebBuilt,
+  type CheckedPage,
+  checkedPage,
+  getJson,
   launchBrowser,
   type RunningServer,
-  startServer,
+  serveWith,
 } from './browser.js';
 
 const skip = browserSkip();
@@ -49,14 +51,7 @@ let browser: Browser;
 
 before(async () => {
   if (skip) return;
-  ensureWebBuilt();
-  server = await startServer();
-  const res = await fetch(`${server.url}/api/ingest`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${server.token}` },
-    body: DOCS.map((d) => JSON.stringify(d)).join('\n'),
-  });
-  assert.equal(res.status, 200, await res.text());
+  server = await serveWith(DOCS.map((d) => JSON.stringify(d)));
   browser = await launchBrowser();
 });
 
@@ -65,12 +60,7 @@ after(async () => {
   await server?.close();
 });
 
-async function api<T>(path: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`);
-  const body = await res.text();
-  assert.equal(res.status, 200, `${path}: ${body}`);
-  return JSON.parse(body) as T;
-}
+const api = <T>(route: string): Promise<T> => getJson<T>(server, route);
 
 const status = async (key: string) =>
   (await api<{ review: { status: string } }>(`/api/events/${encodeURIComponent(key)}`)).review.status;
@@ -115,10 +105,8 @@ test('review queue: the court verdict, the country-level toll and the far place 
   );
 });
 
-async function openQueue(): Promise<Page & { errors: string[] }> {
-  const page = (await browser.newPage({ viewport: { width: 1400, height: 900 } })) as Page & { errors: string[] };
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
+async function openQueue(): Promise<CheckedPage> {
+  const page = await checkedPage(browser, { viewport: { width: 1400, height: 900 } });
   await page.addInitScript(() => localStorage.setItem('rasd.analyst', 'Queue Tester'));
   await page.goto(`${server.url}/?queue=1#token=${server.token}`);
   return page;
