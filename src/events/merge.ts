@@ -7,7 +7,7 @@ import { haversineKm } from '../geo/gazetteer.js';
 import type { Candidate } from './candidates.js';
 import { classify } from './classify.js';
 import { frameRank } from './places.js';
-import { type EventType, eventTypeOf } from './taxonomy.js';
+import { type EventType, eventTypeOf, type SubType } from './taxonomy.js';
 
 function sameDay(a: Candidate, b: Candidate): boolean {
   if (!a.date || !b.date) return true;
@@ -39,20 +39,21 @@ function within(c: Candidate, area: Candidate): boolean {
 }
 
 /**
- * A candidate's type, classified once while merging compares it with every event before it; absorbing another
+ * A candidate's sub-type, classified once while merging compares it with every event before it; absorbing another
  * candidate can change it, so absorb forgets it.
  */
-const types = new WeakMap<Candidate, EventType>();
-function typeOf(c: Candidate): EventType {
-  let t = types.get(c);
+const subtypes = new WeakMap<Candidate, SubType>();
+function subtypeOf(c: Candidate): SubType {
+  let t = subtypes.get(c);
   if (t === undefined) {
-    t = eventTypeOf(classify(c));
-    types.set(c, t);
+    t = classify(c);
+    subtypes.set(c, t);
   }
   return t;
 }
+const typeOf = (c: Candidate): EventType => eventTypeOf(subtypeOf(c));
 
-const isAgreement = (c: Candidate) => classify(c) === 'agreement';
+const isAgreement = (c: Candidate) => subtypeOf(c) === 'agreement';
 
 function compatibleTypes(a: Candidate, b: Candidate): boolean {
   const ta = typeOf(a);
@@ -87,7 +88,7 @@ function sameKind(a: Candidate, b: Candidate): boolean {
 }
 
 function absorb(into: Candidate, c: Candidate): void {
-  types.delete(into);
+  subtypes.delete(into);
   into.triggers = [...into.triggers, ...c.triggers];
   // the first specific place stays; a province or country gives way to a place inside it
   if (!into.place || (c.place && into.place.precision === 3 && c.place.precision < 3)) into.place = c.place;
