@@ -362,8 +362,8 @@ export function roleOptions(c: Candidate, a: Analysis, speakers: (Speaker | null
       o.ref.country !== here &&
       (o.features.includes('after-facility') || o.features.includes('nat-after-facility')),
   );
-  const forces = here && !foreignSite && militarySiteIn(doc, c, sents) ? stateForcesOf(here) : null;
-  if (forces && !byName.has(forces.name) && t0) {
+  const forces = here && !foreignSite ? stateForcesOf(here) : null;
+  if (forces && !byName.has(forces.name) && t0 && militarySiteIn(doc, c, sents)) {
     const r: ActorRef = { ...forces, category: 'state_forces', country: here, span: t0.span };
     byName.set(r.name, { ref: r, features: [...common(r, 'site'), ...ctx, ...ctx.map((x) => `${x}&trig=${trigCls}`)] });
   }
