@@ -502,3 +502,27 @@ if (wofSrc) {
     `${withPlain.length} WOF admin units and places read plain -> ${path.relative(root, wofOut)}; ${minorRows.length} after a frame only -> ${path.relative(root, framedOut)} (${plain} names read plain, ${framed} after a frame only)`,
   );
 } else console.log('no gazetteer-wof/ beside the gazetteer folder: places-wof.tsv.gz left as it is');
+
+// Towns of 15,000 people or more, administrative seats and first-level regions by their Latin names, for the Arabic
+// spellings the tables lack (src/geo/latin-names.ts): ids as in places.tsv, so a known place stays one entry.
+const LATIN_MIN_POPULATION = 15_000;
+const latinOut = path.join(root, 'data/gazetteer/places-latin.tsv.gz');
+const latinRows: string[] = [];
+for (const p of places) {
+  const pop = Number(p.population) || 0;
+  if (pop < LATIN_MIN_POPULATION && p.feature_code !== 'PPLA' && p.feature_code !== 'PPLC') continue;
+  const admin = adminName(p.country, p.admin1_code);
+  latinRows.push(
+    [`gn:${p.geonameid}`, p.name, p.lat, p.lon, p.country, admin, `place:${p.feature_code}`, pop].join('\t'),
+  );
+}
+for (const [code, a] of admin1) {
+  const seat = seatOf.get(code);
+  if (seat)
+    latinRows.push([`adm1:${code}`, a.name, seat.lat, seat.lon, code.split('.')[0], a.name, 'admin1', 0].join('\t'));
+}
+writeFileSync(
+  latinOut,
+  gzipSync(`id\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\n${latinRows.join('\n')}\n`, { level: 9 }),
+);
+console.log(`${latinRows.length} towns and regions by their Latin names -> ${path.relative(root, latinOut)}`);

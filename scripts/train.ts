@@ -5,6 +5,7 @@
  *   npm run train -- --with-dev    train on corpus/train and corpus/dev (dev is then no longer an untouched check)
  *   npm run train -- --cv 5        5-fold cross-validation by article on corpus/train: the scorer's table on the
  *                                  pooled held-out output, beside the rules alone on the same articles; writes nothing
+ *   --held-out FILE                with --cv: also write the pooled held-out extraction (JSONL) for error analysis
  *   --only place,roles,keep,subtype   which decisions (default: place and roles, those that pay in cross-validation)
  *   --out DIR                      where to write the models (default data/models)
  *   --limit N                      the first N articles only (tests)
@@ -102,6 +103,8 @@ function main(): void {
     const gold = parseGold(articles.map((a) => (a as Article & { goldLine: string }).goldLine).join('\n'));
     const base = score(gold, parseSystem(collected.map((c) => c.output).join('\n')));
     const learned = score(gold, parseSystem(held.join('\n')));
+    const heldOut = arg('--held-out');
+    if (heldOut) writeFileSync(heldOut, `${held.join('\n')}\n`);
     process.stdout.write(`rules alone, ${articles.length} articles\n${formatText(base, false)}\n`);
     process.stdout.write(`models (${tasks.join(', ')}), ${k}-fold held-out, pooled\n${formatText(learned, false)}\n`);
     process.stdout.write(comparison(base, learned));

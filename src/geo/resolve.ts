@@ -256,6 +256,7 @@ export function resolvePlaces(doc: Doc, mentions: PlaceMention[]): ResolvedPlace
     // prose, or one far from the region is a coincidence of spelling
     if (
       m.last - m.first === 1 &&
+      !m.value.bySound &&
       !isArea(best) &&
       best.feature.startsWith('place:') &&
       (cw.get(best.country) ?? 0) - (countryOf(m) === best.country ? 1 : 0) <= 0 &&

@@ -2,6 +2,7 @@
 
 import { dataPath, readTsv, splitList } from '../data.js';
 import { framedAt, type GazEntry, gazetteer, haversineKm } from '../geo/gazetteer.js';
+import { placesSoundingLike } from '../geo/latin-names.js';
 import { REGION } from '../geo/resolve.js';
 import { ar } from '../lang/ar/index.js';
 import { type Doc, tokenSpan } from '../text/doc.js';
@@ -9,6 +10,7 @@ import { PhraseIndex, type PhraseMatch } from '../text/phrases.js';
 import { wordTest, wordTestBits } from '../text/words.js';
 import { cues, nationalities, triggers } from './lexicons.js';
 import type { Mention } from './mention.js';
+import { entitiesIn } from './ner/index.js';
 import { readNumberAt } from './number-reader.js';
 
 export type PlaceFrame =
@@ -30,6 +32,8 @@ export interface PlaceValue {
   weak: boolean;
   /** a one-word name that is also a frequent word of news prose (كان, طراز, جديد) */
   common: boolean;
+  /** read by the sound of a Latin name, in a country the text names (its country already checked) */
+  bySound?: true;
 }
 
 export type PlaceMention = Mention<PlaceValue>;
@@ -258,6 +262,8 @@ export function findPlaces(doc: Doc): PlaceMention[] {
   const out: PlaceMention[] = [];
   const toks = doc.tokens;
   const tests = wordTestBits(toks);
+  // words after a frame word the gazetteer does not know by their Arabic spelling ("بلدة سوروتش")
+  const unknown: Slot[] = [];
   for (const s of doc.sentences) {
     const exact = { maxCost: 0, end: s.last };
     for (let i = s.first; i < s.last; ) {
@@ -281,6 +287,7 @@ export function findPlaces(doc: Doc): PlaceMention[] {
         }
       }
       if (ms.length === 0) {
+        if (small && toks[i].kind === 'word') unknown.push({ i, sent: s.i, sentFirst: s.first, sentLast: s.last });
         i++;
         continue;
       }
@@ -360,7 +367,62 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       i = last;
     }
   }
-  return inTextCountries(doc, out);
+  const known = inTextCountries(doc, out);
+  return unknown.length > 0 ? withSpelledPlaces(doc, known, unknown) : known;
+}
+
+/** a word after a frame word that the gazetteer does not know */
+interface Slot {
+  i: number;
+  sent: number;
+  sentFirst: number;
+  sentLast: number;
+}
+/** tokens either side of such a word that the NER reads with it */
+const NER_WINDOW = 4;
+
+/** a word that reads as Arabic rather than as a foreign name: an article, a nisba or a plural ending */
+const ARABIC_SHAPE = /^(ال|لل)|(يه|يين|يون|ات)$/;
+
+/**
+ * "في بلدة سوروتش التركية": a framed word the gazetteer lacks, read as a town of a country the text names by the
+ * sound of its Latin name (src/geo/latin-names.ts).
+ */
+function withSpelledPlaces(doc: Doc, ms: PlaceMention[], unknown: Slot[]): PlaceMention[] {
+  const countries = new Set(namedCountries(doc, ms).keys());
+  if (countries.size === 0) return ms;
+  const out = [...ms];
+  for (const u of unknown) {
+    const word = doc.tokens[u.i].norm.replace(/^و(?=...)/, '');
+    // "بريف", "لمدينة": a preposition on a frame word
+    const bare = word.replace(/^[فو]?[بلك]?/, '');
+    if (word.length < 4 || ARABIC_SHAPE.test(word) || commonWords().has(word) || FRAME_END.has(bare)) continue;
+    // a town the tables name only in Latin takes the text's spelling as its Arabic name (a copy: the entry is shared)
+    const spelled = surface(doc, u.i).replace(/^و(?=...)/, '');
+    const cands = placesSoundingLike(word, countries)
+      .slice(0, 3)
+      .map((c) => (c.name_ar ? c : { ...c, name_ar: spelled, names_ar: [word] }));
+    if (cands.length === 0) continue;
+    // "منطقة سيطرة", "بريف": an Arabic word sounds like some town too; the NER must read a place's name there
+    const window = entitiesIn(doc, Math.max(u.sentFirst, u.i - NER_WINDOW), Math.min(u.sentLast, u.i + NER_WINDOW));
+    if (!window.some((e) => e.value.type === 'LOC' && e.first <= u.i && u.i < e.last)) continue;
+    const fb = frameBefore(doc, u.i, u.sentFirst);
+    out.push({
+      first: u.i,
+      last: u.i + 1,
+      span: tokenSpan(doc, u.i, u.i + 1),
+      sent: u.sent,
+      value: {
+        candidates: cands,
+        frame: fb?.frame ?? 'settlement',
+        frameFirst: fb?.at ?? null,
+        weak: false,
+        common: false,
+        bySound: true,
+      },
+    });
+  }
+  return out.sort((a, b) => a.first - b.first);
 }
 
 /**
@@ -370,7 +432,8 @@ export function findPlaces(doc: Doc): PlaceMention[] {
 /** how far from a village, in sentences, the places that settle which of its namesakes it is are looked for */
 const ANCHOR_REACH = 20;
 
-function inTextCountries(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
+/** The countries a text names, by how often: its unambiguous places and its nationality adjectives. */
+function namedCountries(doc: Doc, ms: PlaceMention[]): Map<string, number> {
   const named = new Map<string, number>();
   for (const m of ms) {
     if (m.value.candidates.some((c) => c.minor)) continue;
@@ -388,6 +451,11 @@ function inTextCountries(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
       named.set(n.value.country, (named.get(n.value.country) ?? 0) + 1);
     }
   }
+  return named;
+}
+
+function inTextCountries(doc: Doc, ms: PlaceMention[]): PlaceMention[] {
+  const named = namedCountries(doc, ms);
   // the points the text names without doubt: towns and facilities of one reading, by sentence
   const anchors: { m: PlaceMention; c: GazEntry }[][] = Array.from({ length: doc.sentences.length }, () => []);
   for (const m of ms) {
