@@ -53,6 +53,8 @@ export function usedWeapons(c: Candidate): Set<WeaponWord> {
 const SHELL = /^[وبل]?(ال)?(قذيف|قذائف)/;
 /** "انتحاري": the bomber, read as a suicide vest unless he drove a car bomb */
 const BOMBER = /انتحار/;
+/** the adjective of a bombardment: صاروخي، صاروخية (after قصف, قصفا) */
+const ROCKET_FIRE = /^[وف]?(ال)?صاروخي(ه)?$/;
 
 export function eventWeapons(c: Candidate): Weapon[] {
   let words = [...usedWeapons(c)];
@@ -73,6 +75,10 @@ export function eventWeapons(c: Candidate): Weapon[] {
     words = words.filter((w) => w !== 'suicide_vest');
   }
   if (!words.includes('projectile')) return words as Weapon[];
+  // "قصف مدفعي وصاروخي": rocket fire named beside the guns as a kind of bombardment is rocket artillery, whatever
+  // aircraft strike beside it
+  if (words.includes('artillery') && ROCKET_FIRE.test(normalizeString(c.weapons.get('projectile')?.text ?? '')))
+    return words.map((w) => (w === 'projectile' ? 'rocket' : w)) as Weapon[];
   // "طائرات حربية أطلقت صواريخ": an aircraft's rockets are its air strike
   if (words.some((w) => AIRCRAFT.has(w))) return words.filter((w) => w !== 'projectile') as Weapon[];
   const rest = words.filter((w) => w !== 'projectile') as Weapon[];

@@ -66,6 +66,12 @@ const MEANS: [string, string[], string][] = [
     ['airstrike'],
     'air_drone_strike',
   ],
+  // rocket fire named beside the guns is rocket artillery, beside the air strikes
+  [
+    'تعرضت بلدة طفس في ريف درعا لغارات جوية سورية وروسية ترافقت مع قصف مدفعي وصاروخي عنيف السبت.',
+    ['airstrike', 'artillery', 'rocket'],
+    'air_drone_strike',
+  ],
   // the weapon of the act replied to is not this event's
   [
     'قصفت مقاتلات أمريكية مواقع عسكرية قرب مدينة حمص السبت ردا على الهجوم الكيميائي المزعوم.',
