@@ -179,6 +179,21 @@ export function findFatalities(a: Analysis, s: number, tallies = false): { kille
     if (!leads(w) || used.has(w) || combined.has(w)) continue;
     if (counted[w.value.kind as 'killed' | 'injured']) continue;
     if (numbers.some((n) => n.first >= w.last && n.first <= w.last + 1)) continue;
+    // "مقتل أحد قادتها", "إصابة إحدى المجندات": one of them
+    const one = toks[w.last];
+    const of = toks[w.last + 1];
+    if (
+      one &&
+      of &&
+      of.sent === toks[w.first].sent &&
+      ONE_OF.test(one.norm) &&
+      !FALL.test(toks[w.first].norm) &&
+      (persons.some((p) => p.first === w.last + 1) || POSSESSED.test(of.norm))
+    ) {
+      used.add(w);
+      push(w.value.kind as 'killed' | 'injured', 1, w.first, w.last + 1);
+      continue;
+    }
     const v = persons.find((x) => x.first === w.last && x.value.role === 'victim');
     if (!v) continue;
     const tok = toks[v.first].norm;
@@ -189,9 +204,11 @@ export function findFatalities(a: Analysis, s: number, tallies = false): { kille
   }
   // "لقي مصرعه", "أشارت إلى مصرعه": one person's death; "مصرعهما": two
   for (const w of words) {
-    if (w.value.role !== 'after' || used.has(w) || combined.has(w)) continue;
-    if (counted[w.value.kind as 'killed' | 'injured']) continue;
     const tok = toks[w.last - 1].norm;
+    // "فقد لقي مصرعه بغارة": the verb phrase ends in the noun with its pronoun
+    const own = w.value.role === 'after' || (w.value.role === 'verb' && /(مصرع|حتف)/.test(tok));
+    if (!own || used.has(w) || combined.has(w)) continue;
+    if (counted[w.value.kind as 'killed' | 'injured']) continue;
     const n = /هما$/.test(tok) ? 2 : /[^ه]ه$/.test(tok) && /(مصرعه|حتفه)$/.test(tok) ? 1 : 0;
     if (n === 0) continue;
     if (numbers.some((x) => x.last <= w.first && x.last >= w.first - 4)) continue;
@@ -199,6 +216,13 @@ export function findFatalities(a: Analysis, s: number, tallies = false): { kille
   }
   return { killed, injured };
 }
+
+/** أحد، إحدى (normalised): one of the nouns after it */
+const ONE_OF = /^(احد|احدي)$/;
+/** "سقوط إحدى الشظايا": a fall, not a death, before "one of" */
+const FALL = /سقوط$/;
+/** "أحد قادتها", "أحد جنوده": the people of the one named before */
+const POSSESSED = /(ه|ها|هم)$/;
 
 /** The end (exclusive) of the clause after token `t`, within its sentence. */
 function clauseOf(doc: Analysis['doc'], t: number): number {
