@@ -79,6 +79,7 @@ export function assembleEvents(a: Analysis, speakers: (Speaker | null)[], decide
     }
   }
   const kept = merged.filter((c) => c.date && (c.place || c.ownDate));
+  narrowToNamedDay(kept, a, published);
   localizeForces(kept);
   inheritPerpetrators(kept);
   namedElsewhere(kept, cands);
@@ -188,5 +189,22 @@ function localizeForces(events: Candidate[]): void {
     const country = c.place?.entry.country ?? null;
     c.perpetrators = c.perpetrators.map((r) => localForces(r, country));
     c.targets = c.targets.map((r) => localForces(r, country));
+  }
+}
+
+/**
+ * "هجوم … الأسبوع الماضي" and, later, "الهجوم الذي وقع الخميس الماضي": an event dated by a week or a month takes the
+ * one day the article names inside that span (other than the day it was published), where it names exactly one.
+ */
+function narrowToNamedDay(events: Candidate[], a: Analysis, published: string | null): void {
+  for (const c of events) {
+    const d = c.date;
+    if (!d || d.precision === 'day' || !c.ownDate) continue;
+    const days = a.dates.filter(
+      (x) =>
+        x.precision === 'day' && x.start === x.end && x.start !== published && d.start <= x.start && x.end <= d.end,
+    );
+    if (days.length > 0 && days.every((x) => x.start === days[0].start))
+      c.date = { start: days[0].start, end: days[0].end, precision: 'day', evidence: days[0].span };
   }
 }

@@ -111,3 +111,12 @@ test('event dates: the act, not the statement; relative days and weekdays agains
     assert.deepEqual([r.events[0].date.start, r.events[0].date.end], [start, end], text);
   }
 });
+
+test('an event dated by a week takes the one day the article names inside it', () => {
+  const text =
+    'قال الأمين العام لحزب الله اليوم الاثنين إن هجوما صاروخيا من سوريا على مواقع إسرائيلية في هضبة الجولان الأسبوع الماضي مثل مرحلة جديدة. وكانت إسرائيل أعلنت أن دفاعاتها اعترضت 20 صاروخا في الهجوم الذي وقع الخميس الماضي.';
+  const r = extract({ id: 't', text, published: '2018-05-14' }, 't', { models: null });
+  const golan = r.events.find((e) => e.location?.name === 'Golan Heights');
+  assert.ok(golan, 'the attack on the Golan is an event');
+  assert.deepEqual([golan.date.start, golan.date.end, golan.date.precision], ['2018-05-10', '2018-05-10', 'day']);
+});
