@@ -102,7 +102,21 @@ function isSportSentence(a: Analysis, s: number): boolean {
 /** A sentence that sums many events up ("23 هجوما", "14 مرة", "الهجمات") reports a tally, not an event. */
 function isTallySentence(ctx: DocContext, s: number, trig: Mention<TriggerEntry>[]): boolean {
   const { a } = ctx;
-  if (trig.some((t) => t.value.tally)) return true;
+  // "قتل 220 شخصا في هجمات انتحارية في السويداء الأربعاء": attacks on one day, in one place, are that day's event
+  // (the day a statement about attacks was made, "أعلن المتحدث الإثنين أن الهجمات …", dates no attack)
+  const spans = a.in[s].dates.filter((d) => d.kind === 'since' || d.kind === 'interval');
+  const tally = trig.find((t) => t.value.tally);
+  const reported = (d: DateMention) =>
+    tally !== undefined &&
+    a.in[s].cues.some(
+      (c) =>
+        c.value === 'report' &&
+        c.last <= d.first &&
+        c.last <= tally.first &&
+        (d.first - c.last <= 3 || d.last <= tally.first),
+    );
+  const dayDated = spans.length === 0 && a.in[s].dates.some((d) => d.precision === 'day' && !reported(d));
+  if (tally && !dayDated) return true;
   for (const n of a.in[s].numbers) {
     if (n.ordinal || n.dual || n.value < 2) continue;
     // thousands killed or wounded are a war's toll, not one event's
@@ -112,7 +126,6 @@ function isTallySentence(ctx: DocContext, s: number, trig: Mention<TriggerEntry>
   }
   // "منذ 17 أكتوبر", "بين 1 و30 مايو" span the tally; beside a day the act is dated by ("مساء الثلاثاء … أكبر هجوم
   // منذ عام 2014") the span measures a comparison, not the count
-  const spans = a.in[s].dates.filter((d) => d.kind === 'since' || d.kind === 'interval');
   return spans.length > 0 && !a.in[s].dates.some((d) => !spans.includes(d) && d.precision === 'day');
 }
 

@@ -115,6 +115,11 @@ test('"اعتداء" names one attack; its plural counts several', () => {
     ['suicide_bomb', 'بيشاور', '2018-06-09'],
   ]);
   assert.deepEqual(events('تعرضت مدينة بيشاور لاعتداءات عدة خلال الشهر الماضي.'), []);
+  // attacks on one day in one place are that day's event; the day a statement about attacks was made dates none
+  assert.deepEqual(events('قتل 220 شخصا في سلسلة هجمات انتحارية نفذها التنظيم في مدينة السويداء أمس.'), [
+    ['suicide_bomb', 'السويداء', '2018-06-09'],
+  ]);
+  assert.deepEqual(events('وأعلن المتحدث باسم الخارجية أمس أن الهجمات على القواعد الأمريكية في مدينة أربيل رد طبيعي.'), []);
 });
 
 test('one event per place and day: a list of far places, two acts in one sentence, a follow-up sentence', () => {
