@@ -119,7 +119,10 @@ test('"اعتداء" names one attack; its plural counts several', () => {
   assert.deepEqual(events('قتل 220 شخصا في سلسلة هجمات انتحارية نفذها التنظيم في مدينة السويداء أمس.'), [
     ['suicide_bomb', 'السويداء', '2018-06-09'],
   ]);
-  assert.deepEqual(events('وأعلن المتحدث باسم الخارجية أمس أن الهجمات على القواعد الأمريكية في مدينة أربيل رد طبيعي.'), []);
+  assert.deepEqual(
+    events('وأعلن المتحدث باسم الخارجية أمس أن الهجمات على القواعد الأمريكية في مدينة أربيل رد طبيعي.'),
+    [],
+  );
 });
 
 test('one event per place and day: a list of far places, two acts in one sentence, a follow-up sentence', () => {
