@@ -153,7 +153,9 @@ export function workerPool(
 
   const dispatch = () => {
     const load = queue.length + slots.reduce((n, slot) => n + slot.sent.length, 0);
-    while (!closed && slots.length < Math.min(workers, Math.ceil(load / DOCUMENTS_PER_START))) addSlot();
+    while (!closed && !startFailure && slots.length < Math.min(workers, Math.ceil(load / DOCUMENTS_PER_START))) {
+      addSlot();
+    }
     for (let slot = leastBusy(); slot && queue.length > 0; slot = leastBusy()) {
       const job = queue.shift()!;
       slot.sent.push(job);
@@ -177,6 +179,10 @@ export function workerPool(
     });
     w.on('error', (e) => {
       if (slot.worker !== w) return;
+      if (!slot.ready) {
+        cannotStart(slot, e);
+        return;
+      }
       const [job, ...rest] = slot.sent;
       slot.sent = [];
       clock(slot);
@@ -185,6 +191,22 @@ export function workerPool(
       if (job) failJob(job, 'internal_error', `extraction failed: ${e.message}`);
       dispatch();
     });
+  };
+
+  /**
+   * A worker that fails before it is ready would fail again (a broken build, options a worker refuses): no more are
+   * started, and once none is left, every document waiting gets this as its error instead of waiting for ever.
+   */
+  let startFailure: string | null = null;
+  const cannotStart = (slot: Slot, e: Error) => {
+    startFailure = `extraction failed: no extraction worker could start: ${e.message}`;
+    slots.splice(slots.indexOf(slot), 1);
+    void slot.worker.terminate();
+    queue.unshift(...slot.sent);
+    slot.sent = [];
+    clock(slot);
+    if (slots.length === 0) for (const job of queue.splice(0)) failJob(job, 'internal_error', startFailure);
+    dispatch();
   };
 
   const replace = (slot: Slot) => {
@@ -205,6 +227,9 @@ export function workerPool(
     version: version ?? defaultExtractor.version,
     extract(input, id, ref) {
       if (closed) return Promise.reject(new Error('the extraction pool is closed'));
+      if (startFailure && slots.length === 0) {
+        return Promise.resolve(emptyResult(input, id, [{ code: 'internal_error', message: startFailure }]));
+      }
       const req: ExtractRequest = { seq: seq++, id, input, ...(ref ? { ref } : {}) };
       return new Promise((resolve) => {
         queue.push({ req, resolve });
