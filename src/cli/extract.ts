@@ -6,6 +6,7 @@ import { type InputItem, readInputs } from '../sources/read.js';
 import { AHEAD, DOCUMENTS_PER_START, extractionPool } from '../store/extract-pool.js';
 import type { ExtractionResult } from '../types.js';
 import { estimateDocuments } from './estimate.js';
+import { written } from './pipe.js';
 
 export interface ExtractOptions {
   output?: string;
@@ -20,18 +21,6 @@ export interface ExtractSummary {
   documents: number;
   failed: number;
   events: number;
-}
-
-/** Resolves once `line` is taken; a reader that went away (EPIPE) ends the wait too, and `out.destroyed` says so. */
-function write(out: Writable, line: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (out.destroyed || out.write(line)) resolve();
-    else {
-      out.once('drain', resolve);
-      out.once('close', resolve);
-      out.once('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? resolve() : reject(e)));
-    }
-  });
 }
 
 /**
@@ -102,7 +91,7 @@ export async function runExtract(sources: string[], opts: ExtractOptions): Promi
     summary.documents++;
     summary.events += r.events.length;
     if (failingErrors(r).length > 0) summary.failed++;
-    await write(out, `${JSON.stringify(r, null, opts.pretty ? 2 : undefined)}\n`);
+    await written(out, `${JSON.stringify(r, null, opts.pretty ? 2 : undefined)}\n`);
     if (out.destroyed) break;
   }
   if (opts.output) await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
