@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXTRACTOR_VERSION } from '../version.js';
-import { DEFAULT_JOBS, jobsHelp } from './jobs.js';
+import { jobsOption } from './jobs.js';
 import { note, pipeClosed } from './pipe.js';
 import { addQueueCommands } from './queue-commands.js';
 import { dayOption, EXIT, intOption, UsageError } from './usage.js';
@@ -66,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
       'publication date (YYYY-MM-DD) of documents that give none, such as text on stdin',
       dayOption,
     )
-    .option('-j, --jobs <n>', jobsHelp('as many threads extract'), intOption(1), DEFAULT_JOBS)
+    .addOption(jobsOption('as many worker threads extract'))
     .action(
       async (sources: string[], opts: { output?: string; pretty?: boolean; published?: string; jobs: number }) => {
         const { runExtract } = await import('./extract.js');
@@ -77,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
     );
 
   const dbHelp = 'the store: a folder (embedded PGlite) or postgres://… (default: $RASD_DB, else ./rasd-data)';
-  const storeJobsHelp = jobsHelp('the main thread writes to the store and the others extract');
+  const storeJobs = 'the main thread writes to the store, the others extract';
   program
     .command('ingest')
     .description('store documents and their events: files, folders, JSONL, stdin ("-"), RSS/Atom feed or article URLs')
@@ -86,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--batch <n>', 'documents per transaction', intOption(1), 100)
     .option('--published <date>', 'publication date (YYYY-MM-DD) of documents that give none', dayOption)
     .option('--allow-private', 'fetch URLs on loopback, private and link-local addresses too (refused by default)')
-    .option('-j, --jobs <n>', storeJobsHelp, intOption(1), DEFAULT_JOBS)
+    .addOption(jobsOption(storeJobs))
     .action(
       async (
         sources: string[],
@@ -105,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('extract stored documents again when an older extractor version made them (reviews are kept)')
     .option('--db <store>', dbHelp)
     .option('--all', 'every stored document, whatever version extracted it')
-    .option('-j, --jobs <n>', storeJobsHelp, intOption(1), DEFAULT_JOBS)
+    .addOption(jobsOption(storeJobs))
     .action(async (opts: { db?: string; all?: boolean; jobs: number }) => {
       await existingStore(opts.db);
       const { runReextract } = await import('./reextract.js');
