@@ -1,10 +1,11 @@
 /** `rasd ingest`: read documents (files, folders, JSONL, stdin, feed and article URLs) into the store. */
 import { readAnyInputs } from '../sources/inputs.js';
 import type { InputItem } from '../sources/item.js';
-import { workerPool } from '../store/extract-pool.js';
+import { extractionPool } from '../store/extract-pool.js';
 import { type IngestSummary, ingestItems } from '../store/ingest.js';
 import { isNewStore, openStore, redact, resolveTarget, type Store } from '../store/open.js';
-import { estimateDocuments, progress } from './progress.js';
+import { estimateDocuments } from './estimate.js';
+import { progress } from './progress.js';
 
 export interface IngestCliOptions {
   db?: string;
@@ -13,6 +14,8 @@ export interface IngestCliOptions {
   allowPrivate?: boolean;
   /** YYYY-MM-DD: the publication date of documents that give none */
   published?: string;
+  /** cores to use: the main thread writes, the others extract; 1 extracts on the main thread too (default 1) */
+  jobs?: number;
 }
 
 /** Items with `published` filled in where their document has none. */
@@ -34,7 +37,7 @@ export async function runIngest(sources: string[], opts: IngestCliOptions): Prom
   const opening = openStore(opts.db);
   opening.catch(() => {}); // awaited below
   let store: Store | null = null;
-  const pool = workerPool();
+  const pool = extractionPool((opts.jobs ?? 1) - 1);
   try {
     const bar = progress('rasd ingest', await estimateDocuments(sources));
     let summary: IngestSummary;

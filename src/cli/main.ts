@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXTRACTOR_VERSION } from '../version.js';
+import { jobsOption } from './jobs.js';
 import { note, pipeClosed } from './pipe.js';
 import { addQueueCommands } from './queue-commands.js';
 import { dayOption, EXIT, intOption, UsageError } from './usage.js';
@@ -65,14 +66,18 @@ export async function main(argv: string[]): Promise<number> {
       'publication date (YYYY-MM-DD) of documents that give none, such as text on stdin',
       dayOption,
     )
-    .action(async (sources: string[], opts: { output?: string; pretty?: boolean; published?: string }) => {
-      const { runExtract } = await import('./extract.js');
-      const s = await runExtract(sources, opts);
-      note(`rasd extract: ${s.documents} documents, ${s.events} events, ${s.failed} failed\n`);
-      if (s.failed > 0 && !pipeClosed()) code = EXIT.someFailed;
-    });
+    .addOption(jobsOption('as many worker threads extract'))
+    .action(
+      async (sources: string[], opts: { output?: string; pretty?: boolean; published?: string; jobs: number }) => {
+        const { runExtract } = await import('./extract.js');
+        const s = await runExtract(sources, opts);
+        note(`rasd extract: ${s.documents} documents, ${s.events} events, ${s.failed} failed\n`);
+        if (s.failed > 0 && !pipeClosed()) code = EXIT.someFailed;
+      },
+    );
 
   const dbHelp = 'the store: a folder (embedded PGlite) or postgres://… (default: $RASD_DB, else ./rasd-data)';
+  const storeJobs = 'the main thread writes to the store, the others extract';
   program
     .command('ingest')
     .description('store documents and their events: files, folders, JSONL, stdin ("-"), RSS/Atom feed or article URLs')
@@ -81,8 +86,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('--batch <n>', 'documents per transaction', intOption(1), 100)
     .option('--published <date>', 'publication date (YYYY-MM-DD) of documents that give none', dayOption)
     .option('--allow-private', 'fetch URLs on loopback, private and link-local addresses too (refused by default)')
+    .addOption(jobsOption(storeJobs))
     .action(
-      async (sources: string[], opts: { db?: string; batch: number; allowPrivate?: boolean; published?: string }) => {
+      async (
+        sources: string[],
+        opts: { db?: string; batch: number; allowPrivate?: boolean; published?: string; jobs: number },
+      ) => {
         const { runIngest } = await import('./ingest.js');
         const s = await runIngest(sources, opts);
         if (s.failed > 0) code = EXIT.someFailed;
@@ -96,7 +105,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('extract stored documents again when an older extractor version made them (reviews are kept)')
     .option('--db <store>', dbHelp)
     .option('--all', 'every stored document, whatever version extracted it')
-    .action(async (opts: { db?: string; all?: boolean }) => {
+    .addOption(jobsOption(storeJobs))
+    .action(async (opts: { db?: string; all?: boolean; jobs: number }) => {
       await existingStore(opts.db);
       const { runReextract } = await import('./reextract.js');
       await runReextract(opts);

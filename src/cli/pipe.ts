@@ -30,11 +30,22 @@ export function note(line: string): void {
  */
 export function written(out: NodeJS.WritableStream & { destroyed?: boolean }, chunk: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (out.destroyed || out.write(chunk)) resolve();
-    else {
-      out.once('drain', resolve);
-      out.once('close', resolve);
-      out.once('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? resolve() : reject(e)));
-    }
+    if (out.destroyed || out.write(chunk)) return resolve();
+    // the listeners go once one of them answers: a long output to a slow reader waits here many times
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', failed);
+      resolve();
+    };
+    const failed = (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') return done();
+      out.off('drain', done);
+      out.off('close', done);
+      reject(e);
+    };
+    out.on('drain', done);
+    out.on('close', done);
+    out.on('error', failed);
   });
 }

@@ -1,13 +1,14 @@
 /** `rasd reextract`: extract stored documents again with the current extractor, keeping review actions. */
-import { workerPool } from '../store/extract-pool.js';
+import { extractionPool } from '../store/extract-pool.js';
 import { openStore } from '../store/open.js';
 import { type ReextractSummary, reextract } from '../store/reextract.js';
 import { type Progress, progress } from './progress.js';
 
-export async function runReextract(opts: { db?: string; all?: boolean }): Promise<ReextractSummary> {
+/** `jobs`: cores to use: the main thread writes, the others extract; 1 extracts on the main thread too (default 1). */
+export async function runReextract(opts: { db?: string; all?: boolean; jobs?: number }): Promise<ReextractSummary> {
   const started = performance.now();
   const store = await openStore(opts.db);
-  const pool = workerPool();
+  const pool = extractionPool((opts.jobs ?? 1) - 1);
   let bar: Progress | null = null;
   try {
     let shown = 0;

@@ -8,6 +8,6 @@ runExtractor(defaultExtractor, { id: 'warm-up', text: 'قصفت طائرات ح�
 parentPort!.postMessage({ ready: true } satisfies WorkerMessage);
 
 parentPort!.on('message', (req: ExtractRequest) => {
-  const res: ExtractResponse = { seq: req.seq, result: runExtractor(defaultExtractor, req.input, req.id) };
+  const res: ExtractResponse = { seq: req.seq, result: runExtractor(defaultExtractor, req.input, req.id, req.ref) };
   parentPort!.postMessage(res satisfies WorkerMessage);
 });

@@ -10,12 +10,16 @@ export interface Extractor {
 
 export const defaultExtractor: Extractor = { version: EXTRACTOR_VERSION, run: extract };
 
-/** Runs the extractor; a crash becomes the document's error instead of stopping the batch. */
-export function runExtractor(extractor: Extractor, input: DocumentInput, id: string): ExtractionResult {
+/**
+ * Runs the extractor; a crash becomes the document's error instead of stopping the batch. `ref` (where the document
+ * came from, 'articles.jsonl:3') begins that error's message when given.
+ */
+export function runExtractor(extractor: Extractor, input: DocumentInput, id: string, ref?: string): ExtractionResult {
   try {
     return extractor.run({ ...input, id }, id);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return emptyResult(input, id, [{ code: 'internal_error', message: `extraction failed: ${msg}` }]);
+    const where = ref ? `${ref}: ` : '';
+    return emptyResult(input, id, [{ code: 'internal_error', message: `${where}extraction failed: ${msg}` }]);
   }
 }

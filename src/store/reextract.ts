@@ -50,14 +50,14 @@ export async function reextract(db: Kysely<Schema>, opts: ReextractOptions = {})
   const ids = await documentsToRedo(db, pool.version, opts.all ?? false);
   const summary: ReextractSummary = { documents: 0, events: 0, reviewsApplied: 0, reviewsGone: 0 };
   const size = opts.batchSize ?? 100;
-  for (let i = 0; i < ids.length; i += size) {
+  const extractBatch = async (batchIds: string[]) => {
     const docs = await db
       .selectFrom('documents')
       .selectAll()
-      .where('id', '=', sql<string>`any(${ids.slice(i, i + size)}::text[])`)
+      .where('id', '=', sql<string>`any(${batchIds}::text[])`)
       .orderBy('id')
       .execute();
-    const results = await Promise.all(
+    return Promise.all(
       docs.map(async (d) => ({
         doc: d,
         result: await pool.extract(
@@ -72,6 +72,14 @@ export async function reextract(db: Kysely<Schema>, opts: ReextractOptions = {})
         ),
       })),
     );
+  };
+  // the next batch is extracted (in the pool's workers) while this one is written
+  let next = ids.length > 0 ? extractBatch(ids.slice(0, size)) : null;
+  for (let i = 0; next; i += size) {
+    const results = await next;
+    next = i + size < ids.length ? extractBatch(ids.slice(i + size, i + 2 * size)) : null;
+    next?.catch(() => {}); // awaited at the next turn; this only keeps Node from calling it unhandled meanwhile
+    const docs = results.map((r) => r.doc);
     await db.transaction().execute(async (trx) => {
       const docIds = docs.map((d) => d.id);
       const oldKeys = (
