@@ -4,7 +4,7 @@ import path from 'node:path';
 import { dataPath } from '../data.js';
 import type { ExtractionResult } from '../types.js';
 import { extractAll } from './extract.js';
-import { DEFAULT_JOBS } from './jobs.js';
+import { DEFAULT_EXTRACT_JOBS } from './jobs.js';
 
 export async function runDemo(outDir: string): Promise<number> {
   const sample = dataPath('sample', 'articles.jsonl');
@@ -20,7 +20,7 @@ export async function runDemo(outDir: string): Promise<number> {
   let statements = 0;
   let failed = 0;
   const seeds: ExtractionResult[] = [];
-  for await (const r of extractAll([sample], { jobs: DEFAULT_JOBS })) {
+  for await (const r of extractAll([sample], { jobs: DEFAULT_EXTRACT_JOBS })) {
     docs++;
     events += r.events.length;
     stats += r.statistics.length;

@@ -26,9 +26,9 @@ export async function runEvalCommand(
     const { tmpdir } = await import('node:os');
     const path = await import('node:path');
     const { runExtract } = await import('./extract.js');
-    const { DEFAULT_JOBS } = await import('./jobs.js');
+    const { DEFAULT_EXTRACT_JOBS } = await import('./jobs.js');
     sysPath = path.join(mkdtempSync(path.join(tmpdir(), 'rasd-eval-')), 'system.jsonl');
-    await runExtract([opts.run], { output: sysPath, jobs: DEFAULT_JOBS });
+    await runExtract([opts.run], { output: sysPath, jobs: DEFAULT_EXTRACT_JOBS });
   }
   if (!sysPath) throw new Error('eval needs a SYSTEM file or --run ARTICLES');
   try {

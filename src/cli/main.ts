@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXTRACTOR_VERSION } from '../version.js';
-import { jobsOption } from './jobs.js';
+import { DEFAULT_EXTRACT_JOBS, jobsOption } from './jobs.js';
 import { note, pipeClosed } from './pipe.js';
 import { addQueueCommands } from './queue-commands.js';
 import { dayOption, EXIT, intOption, UsageError } from './usage.js';
@@ -66,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
       'publication date (YYYY-MM-DD) of documents that give none, such as text on stdin',
       dayOption,
     )
-    .addOption(jobsOption('as many worker threads extract'))
+    .addOption(jobsOption('as many worker threads extract', DEFAULT_EXTRACT_JOBS))
     .action(
       async (sources: string[], opts: { output?: string; pretty?: boolean; published?: string; jobs: number }) => {
         const { runExtract } = await import('./extract.js');
