@@ -294,6 +294,18 @@ export const RESPONSES: Record<string, { status: number; type?: string; schema: 
           },
         }),
       },
+      admin1: {
+        type: 'array',
+        items: obj({
+          country: { type: 'string', description: 'ISO2' },
+          name: {
+            type: 'string',
+            description: 'as the store names it (the admin1 filter takes it, or an Arabic name)',
+          },
+          namesAr: { type: 'array', items: { type: 'string' }, description: "the gazetteer's Arabic names" },
+          incidents: { type: 'integer' },
+        }),
+      },
       actors: {
         type: 'array',
         items: obj({ name: { type: 'string' }, nameAr: nullable('string'), incidents: { type: 'integer' } }),

@@ -118,6 +118,8 @@ export interface ReviewQueue {
 export interface IncidentChoices {
   /** ISO2 codes, with the names the country is typed by (English and Arabic: "سورية", "الجمهورية العربية السورية") */
   countries: { code: string; incidents: number; names: string[] }[];
+  /** first-level areas by the store's (English) name, with their Arabic names in the gazetteer, the usual one first */
+  admin1: { country: string; name: string; namesAr: string[]; incidents: number }[];
   /** actors by their English name, with their Arabic one */
   actors: { name: string; nameAr: string | null; incidents: number }[];
 }

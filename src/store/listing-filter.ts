@@ -17,7 +17,8 @@ export interface ListFilter {
   to?: string;
   /** ISO2, upper case */
   country?: string;
-  admin1?: string;
+  /** first-level areas as the store names them ("Al Anbar"): any of them */
+  admin1?: string[];
   bbox?: BBox;
   /** spec names: 'explosions_remote_violence', 'air_drone_strike' */
   type?: string;
@@ -57,7 +58,10 @@ function common(t: 'i' | 'e', f: ListFilter): RawBuilder<unknown>[] {
     if (f.to) out.push(sql`${c('date_start')} <= ${f.to}::date`);
   }
   if (f.country) out.push(sql`${c('country')} = ${f.country}`);
-  if (f.admin1) out.push(sql`lower(${c('admin1')}) = ${f.admin1.toLowerCase()}`);
+  if (f.admin1?.length) {
+    const names = f.admin1.map((a) => sql`${a.toLowerCase()}`);
+    out.push(sql`lower(${c('admin1')}) in (${sql.join(names)})`);
+  }
   if (f.type) out.push(sql`${c('type')} = ${f.type}`);
   if (f.subtype) out.push(sql`${c('subtype')} = ${f.subtype}`);
   if (f.actor) {

@@ -1,9 +1,9 @@
-/** The filter bar: dates, country, type and sub-type, actor, text. Typing waits a moment before it filters. */
+/** The filter bar: dates, country and first-level area, type and sub-type, actor, text. Typing waits a moment before it filters. */
 import { api, EXPORT_FORMATS } from './api.js';
 import type { IncidentChoices } from './api-types.js';
 import { h } from './dom.js';
 import { type MessageKey, t, term } from './i18n/index.js';
-import { actorList, countryList, countryText, pickCountry } from './pickers.js';
+import { actorList, admin1List, admin1Text, countryList, countryText, pickAdmin1, pickCountry } from './pickers.js';
 import { FILTER_KEYS, type FilterKey, type Filters } from './state.js';
 import { EVENT_TYPES, type EventTypeCode, SUBTYPES } from './taxonomy.js';
 
@@ -34,6 +34,8 @@ export class FilterBar {
       clearTimeout(this.#timer);
       // a country is taken once the text names one (a suggestion picked, or typed out): "سو" is no country yet
       if (input.name === 'country' && pickCountry(input.value, this.#choices) === null) return;
+      // so is an area: one the store lacks is taken when the box is left (change) or the form sent
+      if (input.name === 'admin1' && pickAdmin1(input.value, this.#choices, this.#filters.country) === null) return;
       this.#timer = window.setTimeout(() => this.#emit(), TYPING_DELAY_MS);
     });
   }
@@ -119,6 +121,12 @@ export class FilterBar {
         h('span', { id: 'country-note', class: 'field-note', role: 'status' }),
         countryList('country-choices', this.#choices),
       ),
+      text('admin1', 'admin1', 'admin1Placeholder', {
+        list: 'admin1-choices',
+        autocomplete: 'off',
+        value: admin1Text(filters.admin1, this.#choices, filters.country),
+      }),
+      admin1List('admin1-choices', this.#choices, filters.country),
       select('type', 'type', EVENT_TYPES),
       select('subtype', 'subtype', subtypes),
       text('actor', 'actor', 'actorPlaceholder', { list: 'actor-choices', autocomplete: 'off' }),
@@ -168,6 +176,19 @@ export class FilterBar {
       if (this.#filters.country) next.country = this.#filters.country;
       else delete next.country;
     } else if (country) next.country = country;
+    // an area by the store's name, whichever of its names was typed (the box shows it in the UI's language)
+    if (next.admin1)
+      next.admin1 =
+        pickAdmin1(next.admin1, this.#choices, next.country) ?? pickAdmin1(next.admin1, this.#choices) ?? next.admin1;
+    // another country picked: an area of the store that is not in it is dropped, not left to find nothing
+    const areas = (this.#choices?.admin1 ?? []).filter((a) => a.name === next.admin1);
+    if (
+      next.country &&
+      next.country !== this.#filters.country &&
+      areas.length &&
+      !areas.some((a) => a.country === next.country)
+    )
+      delete next.admin1;
     if (FILTER_KEYS.every((k) => (next[k] ?? '') === (this.#filters[k] ?? ''))) return;
     this.#onChange(next);
   }

@@ -5,7 +5,7 @@
 import { INCIDENT_SORTS, type IncidentSort } from './api-types.js';
 import { LANGS, type Lang } from './i18n/index.js';
 
-export const FILTER_KEYS = ['from', 'to', 'country', 'type', 'subtype', 'actor', 'q', 'precision'] as const;
+export const FILTER_KEYS = ['from', 'to', 'country', 'admin1', 'type', 'subtype', 'actor', 'q', 'precision'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 

@@ -1,6 +1,6 @@
 /** GET /api/incidents, /api/incidents/points, /api/incidents/totals, /api/incidents/choices, /api/incidents/:id */
 import type { FastifyInstance } from 'fastify';
-import { CHOICE_ACTORS, incidentChoices } from '../../store/incident-choices.js';
+import { CHOICE_ACTORS, CHOICE_ADMIN1, incidentChoices } from '../../store/incident-choices.js';
 import { incidentDetail, incidentNow, incidentPoints, listIncidents } from '../../store/incident-queries.js';
 import { incidentTotals, TOTALS_ROWS } from '../../store/incident-totals.js';
 import type { ApiContext } from '../context.js';
@@ -62,7 +62,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ApiContext): voi
     '/api/incidents/choices',
     {
       schema: {
-        summary: `What the filter pickers suggest: the countries of the incidents and the ${CHOICE_ACTORS} actors they name most`,
+        summary: `What the filter pickers suggest: the countries of the incidents, the ${CHOICE_ADMIN1} first-level areas and the ${CHOICE_ACTORS} actors they name most`,
         tags: ['incidents'],
       },
     },

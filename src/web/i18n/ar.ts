@@ -19,6 +19,8 @@ export const ar: Record<MessageKey, string> = {
   country: 'البلد',
   countryPlaceholder: 'اسم البلد بالعربية أو الإنجليزية',
   countryUnknown: 'لا حوادث في بلد بهذا الاسم.',
+  admin1: 'المحافظة',
+  admin1Placeholder: 'اسم المحافظة أو الإقليم',
   type: 'النوع',
   subtype: 'النوع الفرعي',
   actor: 'الفاعل',
