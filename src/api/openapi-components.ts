@@ -249,6 +249,7 @@ export const RESPONSES: Record<string, { status: number; type?: string; schema: 
           injured: nullable('integer'),
           members: { type: 'integer' },
           place: nullable('string'),
+          placeAr: nullable('string'),
           precision: { oneOf: [{ type: 'null' }, { type: 'integer', enum: [1, 2, 3] }] },
         }),
       },
@@ -314,7 +315,18 @@ export const RESPONSES: Record<string, { status: number; type?: string; schema: 
   },
   'GET /api/incidents/:id': {
     status: 200,
-    schema: obj({ incident: ref('Incident'), members: { type: 'array', items: ref('Member') } }),
+    schema: obj({
+      incident: ref('Incident'),
+      members: { type: 'array', items: ref('Member') },
+      arabic: obj({
+        admin1: { ...nullable('string'), description: "the first-level area's Arabic name in the gazetteer" },
+        sources: {
+          type: 'object',
+          additionalProperties: { type: 'string' },
+          description: 'the Arabic name of each source that has one, by the name the record keeps',
+        },
+      }),
+    }),
   },
   'GET /api/events': { status: 200, schema: page('EventItem') },
   'GET /api/events/:key': {

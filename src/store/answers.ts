@@ -56,6 +56,8 @@ export interface Member {
 export interface IncidentDetail {
   incident: Incident;
   members: Member[];
+  /** the Arabic names of its first-level area and sources, where known (the API adds them: src/api/arabic-names.ts) */
+  arabic?: { admin1: string | null; sources: Record<string, string> };
 }
 
 /** One incident as the map and the timeline need it (GET /api/incidents/points). */
@@ -70,6 +72,8 @@ export interface IncidentPoint {
   injured: number | null;
   members: number;
   place: string | null;
+  /** the place's Arabic name, where the gazetteer has one */
+  placeAr: string | null;
   /** geo-precision: 1 exact place, 2 near a place or a district, 3 a province or a country; null: no place */
   precision: 1 | 2 | 3 | null;
 }

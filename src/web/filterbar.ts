@@ -1,4 +1,5 @@
 /** The filter bar: dates, country and first-level area, type and sub-type, actor, text. Typing waits a moment before it filters. */
+import { isDay } from '../days.js';
 import { api, EXPORT_FORMATS } from './api.js';
 import type { IncidentChoices } from './api-types.js';
 import { h } from './dom.js';
@@ -32,6 +33,8 @@ export class FilterBar {
       const input = e.target as HTMLInputElement;
       if (input.type !== 'text' && input.type !== 'search') return;
       clearTimeout(this.#timer);
+      // a date is taken once it is whole: "2019-0" is none yet
+      if ((input.name === 'from' || input.name === 'to') && input.value.trim() && !isDay(input.value.trim())) return;
       // a country is taken once the text names one (a suggestion picked, or typed out): "سو" is no country yet
       if (input.name === 'country' && pickCountry(input.value, this.#choices) === null) return;
       // so is an area: one the store lacks is taken when the box is left (change) or the form sent
@@ -70,7 +73,18 @@ export class FilterBar {
         'label',
         {},
         h('span', {}, t(label)),
-        h('input', { name, type: 'date', value: filters[name] ?? '', dir: 'ltr' }),
+        // text, not a date input: the app writes dates one way (YYYY-MM-DD), not as the browser's locale would
+        h('input', {
+          name,
+          type: 'text',
+          value: filters[name] ?? '',
+          dir: 'ltr',
+          inputmode: 'numeric',
+          autocomplete: 'off',
+          placeholder: t('datePlaceholder'),
+          pattern: '\\d{4}-\\d{2}-\\d{2}',
+          'aria-describedby': 'date-note',
+        }),
       );
     const type = filters.type as EventTypeCode | undefined;
     const subtypes = type && SUBTYPES[type] ? SUBTYPES[type] : Object.values(SUBTYPES).flat();
@@ -105,6 +119,7 @@ export class FilterBar {
     this.#el.replaceChildren(
       date('from', 'from'),
       date('to', 'to'),
+      h('span', { id: 'date-note', class: 'field-note', role: 'status' }),
       h(
         'label',
         {},
@@ -164,15 +179,27 @@ export class FilterBar {
       const v = String(data.get(k) ?? '').trim();
       if (v) next[k] = v;
     }
+    const note = this.#el.querySelector('#date-note');
+    note?.replaceChildren();
+    for (const k of ['from', 'to'] as const) {
+      const box = this.#el.elements.namedItem(k) as HTMLInputElement;
+      box.removeAttribute('aria-invalid');
+      if (!next[k] || isDay(next[k])) continue;
+      // not a day: said here, and the filter keeps the date it had
+      box.setAttribute('aria-invalid', 'true');
+      note?.replaceChildren(t('dateInvalid'));
+      if (this.#filters[k]) next[k] = this.#filters[k];
+      else delete next[k];
+    }
     const country = pickCountry(next.country ?? '', this.#choices);
     const box = this.#el.elements.namedItem('country') as HTMLInputElement;
-    const note = this.#el.querySelector('#country-note');
+    const countryNote = this.#el.querySelector('#country-note');
     box.removeAttribute('aria-invalid');
-    note?.replaceChildren();
+    countryNote?.replaceChildren();
     if (country === null) {
       // a name no country of the store has: said here, in the UI's language, and the filter stays as it was
       box.setAttribute('aria-invalid', 'true');
-      note?.append(t('countryUnknown'));
+      countryNote?.append(t('countryUnknown'));
       if (this.#filters.country) next.country = this.#filters.country;
       else delete next.country;
     } else if (country) next.country = country;

@@ -27,6 +27,9 @@ function project(lat: number, lon: number, zoom: number): { x: number; y: number
 const MAX_ZOOM = 12;
 const LIST_LIMIT = 40;
 
+/** A point's place in the UI's language (its Arabic name in Arabic, where the gazetteer has one), or unknown. */
+const placeName = (p: Point): string => (lang() === 'ar' && p.placeAr) || p.place || t('unknown');
+
 function radius(killed: number | null): number {
   return Math.min(22, 5 + 2.2 * Math.sqrt(killed ?? 0));
 }
@@ -68,6 +71,9 @@ export class MapView {
     this.#zoom.addTo(this.map);
     this.#layer.addTo(this.map);
     this.map.on('zoomend', () => this.#draw());
+    // the panel's size settles after the map is made (the totals band, the fonts): Leaflet follows the window only,
+    // and a map left at its first size draws its centre off the panel's and its markers away from the pointer
+    new ResizeObserver(() => this.map.invalidateSize()).observe(el);
     this.ready = addBaseMap(this.map);
   }
 
@@ -214,7 +220,7 @@ export class MapView {
     );
     L.popup({ maxHeight: 280 })
       .setLatLng(at)
-      .setContent(h('div', {}, h('strong', {}, sorted[0].place ?? ''), list))
+      .setContent(h('div', {}, h('strong', {}, placeName(sorted[0])), list))
       .openOn(this.map);
   }
 
@@ -222,7 +228,7 @@ export class MapView {
     return h(
       'div',
       { class: 'tip' },
-      h('strong', {}, p.place ?? t('unknown')),
+      h('strong', {}, placeName(p)),
       h('div', {}, ltr(p.date), ' · ', term(toCode(p.subtype || p.type))),
       h('div', { class: 'muted' }, t('precisionFilter'), ': ', term(`geo.${geoPrecision(p.precision)}`)),
       p.killed !== null || p.injured !== null

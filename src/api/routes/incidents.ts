@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { CHOICE_ACTORS, CHOICE_ADMIN1, incidentChoices } from '../../store/incident-choices.js';
 import { incidentDetail, incidentNow, incidentPoints, listIncidents } from '../../store/incident-queries.js';
 import { incidentTotals, TOTALS_ROWS } from '../../store/incident-totals.js';
+import { arabicNames } from '../arabic-names.js';
 import type { ApiContext } from '../context.js';
 import { notFound } from '../errors.js';
 import {
@@ -81,7 +82,14 @@ export function incidentRoutes(app: FastifyInstance, { store }: ApiContext): voi
     },
     async (req, reply) => {
       const found = await incidentDetail(store.db, req.params.id);
-      if (found) return found;
+      if (found)
+        return {
+          ...found,
+          arabic: arabicNames(
+            found.incident,
+            found.members.map((m) => m.document.source),
+          ),
+        };
       // an old address of an incident that took another id: sent on to where its first member is now
       const now = await incidentNow(store.db, req.params.id);
       if (now) return reply.redirect(`/api/incidents/${encodeURIComponent(now)}`, 307);

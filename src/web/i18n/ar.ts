@@ -19,6 +19,8 @@ export const ar: Record<MessageKey, string> = {
   country: 'البلد',
   countryPlaceholder: 'اسم البلد بالعربية أو الإنجليزية',
   countryUnknown: 'لا حوادث في بلد بهذا الاسم.',
+  datePlaceholder: 'سنة-شهر-يوم',
+  dateInvalid: 'يُكتب التاريخ بالصيغة سنة-شهر-يوم، مثل 2019-05-14.',
   admin1: 'المحافظة',
   admin1Placeholder: 'اسم المحافظة أو الإقليم',
   type: 'النوع',

@@ -17,6 +17,8 @@ export const en = {
   country: 'Country',
   countryPlaceholder: 'a country name, e.g. Syria or سوريا',
   countryUnknown: 'No incidents in a country of that name.',
+  datePlaceholder: 'YYYY-MM-DD',
+  dateInvalid: 'A date is written YYYY-MM-DD, e.g. 2019-05-14.',
   admin1: 'Province',
   admin1Placeholder: 'a province, e.g. Anbar or الأنبار',
   type: 'Type',
