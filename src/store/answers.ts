@@ -9,9 +9,33 @@ import type { EventRecord, ExtractionError, Statement, Statistic } from '../type
 export const REVIEW_STATUSES = ['unreviewed', 'confirmed', 'corrected', 'rejected'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
-/** The orders of a listing of incidents or events. */
-export const SORTS = ['date', '-date', 'killed', '-killed', 'members', '-members'] as const;
-export type Sort = (typeof SORTS)[number];
+/**
+ * What a listing of incidents or events is sorted by: date, killed and members by an index; the others (every
+ * column of the web app's table) by sorting the matches. place_ar and actor_ar are the Arabic names, where known.
+ */
+export const SORT_KEYS = [
+  'date',
+  'killed',
+  'members',
+  'injured',
+  'type',
+  'country',
+  'place',
+  'place_ar',
+  'precision',
+  'actor',
+  'actor_ar',
+  'flags',
+] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+/** The orders of a listing: a key ascending, or descending with a leading '-'. */
+export const SORTS = SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);
+export type Sort = SortKey | `-${SortKey}`;
+/** The keys an index serves (listing-filter.ts orderBy): a page can be taken by walking it. */
+export const INDEXED_SORT_KEYS = ['date', 'killed', 'members'] as const satisfies readonly SortKey[];
+export type IndexedSortKey = (typeof INDEXED_SORT_KEYS)[number];
+export const isIndexedSort = (key: SortKey): key is IndexedSortKey =>
+  (INDEXED_SORT_KEYS as readonly SortKey[]).includes(key);
 
 export interface ReviewAction {
   id: string;
