@@ -148,6 +148,25 @@ export class FilterBar {
       actorList('actor-choices', this.#choices),
       text('q', 'search', 'searchPlaceholder'),
       precision,
+      ...(filters.bbox
+        ? [
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'small area-chip',
+                id: 'area-clear',
+                title: t('mapAreaClear'),
+                onclick: () => {
+                  const { bbox: _b, ...rest } = this.#filters;
+                  this.#onChange(rest);
+                },
+              },
+              t('mapAreaFilter'),
+              h('span', { 'aria-hidden': 'true' }, ' ✕'),
+            ),
+          ]
+        : []),
       h(
         'div',
         { class: 'filter-actions' },
@@ -179,6 +198,8 @@ export class FilterBar {
       const v = String(data.get(k) ?? '').trim();
       if (v) next[k] = v;
     }
+    // the map's area is no box of the form: it stays until its own button clears it
+    if (this.#filters.bbox) next.bbox = this.#filters.bbox;
     const note = this.#el.querySelector('#date-note');
     note?.replaceChildren();
     for (const k of ['from', 'to'] as const) {

@@ -26,6 +26,8 @@ function project(lat: number, lon: number, zoom: number): { x: number; y: number
 }
 const MAX_ZOOM = 12;
 const LIST_LIMIT = 40;
+/** The room a tooltip takes beside or above its marker, px: nearer an edge than this, it opens another way. */
+const TIP_ROOM = { x: 110, y: 120 };
 
 /** A point's place in the UI's language (its Arabic name in Arabic, where the gazetteer has one), or unknown. */
 const placeName = (p: Point): string => (lang() === 'ar' && p.placeAr) || p.place || t('unknown');
@@ -108,6 +110,17 @@ export class MapView {
     });
   }
 
+  /** The area the map shows, west,south,east,north to four decimals, within the world's bounds (the API's bbox). */
+  areaText(): string {
+    const b = this.map.getBounds();
+    const clamp = (v: number, max: number) => Number(Math.max(-max, Math.min(max, v)).toFixed(4));
+    // a view wider than the world wraps: the whole width, not a box across the antimeridian
+    const whole = b.getEast() - b.getWest() >= 360;
+    const west = whole ? -180 : ((((b.getWest() + 180) % 360) + 360) % 360) - 180;
+    const east = whole ? 180 : ((((b.getEast() + 180) % 360) + 360) % 360) - 180;
+    return [clamp(west, 180), clamp(b.getSouth(), 90), clamp(east, 180), clamp(b.getNorth(), 90)].join(',');
+  }
+
   fit(animate = true): void {
     if (this.#placed.length === 0) return;
     const bounds = L.latLngBounds(this.#placed.map((p) => [p.lat!, p.lon!] as L.LatLngTuple));
@@ -164,9 +177,32 @@ export class MapView {
       ...markerStyle(precision, typeColor(p.type)),
       bubblingMouseEvents: false,
     });
+    // before the tooltip's own handler: it opens on the side where it fits
+    m.on('mouseover', () => this.#placeTooltip(m));
     m.bindTooltip(() => this.#describe(p), { direction: 'top', offset: [0, -4] });
     m.on('click', () => this.#onOpen(p.id));
     return m;
+  }
+
+  /**
+   * Sets a marker's tooltip to open where it stays inside the map: above it, below it near the top edge, beside it
+   * near a side (the map clips what crosses its edge).
+   */
+  #placeTooltip(m: L.CircleMarker): void {
+    const tip = m.getTooltip();
+    if (!tip) return;
+    const at = this.map.latLngToContainerPoint(m.getLatLng());
+    const size = this.map.getSize();
+    const [direction, offset]: [L.Direction, [number, number]] =
+      at.x < TIP_ROOM.x
+        ? ['right', [6, 0]]
+        : at.x > size.x - TIP_ROOM.x
+          ? ['left', [-6, 0]]
+          : at.y < TIP_ROOM.y
+            ? ['bottom', [0, 6]]
+            : ['top', [0, -4]];
+    tip.options.direction = direction;
+    tip.options.offset = L.point(offset);
   }
 
   #cluster(members: Point[], at: L.LatLng, coarse: boolean): L.Marker {
