@@ -48,6 +48,9 @@ export const ar: Record<MessageKey, string> = {
   timelineTitle: 'الخط الزمني',
   timelineHint: 'اسحب فوق الأعمدة للتصفية حسب التاريخ',
   timelineClear: 'مسح التواريخ',
+  timelineKeys:
+    'تنقل الأسهم مدى من الأعمدة، ومع Shift تطيله أو تقصره، وينقل Home وEnd إلى الطرفين؛ يصفي Enter بالمدى ويلغيه Escape.',
+  timelineApply: 'Enter للتصفية',
   perDay: 'يوميًا',
   perWeek: 'أسبوعيًا',
   perMonth: 'شهريًا',

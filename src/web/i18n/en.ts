@@ -46,6 +46,9 @@ export const en = {
   timelineTitle: 'Timeline',
   timelineHint: 'Drag across the bars to filter by date',
   timelineClear: 'Clear dates',
+  timelineKeys:
+    'Arrow keys move a range of bars, Shift with an arrow makes it longer or shorter, Home and End go to the ends; Enter filters to it, Escape drops it.',
+  timelineApply: 'Enter to filter',
   perDay: 'per day',
   perWeek: 'per week',
   perMonth: 'per month',
