@@ -12,6 +12,7 @@ import { h, ltr } from './dom.js';
 import { figure } from './figures.js';
 import { geoPrecision, markerStyle } from './geo-precision.js';
 import { lang, num, t, term } from './i18n/index.js';
+import { PlaceLabels } from './place-labels.js';
 import { type MapViewState, viewText } from './state.js';
 import { toCode, typeColor } from './taxonomy.js';
 
@@ -56,6 +57,7 @@ export class MapView {
   #drawn = { version: -1, zoom: -1 };
   #version = 0;
   #zoom = L.control.zoom({ position: 'topleft' });
+  #labels: PlaceLabels;
 
   constructor(el: HTMLElement, onOpen: (id: string) => void) {
     this.#el = el;
@@ -69,7 +71,7 @@ export class MapView {
       center: [31, 40],
       zoom: 4,
     });
-    this.map.attributionControl.setPrefix(false).addAttribution('Natural Earth · Leaflet');
+    this.map.attributionControl.setPrefix(false).addAttribution('Natural Earth · GeoNames · Leaflet');
     this.#zoom.addTo(this.map);
     this.#layer.addTo(this.map);
     this.map.on('zoomend', () => this.#draw());
@@ -77,6 +79,8 @@ export class MapView {
     // and a map left at its first size draws its centre off the panel's and its markers away from the pointer
     new ResizeObserver(() => this.map.invalidateSize()).observe(el);
     this.ready = addBaseMap(this.map);
+    this.#labels = new PlaceLabels(this.map);
+    this.#labels.load().catch((e) => console.warn(e));
   }
 
   /** Shows these incidents; `refit` frames them (the first call with any, and after a filter changed). */
@@ -127,9 +131,10 @@ export class MapView {
     this.map.fitBounds(bounds.pad(0.15), { maxZoom: 7, animate });
   }
 
-  /** Zoom control on the side the reading starts from. */
+  /** Zoom control on the side the reading starts from; place labels in the UI's language. */
   setDirection(): void {
     this.#zoom.setPosition(lang() === 'ar' ? 'topright' : 'topleft');
+    this.#labels.draw();
   }
 
   #draw(): void {

@@ -172,3 +172,22 @@ test('"search this area" filters the table and the totals to the map view; its c
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('offline place labels: towns named in the UI language, bundled with the app', { skip }, async () => {
+  for (const [lang, damascus] of [
+    ['ar', 'دمشق'],
+    ['en', 'Damascus'],
+  ] as const) {
+    const page = await openPage(`/?view=34.5,37,7${lang === 'en' ? '&lang=en' : ''}`);
+    const label = page.locator('.place-label span', { hasText: damascus });
+    await label.first().waitFor();
+    const map = (await page.locator('#map').boundingBox())!;
+    const box = (await label.first().boundingBox())!;
+    assert.ok(box.x >= map.x && box.x + box.width <= map.x + map.width + 100, 'the label is on the map');
+    const count = Number(await page.locator('#map').getAttribute('data-labels'));
+    assert.ok(count > 1 && count <= 60, `${count} labels`);
+    if (lang === 'ar') await page.screenshot({ path: artifactPath('map-place-labels-ar.png') });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
