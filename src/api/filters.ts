@@ -17,7 +17,11 @@ export const FILTER_PROPERTIES = {
   from: { type: 'string', description: 'YYYY-MM-DD: what ends on or after this day' },
   to: { type: 'string', description: 'YYYY-MM-DD: what starts on or before this day' },
   country: { type: 'string', description: 'ISO 3166-1 alpha-2 or alpha-3 code, or an English or Arabic name' },
-  admin1: { type: 'string', description: 'first-level administrative area, as the gazetteer names it' },
+  admin1: {
+    type: 'string',
+    description:
+      'first-level administrative area by its English or Arabic name ("Al Anbar", "Anbar", "الأنبار"), in the country filtered on where it names one there',
+  },
   bbox: { type: 'string', description: 'west,south,east,north in decimal degrees' },
   type: { type: 'string', description: 'event type, spec or ACLED name ("Explosions/Remote violence")' },
   subtype: { type: 'string', description: 'sub-event type, spec or ACLED name ("Air/drone strike")' },

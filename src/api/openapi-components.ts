@@ -249,6 +249,7 @@ export const RESPONSES: Record<string, { status: number; type?: string; schema: 
           injured: nullable('integer'),
           members: { type: 'integer' },
           place: nullable('string'),
+          placeAr: nullable('string'),
           precision: { oneOf: [{ type: 'null' }, { type: 'integer', enum: [1, 2, 3] }] },
         }),
       },
@@ -294,6 +295,18 @@ export const RESPONSES: Record<string, { status: number; type?: string; schema: 
           },
         }),
       },
+      admin1: {
+        type: 'array',
+        items: obj({
+          country: { type: 'string', description: 'ISO2' },
+          name: {
+            type: 'string',
+            description: 'as the store names it (the admin1 filter takes it, or an Arabic name)',
+          },
+          namesAr: { type: 'array', items: { type: 'string' }, description: "the gazetteer's Arabic names" },
+          incidents: { type: 'integer' },
+        }),
+      },
       actors: {
         type: 'array',
         items: obj({ name: { type: 'string' }, nameAr: nullable('string'), incidents: { type: 'integer' } }),
@@ -302,7 +315,18 @@ export const RESPONSES: Record<string, { status: number; type?: string; schema: 
   },
   'GET /api/incidents/:id': {
     status: 200,
-    schema: obj({ incident: ref('Incident'), members: { type: 'array', items: ref('Member') } }),
+    schema: obj({
+      incident: ref('Incident'),
+      members: { type: 'array', items: ref('Member') },
+      arabic: obj({
+        admin1: { ...nullable('string'), description: "the first-level area's Arabic name in the gazetteer" },
+        sources: {
+          type: 'object',
+          additionalProperties: { type: 'string' },
+          description: 'the Arabic name of each source that has one, by the name the record keeps',
+        },
+      }),
+    }),
   },
   'GET /api/events': { status: 200, schema: page('EventItem') },
   'GET /api/events/:key': {

@@ -9,9 +9,33 @@ import type { EventRecord, ExtractionError, Statement, Statistic } from '../type
 export const REVIEW_STATUSES = ['unreviewed', 'confirmed', 'corrected', 'rejected'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
-/** The orders of a listing of incidents or events. */
-export const SORTS = ['date', '-date', 'killed', '-killed', 'members', '-members'] as const;
-export type Sort = (typeof SORTS)[number];
+/**
+ * What a listing of incidents or events is sorted by: date, killed and members by an index; the others (every
+ * column of the web app's table) by sorting the matches. place_ar and actor_ar are the Arabic names, where known.
+ */
+export const SORT_KEYS = [
+  'date',
+  'killed',
+  'members',
+  'injured',
+  'type',
+  'country',
+  'place',
+  'place_ar',
+  'precision',
+  'actor',
+  'actor_ar',
+  'flags',
+] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+/** The orders of a listing: a key ascending, or descending with a leading '-'. */
+export const SORTS = SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);
+export type Sort = SortKey | `-${SortKey}`;
+/** The keys an index serves (listing-filter.ts orderBy): a page can be taken by walking it. */
+export const INDEXED_SORT_KEYS = ['date', 'killed', 'members'] as const satisfies readonly SortKey[];
+export type IndexedSortKey = (typeof INDEXED_SORT_KEYS)[number];
+export const isIndexedSort = (key: SortKey): key is IndexedSortKey =>
+  (INDEXED_SORT_KEYS as readonly SortKey[]).includes(key);
 
 export interface ReviewAction {
   id: string;
@@ -56,6 +80,8 @@ export interface Member {
 export interface IncidentDetail {
   incident: Incident;
   members: Member[];
+  /** the Arabic names of its first-level area and sources, where known (the API adds them: src/api/arabic-names.ts) */
+  arabic?: { admin1: string | null; sources: Record<string, string> };
 }
 
 /** One incident as the map and the timeline need it (GET /api/incidents/points). */
@@ -70,6 +96,8 @@ export interface IncidentPoint {
   injured: number | null;
   members: number;
   place: string | null;
+  /** the place's Arabic name, where the gazetteer has one */
+  placeAr: string | null;
   /** geo-precision: 1 exact place, 2 near a place or a district, 3 a province or a country; null: no place */
   precision: 1 | 2 | 3 | null;
 }
@@ -118,6 +146,8 @@ export interface ReviewQueue {
 export interface IncidentChoices {
   /** ISO2 codes, with the names the country is typed by (English and Arabic: "سورية", "الجمهورية العربية السورية") */
   countries: { code: string; incidents: number; names: string[] }[];
+  /** first-level areas by the store's (English) name, with their Arabic names in the gazetteer, the usual one first */
+  admin1: { country: string; name: string; namesAr: string[]; incidents: number }[];
   /** actors by their English name, with their Arabic one */
   actors: { name: string; nameAr: string | null; incidents: number }[];
 }

@@ -5,6 +5,7 @@
  */
 import { isDay } from '../days.js';
 import { CODING, type Coding, codeOf } from '../events/taxonomy.js';
+import { admin1Matches } from '../geo/admin1-names.js';
 import { countryCode } from '../geo/country-names.js';
 import type { BBox, ListFilter } from './listing-filter.js';
 import { REVIEW_STATUSES, type ReviewStatus } from './reviews.js';
@@ -78,6 +79,17 @@ function country(v: string | undefined): string | undefined {
   return iso2;
 }
 
+/**
+ * The areas a first-level name picks: the gazetteer's by its English or Arabic names ("الأنبار", "Anbar" as "Al
+ * Anbar"), in the country filtered on where it has one of them; a name the gazetteer lacks is taken as written.
+ */
+function admin1(v: string | undefined, country: string | undefined): string[] | undefined {
+  const name = v?.trim();
+  if (!name) return undefined;
+  const names = new Set(admin1Matches(name, country).map((a) => a.name));
+  return names.size ? [...names] : [name];
+}
+
 /** The most words and characters a text search takes: each word is a trigram search of its own. */
 export const Q_LIMITS = { words: 32, chars: 500 } as const;
 
@@ -94,7 +106,7 @@ export function parseFilterParams(q: FilterParams, table: Coding = CODING): List
   f.to = day('to', q.to);
   if (f.from && f.to && f.from > f.to) throw new FilterError('from', `${f.from} is after "to" ${f.to}`);
   f.country = country(q.country);
-  if (q.admin1?.trim()) f.admin1 = q.admin1.trim();
+  f.admin1 = admin1(q.admin1, f.country);
   f.bbox = bbox(q.bbox);
   f.type = named('type', q.type, table);
   f.subtype = named('subtype', q.subtype, table);

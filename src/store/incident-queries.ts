@@ -35,7 +35,8 @@ export async function incidentPoints(
 ): Promise<{ total: number; items: IncidentPoint[] }> {
   const rows = await sql<IncidentPoint>`
     select i.id, i.lat, i.lon, i.type, i.subtype, i.date_start as date, i.killed, i.injured, i.members,
-      i.fields->'location'->>'name' as place, (i.fields->'location'->>'precision')::int as precision
+      i.fields->'location'->>'name' as place, nullif(i.fields->'location'->>'name_ar', '') as "placeAr",
+      (i.fields->'location'->>'precision')::int as precision
     from incidents i where ${incidentWhere(f)}
     order by i.date_start, i.id limit ${max}
   `.execute(db);

@@ -1,7 +1,7 @@
 /** The filters of the API's listings, as SQL conditions over the incidents and events tables. */
 import { type RawBuilder, sql } from 'kysely';
 import { actorPatterns } from './actor-aliases.js';
-import { type ReviewStatus, SORTS, type Sort } from './answers.js';
+import { type IndexedSortKey, isIndexedSort, type ReviewStatus, SORTS, type Sort, type SortKey } from './answers.js';
 import { containsPattern, queryWords } from './search-text.js';
 
 export interface BBox {
@@ -17,7 +17,8 @@ export interface ListFilter {
   to?: string;
   /** ISO2, upper case */
   country?: string;
-  admin1?: string;
+  /** first-level areas as the store names them ("Al Anbar"): any of them */
+  admin1?: string[];
   bbox?: BBox;
   /** spec names: 'explosions_remote_violence', 'air_drone_strike' */
   type?: string;
@@ -57,7 +58,10 @@ function common(t: 'i' | 'e', f: ListFilter): RawBuilder<unknown>[] {
     if (f.to) out.push(sql`${c('date_start')} <= ${f.to}::date`);
   }
   if (f.country) out.push(sql`${c('country')} = ${f.country}`);
-  if (f.admin1) out.push(sql`lower(${c('admin1')}) = ${f.admin1.toLowerCase()}`);
+  if (f.admin1?.length) {
+    const names = f.admin1.map((a) => sql`${a.toLowerCase()}`);
+    out.push(sql`lower(${c('admin1')}) in (${sql.join(names)})`);
+  }
   if (f.type) out.push(sql`${c('type')} = ${f.type}`);
   if (f.subtype) out.push(sql`${c('subtype')} = ${f.subtype}`);
   if (f.actor) {
@@ -142,13 +146,46 @@ export const incidentWhere = (f: ListFilter): RawBuilder<unknown> =>
  */
 export function orderBy(sort: Sort, t: 'i' | 'e', members: string, byIndex = true): RawBuilder<unknown> {
   const desc = sort.startsWith('-');
-  const key = sort.replace('-', '');
+  const key = sort.replace('-', '') as SortKey;
+  const tieRef = t === 'i' ? sql.ref('i.id') : sql.ref('e.key');
+  if (!isIndexedSort(key)) {
+    // no index serves these: the matches are sorted (page-keys.ts), unknown values last either way
+    const col = sortColumn(key, t);
+    return desc ? sql`${col} desc nulls last, ${tieRef} desc` : sql`${col} asc nulls last, ${tieRef} asc`;
+  }
   const ref =
     key === 'date' ? sql.ref(`${t}.date_start`) : key === 'killed' ? sql.ref(`${t}.killed`) : sql.ref(members);
-  const tieRef = t === 'i' ? sql.ref('i.id') : sql.ref('e.key');
   const col = byIndex ? ref : sql`(${ref} + 0)`;
   const tie = byIndex ? tieRef : sql`(${tieRef} || '')`;
   // (dates and member counts are never null: without a NULLS clause the plain indexes serve them)
   if (key !== 'killed') return desc ? sql`${col} desc, ${tie} desc` : sql`${col} asc, ${tie} asc`;
   return desc ? sql`${col} desc nulls last, ${tie} desc` : sql`${col} asc nulls last, ${tie} asc`;
+}
+
+/** The value a key no index serves sorts by, over the incident's record (i.fields) or the event's (e.record). */
+function sortColumn(key: Exclude<SortKey, IndexedSortKey>, t: 'i' | 'e'): RawBuilder<unknown> {
+  const record = t === 'i' ? sql.ref('i.fields') : sql.ref('e.record');
+  const location = sql`${record}->'location'`;
+  // an incident's first perpetrator; an event's first actor (its record keeps them in one list)
+  const actor = t === 'i' ? sql`${record}->'perpetrators'->0` : sql`${record}->'actors'->0`;
+  switch (key) {
+    case 'injured':
+      return sql.ref(`${t}.injured`);
+    case 'type':
+      return sql`${sql.ref(`${t}.type`)} || '/' || ${sql.ref(`${t}.subtype`)}`;
+    case 'country':
+      return sql.ref(`${t}.country`);
+    case 'place':
+      return sql`${location}->>'name'`;
+    case 'place_ar':
+      return sql`coalesce(nullif(${location}->>'name_ar', ''), ${location}->>'name')`;
+    case 'precision':
+      return sql`(${location}->>'precision')::int`;
+    case 'actor':
+      return sql`${actor}->>'name'`;
+    case 'actor_ar':
+      return sql`coalesce(nullif(${actor}->>'name_ar', ''), ${actor}->>'name')`;
+    case 'flags':
+      return sql`jsonb_array_length(coalesce(${record}->'disagreements', '[]'::jsonb))`;
+  }
 }

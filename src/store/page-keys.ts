@@ -12,6 +12,7 @@
  * is done on those (hitsPage): the count is then exact at no extra cost.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { isIndexedSort, type SortKey } from './answers.js';
 import {
   and,
   filterConditions,
@@ -73,11 +74,14 @@ export interface PageQuery {
    * row before them, and counting tells nothing of where they start, so they are sorted
    */
   clustered: boolean;
+  /** the order is by a key no index serves: it reads the record and more columns (listing-filter.ts sortColumn) */
+  recordSort: boolean;
 }
 
 /** The page query of the incidents (alias i) or events (alias e) listing filtered by `f`, in `page`'s order. */
 export function listingQuery(table: 'incidents' | 'events', f: ListFilter, page: Page): PageQuery {
   const [alias, key] = table === 'incidents' ? (['i', 'i.id'] as const) : (['e', 'e.key'] as const);
+  const recordSort = !isIndexedSort(page.sort.replace('-', '') as SortKey);
   return {
     table,
     alias,
@@ -86,9 +90,15 @@ export function listingQuery(table: 'incidents' | 'events', f: ListFilter, page:
     key: sql.ref(key),
     order: orderBy(page.sort, alias, `${alias}.members`),
     sortedOrder: orderBy(page.sort, alias, `${alias}.members`, false),
-    clustered: page.sort.endsWith('date') && !!(f.from || f.to),
+    // (a key no index serves is sorted too: a walk would read the whole table in another order)
+    clustered: (page.sort.endsWith('date') && !!(f.from || f.to)) || recordSort,
+    recordSort,
   };
 }
+
+/** The columns a sort no index serves reads (listing-filter.ts sortColumn), beyond those of the indexed ones. */
+const readsOfRecordSorts = (t: 'e' | 'i') =>
+  sql`, ${sql.ref(`${t}.injured`)}, ${sql.ref(`${t}.type`)}, ${sql.ref(`${t}.subtype`)}, ${sql.ref(`${t}.country`)}, ${sql.ref(t === 'i' ? 'i.fields' : 'e.record')}`;
 
 /** `from <table> <alias> where …`: every condition, the first word leading through the trigram indexes */
 const fromWhere = (q: PageQuery) =>
@@ -186,7 +196,7 @@ async function hitsPage(
   const r = await sql<{ n: number; keys: string[] }>`
     with hits as materialized (${textHits(t, lead)}),
     matched as materialized (
-      select ${q.key}, ${sql.raw(t)}.date_start, ${sql.raw(t)}.killed, ${sql.raw(t)}.members
+      select ${q.key}, ${sql.raw(t)}.date_start, ${sql.raw(t)}.killed, ${sql.raw(t)}.members ${q.recordSort ? readsOfRecordSorts(t) : sql``}
       from hits h join ${sql.table(q.table)} ${sql.raw(t)} on ${sql.ref(`${t}.id`)} = h.id
       where ${and([...q.filter, ...rest.map((w) => textCheck(t, w))])})
     select (select count(*) from matched)::int as n,

@@ -5,6 +5,8 @@ import { precisionBadge } from './geo-precision.js';
 import { lang, t, term } from './i18n/index.js';
 import { EVENT_TYPES, TYPE_COLOR } from './taxonomy.js';
 
+const LEGEND_KEY = 'rasd.legend';
+
 export function renderChrome(onLang: () => void, onQueue: () => void): void {
   document.title = `${t('appName')} · ${lang() === 'ar' ? 'Rasd' : 'رصد'}`;
   byId('brand').replaceChildren(h('strong', {}, t('appName')), h('span', { class: 'muted' }, t('appTagline')));
@@ -33,8 +35,17 @@ export function renderChrome(onLang: () => void, onQueue: () => void): void {
   );
   byId('map-title').textContent = t('mapTitle');
   byId('map-fit').textContent = t('mapFit');
-  byId('legend').replaceChildren(
-    h('strong', {}, t('mapLegend')),
+  byId('map-area').textContent = t('mapSearchArea');
+  // the legend folds away (it covers markers), and stays as the analyst left it
+  const legend = h(
+    'details',
+    {
+      id: 'legend-box',
+      open: localStorage.getItem(LEGEND_KEY) !== 'closed',
+      ontoggle: (e: Event) =>
+        localStorage.setItem(LEGEND_KEY, (e.currentTarget as HTMLDetailsElement).open ? 'open' : 'closed'),
+    },
+    h('summary', {}, t('mapLegend')),
     h(
       'ul',
       {},
@@ -50,4 +61,5 @@ export function renderChrome(onLang: () => void, onQueue: () => void): void {
       ([1, 2, 3] as const).map((g) => h('li', {}, precisionBadge(g), term(`geo.${g}`))),
     ),
   );
+  byId('legend').replaceChildren(legend);
 }

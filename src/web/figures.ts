@@ -1,4 +1,4 @@
-/** Figures (killed, injured) written one way everywhere: the number, or the one word for unknown. */
+/** Figures (killed, injured) and unknown values written one way everywhere: the number, or the one word for unknown. */
 import { h, ltr } from './dom.js';
 import { num, t } from './i18n/index.js';
 
@@ -6,6 +6,10 @@ import { num, t } from './i18n/index.js';
 export const figureText = (n: number | null | undefined): string =>
   n === null || n === undefined ? t('unknown') : num(n);
 
-/** The figure as an element: digits left to right, or the word for unknown (marked, muted). */
+/** The one way the app shows a value it does not know: the word, marked and muted. */
+export const unknownMark = (tag: 'span' | 'strong' = 'span'): HTMLElement =>
+  h(tag, { class: 'unknown muted' }, t('unknown'));
+
+/** The figure as an element: digits left to right, or the word for unknown. */
 export const figure = (n: number | null | undefined): HTMLElement =>
-  n === null || n === undefined ? h('span', { class: 'unknown muted' }, t('unknown')) : ltr(num(n));
+  n === null || n === undefined ? unknownMark() : ltr(num(n));

@@ -1,9 +1,10 @@
-/** The filter bar: dates, country, type and sub-type, actor, text. Typing waits a moment before it filters. */
+/** The filter bar: dates, country and first-level area, type and sub-type, actor, text. Typing waits a moment before it filters. */
+import { isDay } from '../days.js';
 import { api, EXPORT_FORMATS } from './api.js';
 import type { IncidentChoices } from './api-types.js';
 import { h } from './dom.js';
 import { type MessageKey, t, term } from './i18n/index.js';
-import { actorList, countryList, countryText, pickCountry } from './pickers.js';
+import { actorList, admin1List, admin1Text, countryList, countryText, pickAdmin1, pickCountry } from './pickers.js';
 import { FILTER_KEYS, type FilterKey, type Filters } from './state.js';
 import { EVENT_TYPES, type EventTypeCode, SUBTYPES } from './taxonomy.js';
 
@@ -32,8 +33,12 @@ export class FilterBar {
       const input = e.target as HTMLInputElement;
       if (input.type !== 'text' && input.type !== 'search') return;
       clearTimeout(this.#timer);
+      // a date is taken once it is whole: "2019-0" is none yet
+      if ((input.name === 'from' || input.name === 'to') && input.value.trim() && !isDay(input.value.trim())) return;
       // a country is taken once the text names one (a suggestion picked, or typed out): "سو" is no country yet
       if (input.name === 'country' && pickCountry(input.value, this.#choices) === null) return;
+      // so is an area: one the store lacks is taken when the box is left (change) or the form sent
+      if (input.name === 'admin1' && pickAdmin1(input.value, this.#choices, this.#filters.country) === null) return;
       this.#timer = window.setTimeout(() => this.#emit(), TYPING_DELAY_MS);
     });
   }
@@ -68,7 +73,18 @@ export class FilterBar {
         'label',
         {},
         h('span', {}, t(label)),
-        h('input', { name, type: 'date', value: filters[name] ?? '', dir: 'ltr' }),
+        // text, not a date input: the app writes dates one way (YYYY-MM-DD), not as the browser's locale would
+        h('input', {
+          name,
+          type: 'text',
+          value: filters[name] ?? '',
+          dir: 'ltr',
+          inputmode: 'numeric',
+          autocomplete: 'off',
+          placeholder: t('datePlaceholder'),
+          pattern: '\\d{4}-\\d{2}-\\d{2}',
+          'aria-describedby': 'date-note',
+        }),
       );
     const type = filters.type as EventTypeCode | undefined;
     const subtypes = type && SUBTYPES[type] ? SUBTYPES[type] : Object.values(SUBTYPES).flat();
@@ -103,6 +119,7 @@ export class FilterBar {
     this.#el.replaceChildren(
       date('from', 'from'),
       date('to', 'to'),
+      h('span', { id: 'date-note', class: 'field-note', role: 'status' }),
       h(
         'label',
         {},
@@ -119,12 +136,37 @@ export class FilterBar {
         h('span', { id: 'country-note', class: 'field-note', role: 'status' }),
         countryList('country-choices', this.#choices),
       ),
+      text('admin1', 'admin1', 'admin1Placeholder', {
+        list: 'admin1-choices',
+        autocomplete: 'off',
+        value: admin1Text(filters.admin1, this.#choices, filters.country),
+      }),
+      admin1List('admin1-choices', this.#choices, filters.country),
       select('type', 'type', EVENT_TYPES),
       select('subtype', 'subtype', subtypes),
       text('actor', 'actor', 'actorPlaceholder', { list: 'actor-choices', autocomplete: 'off' }),
       actorList('actor-choices', this.#choices),
       text('q', 'search', 'searchPlaceholder'),
       precision,
+      ...(filters.bbox
+        ? [
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'small area-chip',
+                id: 'area-clear',
+                title: t('mapAreaClear'),
+                onclick: () => {
+                  const { bbox: _b, ...rest } = this.#filters;
+                  this.#onChange(rest);
+                },
+              },
+              t('mapAreaFilter'),
+              h('span', { 'aria-hidden': 'true' }, ' ✕'),
+            ),
+          ]
+        : []),
       h(
         'div',
         { class: 'filter-actions' },
@@ -156,18 +198,45 @@ export class FilterBar {
       const v = String(data.get(k) ?? '').trim();
       if (v) next[k] = v;
     }
+    // the map's area is no box of the form: it stays until its own button clears it
+    if (this.#filters.bbox) next.bbox = this.#filters.bbox;
+    const note = this.#el.querySelector('#date-note');
+    note?.replaceChildren();
+    for (const k of ['from', 'to'] as const) {
+      const box = this.#el.elements.namedItem(k) as HTMLInputElement;
+      box.removeAttribute('aria-invalid');
+      if (!next[k] || isDay(next[k])) continue;
+      // not a day: said here, and the filter keeps the date it had
+      box.setAttribute('aria-invalid', 'true');
+      note?.replaceChildren(t('dateInvalid'));
+      if (this.#filters[k]) next[k] = this.#filters[k];
+      else delete next[k];
+    }
     const country = pickCountry(next.country ?? '', this.#choices);
     const box = this.#el.elements.namedItem('country') as HTMLInputElement;
-    const note = this.#el.querySelector('#country-note');
+    const countryNote = this.#el.querySelector('#country-note');
     box.removeAttribute('aria-invalid');
-    note?.replaceChildren();
+    countryNote?.replaceChildren();
     if (country === null) {
       // a name no country of the store has: said here, in the UI's language, and the filter stays as it was
       box.setAttribute('aria-invalid', 'true');
-      note?.append(t('countryUnknown'));
+      countryNote?.append(t('countryUnknown'));
       if (this.#filters.country) next.country = this.#filters.country;
       else delete next.country;
     } else if (country) next.country = country;
+    // an area by the store's name, whichever of its names was typed (the box shows it in the UI's language)
+    if (next.admin1)
+      next.admin1 =
+        pickAdmin1(next.admin1, this.#choices, next.country) ?? pickAdmin1(next.admin1, this.#choices) ?? next.admin1;
+    // another country picked: an area of the store that is not in it is dropped, not left to find nothing
+    const areas = (this.#choices?.admin1 ?? []).filter((a) => a.name === next.admin1);
+    if (
+      next.country &&
+      next.country !== this.#filters.country &&
+      areas.length &&
+      !areas.some((a) => a.country === next.country)
+    )
+      delete next.admin1;
     if (FILTER_KEYS.every((k) => (next[k] ?? '') === (this.#filters[k] ?? ''))) return;
     this.#onChange(next);
   }

@@ -106,6 +106,11 @@ export class IncidentView {
     this.#last = null;
   }
 
+  /** A source by its Arabic name in the Arabic UI, where the API knows one; else as the record keeps it. */
+  #source(name: string): string {
+    return (lang() === 'ar' && this.#last?.detail.arabic?.sources[name]) || name;
+  }
+
   /** Redraws in the current language without fetching again. */
   rerender(): void {
     if (this.#last && !this.#el.hidden) this.#render();
@@ -220,7 +225,14 @@ export class IncidentView {
           ...(loc
             ? [
                 bdi(actorName(loc)),
-                loc.admin1 ? h('span', {}, t('listSeparator'), bdi(loc.admin1)) : '',
+                loc.admin1
+                  ? h(
+                      'span',
+                      { class: 'admin1' },
+                      t('listSeparator'),
+                      bdi((lang() === 'ar' && this.#last?.detail.arabic?.admin1) || loc.admin1),
+                    )
+                  : '',
                 `${t('listSeparator')}${countryName(loc.country)} `,
                 h('span', { class: 'muted' }, `(${t('precision')}: ${term(`geo.${loc.precision}`)}) `),
                 ltr(`${loc.lat.toFixed(4)}, ${loc.lon.toFixed(4)}`, 'coords'),
@@ -240,7 +252,7 @@ export class IncidentView {
         h(
           'dd',
           {},
-          inc.sources.flatMap((s, i) => [i ? t('listSeparator') : '', bdi(s)]),
+          inc.sources.flatMap((s, i) => [i ? t('listSeparator') : '', bdi(this.#source(s))]),
         ),
       ),
     );
@@ -248,7 +260,7 @@ export class IncidentView {
 
   #disagreements(inc: Incident, members: Member[]): HTMLElement | null {
     if (!inc.disagreements.length) return null;
-    const source = (key: string) => members.find((m) => m.key === key)?.document.source ?? key;
+    const source = (key: string) => this.#source(members.find((m) => m.key === key)?.document.source ?? key);
     const value = (d: Disagreement, v: unknown) =>
       v === null
         ? t('unknown')
@@ -313,7 +325,7 @@ export class IncidentView {
       const who = claimantName(c);
       groups.set(who, [...(groups.get(who) ?? []), { c, i }]);
     });
-    const source = (key: string) => members.find((m) => m.key === key)?.document.source ?? key;
+    const source = (key: string) => this.#source(members.find((m) => m.key === key)?.document.source ?? key);
     return h(
       'section',
       { class: 'claims' },
@@ -379,7 +391,7 @@ export class IncidentView {
       h(
         'header',
         {},
-        h('h4', {}, bdi(m.document.source ?? m.documentId)),
+        h('h4', {}, bdi(m.document.source ? this.#source(m.document.source) : m.documentId)),
         m.document.title ? h('p', { class: 'title', dir: 'auto' }, m.document.title) : null,
         h(
           'p',

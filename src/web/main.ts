@@ -58,6 +58,8 @@ const queue = new ReviewQueueView(byId('queue'), {
   },
 });
 byId('map-fit').addEventListener('click', () => map.fit());
+// "search this area": the map's view becomes a filter, which the table, the totals and the queue follow too
+byId('map-area').addEventListener('click', () => store.setFilters({ ...store.state.filters, bbox: map.areaText() }));
 // the map's view lives in the URL: a link or a reload shows the same place; a filter frames its incidents again
 let refitNext = false;
 const startView = parseView(store.state.view);

@@ -12,6 +12,7 @@ import { h, ltr } from './dom.js';
 import { figure } from './figures.js';
 import { geoPrecision, markerStyle } from './geo-precision.js';
 import { lang, num, t, term } from './i18n/index.js';
+import { PlaceLabels } from './place-labels.js';
 import { type MapViewState, viewText } from './state.js';
 import { toCode, typeColor } from './taxonomy.js';
 
@@ -26,6 +27,11 @@ function project(lat: number, lon: number, zoom: number): { x: number; y: number
 }
 const MAX_ZOOM = 12;
 const LIST_LIMIT = 40;
+/** The room a tooltip takes beside or above its marker, px: nearer an edge than this, it opens another way. */
+const TIP_ROOM = { x: 110, y: 120 };
+
+/** A point's place in the UI's language (its Arabic name in Arabic, where the gazetteer has one), or unknown. */
+const placeName = (p: Point): string => (lang() === 'ar' && p.placeAr) || p.place || t('unknown');
 
 function radius(killed: number | null): number {
   return Math.min(22, 5 + 2.2 * Math.sqrt(killed ?? 0));
@@ -51,6 +57,7 @@ export class MapView {
   #drawn = { version: -1, zoom: -1 };
   #version = 0;
   #zoom = L.control.zoom({ position: 'topleft' });
+  #labels: PlaceLabels;
 
   constructor(el: HTMLElement, onOpen: (id: string) => void) {
     this.#el = el;
@@ -64,11 +71,16 @@ export class MapView {
       center: [31, 40],
       zoom: 4,
     });
-    this.map.attributionControl.setPrefix(false).addAttribution('Natural Earth · Leaflet');
+    this.map.attributionControl.setPrefix(false).addAttribution('Natural Earth · GeoNames · Leaflet');
     this.#zoom.addTo(this.map);
     this.#layer.addTo(this.map);
     this.map.on('zoomend', () => this.#draw());
+    // the panel's size settles after the map is made (the totals band, the fonts): Leaflet follows the window only,
+    // and a map left at its first size draws its centre off the panel's and its markers away from the pointer
+    new ResizeObserver(() => this.map.invalidateSize()).observe(el);
     this.ready = addBaseMap(this.map);
+    this.#labels = new PlaceLabels(this.map);
+    this.#labels.load().catch((e) => console.warn(e));
   }
 
   /** Shows these incidents; `refit` frames them (the first call with any, and after a filter changed). */
@@ -102,15 +114,27 @@ export class MapView {
     });
   }
 
+  /** The area the map shows, west,south,east,north to four decimals, within the world's bounds (the API's bbox). */
+  areaText(): string {
+    const b = this.map.getBounds();
+    const clamp = (v: number, max: number) => Number(Math.max(-max, Math.min(max, v)).toFixed(4));
+    // a view wider than the world wraps: the whole width, not a box across the antimeridian
+    const whole = b.getEast() - b.getWest() >= 360;
+    const west = whole ? -180 : ((((b.getWest() + 180) % 360) + 360) % 360) - 180;
+    const east = whole ? 180 : ((((b.getEast() + 180) % 360) + 360) % 360) - 180;
+    return [clamp(west, 180), clamp(b.getSouth(), 90), clamp(east, 180), clamp(b.getNorth(), 90)].join(',');
+  }
+
   fit(animate = true): void {
     if (this.#placed.length === 0) return;
     const bounds = L.latLngBounds(this.#placed.map((p) => [p.lat!, p.lon!] as L.LatLngTuple));
     this.map.fitBounds(bounds.pad(0.15), { maxZoom: 7, animate });
   }
 
-  /** Zoom control on the side the reading starts from. */
+  /** Zoom control on the side the reading starts from; place labels in the UI's language. */
   setDirection(): void {
     this.#zoom.setPosition(lang() === 'ar' ? 'topright' : 'topleft');
+    this.#labels.draw();
   }
 
   #draw(): void {
@@ -158,9 +182,32 @@ export class MapView {
       ...markerStyle(precision, typeColor(p.type)),
       bubblingMouseEvents: false,
     });
+    // before the tooltip's own handler: it opens on the side where it fits
+    m.on('mouseover', () => this.#placeTooltip(m));
     m.bindTooltip(() => this.#describe(p), { direction: 'top', offset: [0, -4] });
     m.on('click', () => this.#onOpen(p.id));
     return m;
+  }
+
+  /**
+   * Sets a marker's tooltip to open where it stays inside the map: above it, below it near the top edge, beside it
+   * near a side (the map clips what crosses its edge).
+   */
+  #placeTooltip(m: L.CircleMarker): void {
+    const tip = m.getTooltip();
+    if (!tip) return;
+    const at = this.map.latLngToContainerPoint(m.getLatLng());
+    const size = this.map.getSize();
+    const [direction, offset]: [L.Direction, [number, number]] =
+      at.x < TIP_ROOM.x
+        ? ['right', [6, 0]]
+        : at.x > size.x - TIP_ROOM.x
+          ? ['left', [-6, 0]]
+          : at.y < TIP_ROOM.y
+            ? ['bottom', [0, 6]]
+            : ['top', [0, -4]];
+    tip.options.direction = direction;
+    tip.options.offset = L.point(offset);
   }
 
   #cluster(members: Point[], at: L.LatLng, coarse: boolean): L.Marker {
@@ -214,7 +261,7 @@ export class MapView {
     );
     L.popup({ maxHeight: 280 })
       .setLatLng(at)
-      .setContent(h('div', {}, h('strong', {}, sorted[0].place ?? ''), list))
+      .setContent(h('div', {}, h('strong', {}, placeName(sorted[0])), list))
       .openOn(this.map);
   }
 
@@ -222,7 +269,7 @@ export class MapView {
     return h(
       'div',
       { class: 'tip' },
-      h('strong', {}, p.place ?? t('unknown')),
+      h('strong', {}, placeName(p)),
       h('div', {}, ltr(p.date), ' · ', term(toCode(p.subtype || p.type))),
       h('div', { class: 'muted' }, t('precisionFilter'), ': ', term(`geo.${geoPrecision(p.precision)}`)),
       p.killed !== null || p.injured !== null

@@ -1,6 +1,7 @@
 /**
- * The country and actor pickers' suggestions (GET /api/incidents/choices) and the country a typed name picks:
- * "سوريا", "Syria" and "SY" are the same country, in either language of the UI.
+ * The country, first-level area and actor pickers' suggestions (GET /api/incidents/choices) and what a typed name
+ * picks: "سوريا", "Syria" and "SY" are the same country, "الأنبار" and "Al Anbar" the same province, in either
+ * language of the UI.
  */
 import type { IncidentChoices } from './api-types.js';
 import { h } from './dom.js';
@@ -72,5 +73,53 @@ export function actorList(id: string, choices: IncidentChoices | null): HTMLData
       const [main, other] = ar && a.nameAr ? [a.nameAr, a.name] : [a.name, a.nameAr];
       return h('option', { value: main }, [other, num(a.incidents)].filter(Boolean).join(' · '));
     }),
+  );
+}
+
+type Area = IncidentChoices['admin1'][number];
+
+/** Folded as foldName, and Latin without its marks and apostrophes: "Arbil" is "Arbīl", "Marib" "Ma’rib". */
+const foldArea = (s: string): string =>
+  foldName(
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[ʼʻ‘’'`]/g, ''),
+  );
+
+/** An area's name in the UI's language: the gazetteer's usual Arabic name in Arabic, where it has one. */
+export const areaName = (a: Pick<Area, 'name' | 'namesAr'>): string =>
+  lang() === 'ar' && a.namesAr.length ? a.namesAr[0] : a.name;
+
+/** The store's areas of a country (all of them where none is filtered on). */
+const areasOf = (choices: IncidentChoices | null, country: string | undefined): Area[] =>
+  (choices?.admin1 ?? []).filter((a) => !country || a.country === country);
+
+/**
+ * The area `text` names among the store's (by its English or any Arabic name), as the admin1 filter takes it; ''
+ * for no text, null when it names none of them (the API still reads the gazetteer's names of other areas).
+ */
+export function pickAdmin1(text: string, choices: IncidentChoices | null, country?: string): string | null {
+  const want = foldArea(text);
+  if (!want) return '';
+  const found = areasOf(choices, country).find((a) => [a.name, ...a.namesAr].some((n) => foldArea(n) === want));
+  return found ? found.name : null;
+}
+
+/** What the area box shows for a filter value: the area's name in the UI's language, where the store has it. */
+export function admin1Text(value: string | undefined, choices: IncidentChoices | null, country?: string): string {
+  if (!value) return '';
+  const area = areasOf(choices, country).find((a) => a.name === value);
+  return area ? areaName(area) : value;
+}
+
+/** The suggestions of the area box: the store's areas (of the country filtered on) in the UI's language. */
+export function admin1List(id: string, choices: IncidentChoices | null, country?: string): HTMLDataListElement {
+  return h(
+    'datalist',
+    { id },
+    areasOf(choices, country).map((a) =>
+      h('option', { value: areaName(a) }, `${countryName(a.country)} · ${num(a.incidents)}`),
+    ),
   );
 }

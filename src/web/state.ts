@@ -5,7 +5,18 @@
 import { INCIDENT_SORTS, type IncidentSort } from './api-types.js';
 import { LANGS, type Lang } from './i18n/index.js';
 
-export const FILTER_KEYS = ['from', 'to', 'country', 'type', 'subtype', 'actor', 'q', 'precision'] as const;
+export const FILTER_KEYS = [
+  'from',
+  'to',
+  'country',
+  'admin1',
+  'type',
+  'subtype',
+  'actor',
+  'q',
+  'precision',
+  'bbox',
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 
@@ -22,6 +33,8 @@ export interface AppState {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** west,south,east,north: the map's area searched ("search this area") */
+const BBOX = /^-?\d{1,3}(?:\.\d+)?(?:,-?\d{1,3}(?:\.\d+)?){3}$/;
 
 export function parseState(search: string): AppState {
   const q = new URLSearchParams(search);
@@ -31,6 +44,7 @@ export function parseState(search: string): AppState {
     if (!v) continue;
     if ((k === 'from' || k === 'to') && !DATE.test(v)) continue;
     if (k === 'precision' && !['1', '2', '3'].includes(v)) continue;
+    if (k === 'bbox' && !BBOX.test(v)) continue;
     filters[k] = v;
   }
   const sort = q.get('sort') as IncidentSort | null;

@@ -1,7 +1,11 @@
-/** The incidents table: sortable by date, killed and number of reports, paginated by the server. */
+/**
+ * The incidents table: one line a row (what does not fit is cut, whole in the cell's title), every column sortable
+ * by the server (place and perpetrators by their Arabic names in the Arabic UI), paginated by the server.
+ */
+import type { SortKey } from '../store/answers.js';
 import type { Incident, IncidentSort, Page } from './api-types.js';
 import { bdi, h, ltr } from './dom.js';
-import { figure } from './figures.js';
+import { figure, unknownMark } from './figures.js';
 import { precisionBadge } from './geo-precision.js';
 import { countryName, lang, type MessageKey, num, t, term } from './i18n/index.js';
 import { typeColor } from './taxonomy.js';
@@ -10,7 +14,9 @@ export const PAGE_SIZE = 50;
 
 interface Column {
   label: MessageKey;
-  sort?: 'date' | 'killed' | 'members';
+  sort: SortKey;
+  /** the key in the Arabic UI, where it sorts by the Arabic names the column shows */
+  sortAr?: SortKey;
   numeric?: boolean;
   cell: (i: Incident) => Node | string;
 }
@@ -28,6 +34,7 @@ const COLUMNS: Column[] = [
   { label: 'colDate', sort: 'date', cell: (i) => ltr(i.date.start) },
   {
     label: 'colType',
+    sort: 'type',
     cell: (i) =>
       h(
         'span',
@@ -38,19 +45,24 @@ const COLUMNS: Column[] = [
   },
   {
     label: 'colPlace',
+    sort: 'place',
+    sortAr: 'place_ar',
     cell: (i) =>
-      i.location
-        ? bdi(lang() === 'ar' ? i.location.name_ar || i.location.name : i.location.name)
-        : h('span', { class: 'muted' }, '–'),
+      i.location ? bdi(lang() === 'ar' ? i.location.name_ar || i.location.name : i.location.name) : unknownMark(),
   },
-  { label: 'colCountry', cell: (i) => countryName(i.location?.country) },
-  { label: 'colPrecision', cell: (i) => (i.location ? precisionBadge(i.location.precision) : '') },
-  { label: 'colPerpetrators', cell: (i) => actors(i.perpetrators) },
+  { label: 'colCountry', sort: 'country', cell: (i) => countryName(i.location?.country) },
+  {
+    label: 'colPrecision',
+    sort: 'precision',
+    cell: (i) => (i.location ? precisionBadge(i.location.precision) : ''),
+  },
+  { label: 'colPerpetrators', sort: 'actor', sortAr: 'actor_ar', cell: (i) => actors(i.perpetrators) },
   { label: 'colKilled', sort: 'killed', numeric: true, cell: (i) => figure(i.fatalities.killed) },
-  { label: 'colInjured', numeric: true, cell: (i) => figure(i.fatalities.injured) },
+  { label: 'colInjured', sort: 'injured', numeric: true, cell: (i) => figure(i.fatalities.injured) },
   { label: 'colMembers', sort: 'members', numeric: true, cell: (i) => ltr(num(i.members.length)) },
   {
     label: 'colFlags',
+    sort: 'flags',
     cell: (i) =>
       i.disagreements.length
         ? h('span', { class: 'flag', title: i.disagreements.map((d) => term(`disagree.${d.field}`)).join(', ') }, '⚠')
@@ -85,9 +97,9 @@ export class TableView {
       'tr',
       {},
       COLUMNS.map((c) => {
-        if (!c.sort) return h('th', { class: c.numeric ? 'num' : '' }, t(c.label));
-        const active = c.sort === key;
-        const next = (active && descending ? c.sort : `-${c.sort}`) as IncidentSort;
+        const by = (lang() === 'ar' && c.sortAr) || c.sort;
+        const active = key === c.sort || key === c.sortAr;
+        const next = (active && descending ? by : `-${by}`) as IncidentSort;
         return h(
           'th',
           {
@@ -96,7 +108,7 @@ export class TableView {
           },
           h(
             'button',
-            { type: 'button', class: 'sort', 'data-sort': c.sort, onclick: () => this.#on.sort(next) },
+            { type: 'button', class: 'sort', 'data-sort': by, onclick: () => this.#on.sort(next) },
             t(c.label),
             h('span', { class: 'arrow', 'aria-hidden': 'true' }, active ? (descending ? '▼' : '▲') : '↕'),
           ),
@@ -114,7 +126,12 @@ export class TableView {
             if ((e as KeyboardEvent).key === 'Enter') this.#on.open(i.id);
           },
         },
-        COLUMNS.map((c) => h('td', { class: c.numeric ? 'num' : '' }, c.cell(i))),
+        COLUMNS.map((c) => {
+          const td = h('td', { class: c.numeric ? 'num' : '' }, c.cell(i));
+          // one line a row: a cut cell is read whole in its title
+          td.title = td.textContent ?? '';
+          return td;
+        }),
       ),
     );
     const body =

@@ -1,7 +1,8 @@
 /**
  * The timeline: incidents per day, week or month (by the range shown), stacked by type. Dragging across it
- * selects a date range (snapped to whole bins); a click selects one bin. Time runs left to right in both
- * languages, as on the axes of Arabic news graphics.
+ * selects a date range (snapped to whole bins); a click selects one bin. From the keyboard, the focused chart
+ * holds a draft range of bins that the arrows move (Shift+arrows extend), Enter applies and Escape drops. Time runs
+ * left to right in both languages, as on the axes of Arabic news graphics (ArrowRight is later in both).
  */
 
 import { dayOfIso, isoOf } from '../days.js';
@@ -31,6 +32,14 @@ function svg<K extends keyof SVGElementTagNameMap>(
   return el;
 }
 
+/** A range of bins drafted from the keyboard, first and last index, not yet applied. */
+interface Draft {
+  a: number;
+  b: number;
+}
+
+const BRUSH_KEYS = 'ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Home End Enter Escape';
+
 export interface DateRange {
   from?: string;
   to?: string;
@@ -44,6 +53,9 @@ export class TimelineView {
   #bins: Bin[] = [];
   #size: BinSize = 'day';
   #range: DateRange = {};
+  #draft: Draft | null = null;
+  #keys: HTMLElement;
+  #said: HTMLElement;
 
   constructor(el: HTMLElement, onRange: (from: string | null, to: string | null) => void) {
     this.#onRange = onRange;
@@ -54,10 +66,24 @@ export class TimelineView {
       id: 'timeline-clear',
       onclick: () => onRange(null, null),
     });
-    this.#chart = h('div', { class: 'timeline-chart', dir: 'ltr' });
+    this.#keys = h('p', { id: 'timeline-keys', class: 'visually-hidden' });
+    this.#said = h('p', { id: 'timeline-draft', class: 'visually-hidden', role: 'status' });
+    this.#chart = h('div', {
+      class: 'timeline-chart',
+      dir: 'ltr',
+      tabindex: 0,
+      role: 'group',
+      'aria-labelledby': 'timeline-title',
+      'aria-describedby': 'timeline-keys',
+      'aria-keyshortcuts': BRUSH_KEYS,
+      onkeydown: (e: Event) => this.#key(e as KeyboardEvent),
+      onblur: () => this.#setDraft(null),
+    });
     el.replaceChildren(
       h('div', { class: 'panel-head' }, h('h2', { id: 'timeline-title' }), this.#status, this.#clear),
       this.#chart,
+      this.#keys,
+      this.#said,
     );
     new ResizeObserver(() => this.#render()).observe(this.#chart);
   }
@@ -68,6 +94,7 @@ export class TimelineView {
    */
   setData(points: Point[], range: DateRange): void {
     this.#range = range;
+    this.#draft = null;
     const lo = range.from ? dayOfIso(range.from) : null;
     const hi = range.to ? dayOfIso(range.to) : null;
     const days: (number | null)[] = points.map((p) => {
@@ -113,6 +140,7 @@ export class TimelineView {
     document.getElementById('timeline-title')!.textContent = t('timelineTitle');
     this.#status.textContent = this.#bins.length ? `${per} · ${t('timelineHint')}` : '';
     this.#clear.textContent = t('timelineClear');
+    this.#keys.textContent = t('timelineKeys');
     this.#clear.hidden = !this.#range.from && !this.#range.to;
     const width = this.#chart.clientWidth || 600;
     // a picture with a name that says what it shows: the incidents, how they are binned, from when to when
@@ -180,6 +208,64 @@ export class TimelineView {
       }
     }
     this.#brush(root, bw);
+    if (this.#draft) {
+      const { a, b } = this.#draft;
+      root.appendChild(
+        svg('rect', {
+          class: 'draft',
+          x: PAD.left + a * bw,
+          y: PAD.top - 6,
+          width: (b - a + 1) * bw,
+          height: HEIGHT - PAD.top - PAD.bottom + 6,
+        }),
+      );
+    }
+  }
+
+  /** The keyboard brush: arrows move the draft a bin, Shift+arrows move its end, Enter applies it, Escape drops it. */
+  #key(e: KeyboardEvent): void {
+    const n = this.#bins.length;
+    if (n === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+    const d = this.#draft;
+    let next: Draft | null | undefined;
+    if (e.key === 'Enter' && d) {
+      e.preventDefault();
+      this.#draft = null;
+      this.#onRange(isoOf(this.#bins[d.a].start), isoOf(this.#bins[d.b].end));
+      return;
+    }
+    if (e.key === 'Escape' && d) next = null;
+    else if (!d && ['ArrowLeft', 'ArrowRight', 'Home'].includes(e.key)) next = { a: 0, b: 0 };
+    else if (!d && e.key === 'End') next = { a: n - 1, b: n - 1 };
+    else if (d && e.key === 'ArrowRight')
+      next = e.shiftKey ? { a: d.a, b: Math.min(n - 1, d.b + 1) } : d.b < n - 1 ? { a: d.a + 1, b: d.b + 1 } : d;
+    else if (d && e.key === 'ArrowLeft')
+      next = e.shiftKey ? { a: d.a, b: Math.max(d.a, d.b - 1) } : d.a > 0 ? { a: d.a - 1, b: d.b - 1 } : d;
+    else if (d && e.key === 'Home') next = { a: 0, b: d.b - d.a };
+    else if (d && e.key === 'End') next = { a: n - 1 - (d.b - d.a), b: n - 1 };
+    if (next === undefined) return;
+    // the keys are the chart's while it has them (Escape closes no incident behind it)
+    e.preventDefault();
+    e.stopPropagation();
+    this.#setDraft(next);
+  }
+
+  #setDraft(draft: Draft | null): void {
+    if (!draft && !this.#draft) return;
+    this.#draft = draft;
+    this.#render();
+    const bins = draft ? this.#bins.slice(draft.a, draft.b + 1) : [];
+    if (draft) {
+      this.#chart.dataset.draftFrom = isoOf(bins[0].start);
+      this.#chart.dataset.draftTo = isoOf(bins[bins.length - 1].end);
+    } else {
+      delete this.#chart.dataset.draftFrom;
+      delete this.#chart.dataset.draftTo;
+    }
+    const count = bins.reduce((n, b) => n + b.total, 0);
+    this.#said.textContent = draft
+      ? `${this.#chart.dataset.draftFrom} – ${this.#chart.dataset.draftTo}: ${num(count)} ${t('incidents')} · ${t('timelineApply')}`
+      : '';
   }
 
   #axis(root: SVGSVGElement, bw: number, top: number): void {

@@ -5,6 +5,7 @@
  */
 import type { IncidentTotals, TotalsRow } from './api-types.js';
 import { bdi, h, ltr } from './dom.js';
+import { unknownMark } from './figures.js';
 import { countryName, lang, type MessageKey, num, t, term } from './i18n/index.js';
 import { toCode, typeColor } from './taxonomy.js';
 
@@ -22,7 +23,7 @@ function figure(key: string, value: number, label: MessageKey, known?: { of: num
       title: partial ? `${num(known.n)} ${t('totalsKnownOf')} ${num(known.of)}` : null,
     },
     known && known.n === 0
-      ? h('strong', { class: 'muted' }, '–')
+      ? unknownMark('strong')
       : h('strong', {}, ltr(num(value)), partial ? h('span', { class: 'muted' }, '+') : null),
     h('span', { class: 'muted' }, t(label)),
   );
@@ -41,7 +42,7 @@ function breakdown(
     { class: 'total-breakdown', 'data-breakdown': key },
     h('span', { class: 'muted' }, t(label)),
     rows.length === 0
-      ? h('span', { class: 'muted' }, '–')
+      ? h('span', { class: 'muted' }, t('none'))
       : h(
           'ol',
           {

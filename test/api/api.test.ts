@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
+import { isIndexedSort, type SortKey } from '../../src/store/answers.js';
 import { inlinePool } from '../../src/store/extract-pool.js';
 import { listIncidents } from '../../src/store/incident-queries.js';
 import { type ListFilter, SORTS } from '../../src/store/listing-filter.js';
@@ -260,7 +261,11 @@ for (const backend of backends()) {
         ['q and country', { q: 'قصف', country: 'IQ' }],
       ];
       for (const [name, f] of filters) {
-        for (const sort of SORTS) {
+        // the keys no index serves are all sorted the same way: two of them stand for the rest
+        const sorts = SORTS.filter(
+          (s) => isIndexedSort(s.replace('-', '') as SortKey) || ['-injured', 'place_ar'].includes(s),
+        );
+        for (const sort of sorts) {
           for (const table of ['incidents', 'events'] as const) {
             const q = listingQuery(table, f, { limit: 1, offset: 0, sort });
             for (const page of [

@@ -110,7 +110,9 @@ test('filters: the date inputs and a brush over the timeline filter the map and 
   const page = await openPage();
   await waitForShown(page, placed(points.items));
 
+  // the date boxes are text (written as the app writes dates): a whole date filters once typed
   await page.fill('input[name="from"]', '2023-10-01');
+  await page.waitForURL(/from=2023-10-01/);
   await page.fill('input[name="to"]', '2023-10-31');
   await page.locator('input[name="to"]').dispatchEvent('change');
   await page.waitForURL(/from=2023-10-01&to=2023-10-31/);

@@ -97,7 +97,9 @@ test('timeline: a date range is what it shows, in finer bins; clearing the dates
   const whole = { size: await chart.getAttribute('data-bin-size'), from: await chart.getAttribute('data-from') };
   assert.equal(whole.size, 'week', 'ten months in weeks');
 
+  // the date boxes are text (written as the app writes dates): a whole date filters once typed
   await page.fill('input[name="from"]', '2019-05-01');
+  await page.waitForURL(/from=2019-05-01/);
   await page.fill('input[name="to"]', '2019-05-31');
   await page.locator('input[name="to"]').dispatchEvent('change');
   await page.waitForURL(/from=2019-05-01&to=2019-05-31/);
@@ -121,5 +123,45 @@ test('timeline: a date range is what it shows, in finer bins; clearing the dates
   await page.click('#timeline-clear');
   await page.waitForURL((u) => !u.search.includes('from='));
   await page.waitForSelector(`.timeline-svg[data-bin-size="week"][data-from="${whole.from}"]`);
+  await page.close();
+});
+
+test('timeline from the keyboard: arrows move a range of bars, Shift+arrows extend it, Enter filters to it', {
+  skip,
+}, async () => {
+  const page = await openPage('/?from=2019-05-01&to=2019-05-31');
+  const chart = page.locator('.timeline-chart');
+  await page.waitForSelector('.timeline-svg[data-bin-size="day"][data-bins="31"]');
+  // named and described for a screen reader: the title, and the keys it takes
+  assert.equal(await chart.getAttribute('aria-labelledby'), 'timeline-title');
+  assert.match((await page.locator('#timeline-keys').textContent()) ?? '', /Enter/);
+  await chart.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('.timeline-chart[data-draft-from="2019-05-01"][data-draft-to="2019-05-01"]');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('.timeline-chart[data-draft-from="2019-05-03"][data-draft-to="2019-05-03"]');
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.waitForSelector('.timeline-chart[data-draft-from="2019-05-10"][data-draft-to="2019-05-14"]');
+  assert.ok(await page.locator('.timeline-svg rect.draft').count(), 'the draft is drawn');
+  // the range said as it changes, with how many incidents it holds (Idlib's, on the 12th)
+  assert.match((await page.locator('#timeline-draft').textContent()) ?? '', /2019-05-10 – 2019-05-14: 1 /);
+  // nothing is filtered until Enter
+  assert.equal(new URL(page.url()).searchParams.get('from'), '2019-05-01');
+  await page.screenshot({ path: artifactPath('timeline-keyboard-draft.png') });
+  await page.keyboard.press('Enter');
+  await page.waitForURL(
+    (u) => u.searchParams.get('from') === '2019-05-10' && u.searchParams.get('to') === '2019-05-14',
+  );
+  await page.waitForSelector('.timeline-svg[data-from="2019-05-10"][data-to="2019-05-14"]');
+  // End goes to the last bar; Escape drops the draft and filters nothing
+  await page.keyboard.press('End');
+  await page.waitForSelector('.timeline-chart[data-draft-from="2019-05-14"]');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.timeline-chart:not([data-draft-from])');
+  assert.equal(new URL(page.url()).searchParams.get('to'), '2019-05-14');
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('timeline-chart')), true);
   await page.close();
 });

@@ -37,6 +37,7 @@ export function syntheticPoints(n: number): Point[] {
       injured: Math.floor(killed * r() * 2),
       members: 1 + Math.floor(r() * 3),
       place: `Place ${i}`,
+      placeAr: null,
       precision: 1,
     };
   });

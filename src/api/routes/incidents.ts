@@ -1,8 +1,9 @@
 /** GET /api/incidents, /api/incidents/points, /api/incidents/totals, /api/incidents/choices, /api/incidents/:id */
 import type { FastifyInstance } from 'fastify';
-import { CHOICE_ACTORS, incidentChoices } from '../../store/incident-choices.js';
+import { CHOICE_ACTORS, CHOICE_ADMIN1, incidentChoices } from '../../store/incident-choices.js';
 import { incidentDetail, incidentNow, incidentPoints, listIncidents } from '../../store/incident-queries.js';
 import { incidentTotals, TOTALS_ROWS } from '../../store/incident-totals.js';
+import { arabicNames } from '../arabic-names.js';
 import type { ApiContext } from '../context.js';
 import { notFound } from '../errors.js';
 import {
@@ -62,7 +63,7 @@ export function incidentRoutes(app: FastifyInstance, { store }: ApiContext): voi
     '/api/incidents/choices',
     {
       schema: {
-        summary: `What the filter pickers suggest: the countries of the incidents and the ${CHOICE_ACTORS} actors they name most`,
+        summary: `What the filter pickers suggest: the countries of the incidents, the ${CHOICE_ADMIN1} first-level areas and the ${CHOICE_ACTORS} actors they name most`,
         tags: ['incidents'],
       },
     },
@@ -81,7 +82,14 @@ export function incidentRoutes(app: FastifyInstance, { store }: ApiContext): voi
     },
     async (req, reply) => {
       const found = await incidentDetail(store.db, req.params.id);
-      if (found) return found;
+      if (found)
+        return {
+          ...found,
+          arabic: arabicNames(
+            found.incident,
+            found.members.map((m) => m.document.source),
+          ),
+        };
       // an old address of an incident that took another id: sent on to where its first member is now
       const now = await incidentNow(store.db, req.params.id);
       if (now) return reply.redirect(`/api/incidents/${encodeURIComponent(now)}`, 307);
