@@ -3,6 +3,12 @@
  * time, so a hundred clients asking for the same views would queue behind each other's queries; since only this
  * process may open an embedded store (its lock), every write goes through here and clearing the cache on each one
  * keeps every answer current. A PostgreSQL store may be written by other processes: no cache there.
+ *
+ * "The next write" is the next one committed (`writes`, the store's count of committed writes), not the next write
+ * request: an ingest holds the store's one connection for its transactions (writing a batch, fusing it), and
+ * until one commits, what any read would see is what the cache holds, so it is answered from there instead of
+ * waiting for the connection. An answer is kept only when no write committed while it was made. A write request's
+ * answer clears the cache as well (a write that the count could not see).
  */
 import type { FastifyInstance } from 'fastify';
 
@@ -15,27 +21,34 @@ const MAX_ENTRIES = 2000;
 const MAX_BYTES = 64 * 1024 * 1024;
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function installReadCache(app: FastifyInstance): void {
+export function installReadCache(app: FastifyInstance, writes: () => number): void {
   const cache = new Map<string, Cached>();
   let bytes = 0;
-  let generation = 0;
+  let cleared = 0;
+  /** what the cache holds answers for: the committed writes and the clears when they were made */
+  let holds = '0/0';
+  const generation = () => `${writes()}/${cleared}`;
   const clear = () => {
     cache.clear();
     bytes = 0;
-    generation++;
+    cleared++;
   };
 
   app.addHook('onRequest', async (req, reply) => {
-    if (WRITES.has(req.method)) {
-      // before the write, so no read started earlier can store an answer from before it
-      clear();
-      return;
-    }
+    // (a write request clears it when answered, below; what it commits meanwhile, the count sees)
+    if (WRITES.has(req.method)) return;
     // health says what is true now (warm, the workers), which no write changes
     if (req.method !== 'GET' || !req.url.startsWith('/api/') || req.url.startsWith('/api/health')) return;
+    const now = generation();
+    if (now !== holds) {
+      // a write committed since these answers were made
+      cache.clear();
+      bytes = 0;
+      holds = now;
+    }
     const hit = cache.get(req.url);
     if (!hit) {
-      (req as { cacheGeneration?: number }).cacheGeneration = generation;
+      (req as { cacheGeneration?: string }).cacheGeneration = now;
       return;
     }
     // most recently used last, so the oldest is evicted first
@@ -46,10 +59,12 @@ export function installReadCache(app: FastifyInstance): void {
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    // and after it, for reads that ran while it did (a refused write changed nothing)
+    // a write request's answer clears it too (a write the count could not see; a refused write changed nothing)
     if (WRITES.has(req.method) && (reply.statusCode < 400 || reply.statusCode >= 500)) clear();
-    const started = (req as { cacheGeneration?: number }).cacheGeneration;
-    if (started === undefined || started !== generation || reply.statusCode !== 200) return payload;
+    const started = (req as { cacheGeneration?: string }).cacheGeneration;
+    // kept only when no write committed while it was made, and the cache still holds answers of that time
+    if (started === undefined || started !== generation() || started !== holds || reply.statusCode !== 200)
+      return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     // JSON answers only: a file (an export) has headers of its own a stored body would lose
     const contentType = String(reply.getHeader('content-type') ?? '');

@@ -59,7 +59,8 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   });
   installSecurity(app, opts.token);
   installInputGuards(app, { allowedHosts: opts.allowedHosts });
-  if (opts.store.target.kind === 'pglite' && opts.readCache !== false) installReadCache(app);
+  const writes = opts.store.writes;
+  if (writes && opts.readCache !== false) installReadCache(app, writes);
   const ctx: ApiContext = {
     store: opts.store,
     ingestLimit: opts.ingestLimit ?? DEFAULT_INGEST_LIMIT,

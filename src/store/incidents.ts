@@ -56,6 +56,37 @@ export async function refreshIncidents(
 ): Promise<IncidentChange> {
   // one fusion at a time per database (PostgreSQL may have several writers): the others wait for it to commit
   await sql`select pg_advisory_xact_lock(${FUSION_LOCK})`.execute(db);
+  return applyRefresh(db, await planRefresh(db, changed, staleIncidents));
+}
+
+/**
+ * refreshIncidents for a store that only this process writes (an embedded one), given its count of committed
+ * writes (Store.writes): what the fusion reads (the affected region, which on a dense store can be thousands of
+ * events found a few at a time) and its clustering are done outside any transaction, so other requests' queries
+ * run between its reads instead of waiting for the store's one connection; only the writes are a transaction.
+ * If any write committed in between, the region read may be out of date: then the whole fusion runs again inside
+ * the transaction, as refreshIncidents does. Either way the incidents are the ones refreshIncidents would write.
+ */
+export async function refreshIncidentsAside(db: Kysely<Schema>, writes: () => number): Promise<IncidentChange> {
+  const before = writes();
+  const plan = await planRefresh(db, [], []);
+  return db.transaction().execute(async (trx) => {
+    // (in the transaction, the one connection is ours: nothing can commit between this check and the writes)
+    if (writes() !== before) return refreshIncidents(trx);
+    return applyRefresh(trx, plan);
+  });
+}
+
+interface RefreshPlan {
+  unfused: MemberEvent[];
+  region: Map<string, MemberEvent>;
+  dropped: Set<string>;
+  left: Set<string>;
+  incidents: Incident[];
+}
+
+/** What refreshIncidents reads and computes: the affected region, the incidents it held, its new incidents. */
+async function planRefresh(db: Kysely<Schema>, changed: MemberEvent[], staleIncidents: string[]): Promise<RefreshPlan> {
   const region = new Map<string, MemberEvent>();
   const unfused = await unfusedMembers(db);
   for (const m of [...unfused, ...changed]) region.set(m.key, m);
@@ -94,6 +125,12 @@ export async function refreshIncidents(
   // in key order: the fusion's pairing can depend on the order of its input, and this order is the store's
   const members = [...region.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const incidents = clusterMembers(members).map(fuseIncident);
+  return { unfused, region, dropped, left, incidents };
+}
+
+/** The writes of refreshIncidents, from its plan. */
+async function applyRefresh(db: Kysely<Schema>, plan: RefreshPlan): Promise<IncidentChange> {
+  const { unfused, region, dropped, left, incidents } = plan;
   await assignAcledIds(db, incidents);
   if (dropped.size > 0) {
     await db

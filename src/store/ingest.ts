@@ -12,7 +12,7 @@ import { contentHash, findExisting, identityOf, insertDocuments, type NewDocumen
 import { type ExtractPool, inlinePool } from './extract-pool.js';
 import { type ExtractionToStore, insertExtractions } from './extractions.js';
 import type { Extractor } from './extractor.js';
-import { refreshIncidents } from './incidents.js';
+import { refreshIncidents, refreshIncidentsAside } from './incidents.js';
 import type { Schema } from './schema.js';
 
 export type Outcome =
@@ -43,6 +43,11 @@ export interface IngestOptions {
   fuseEvery?: number;
   /** fuse the new events into the incidents (default true; a job queue fuses in jobs of its own) */
   fuse?: boolean;
+  /**
+   * the store's count of committed writes, when this process is its only writer (an embedded store: Store.writes):
+   * the fusion then reads outside its transaction (refreshIncidentsAside), so reads are not held up behind it
+   */
+  writes?: () => number;
   /** called after each document is counted, with the running summary */
   onOutcome?: (o: Outcome, summary: IngestSummary) => void;
 }
@@ -165,7 +170,10 @@ export class Ingester {
   private async fuse(): Promise<void> {
     this.unfused = 0;
     const db = await this.db;
-    const change = await db.transaction().execute((trx) => refreshIncidents(trx));
+    const writes = this.opts.writes;
+    const change = writes
+      ? await refreshIncidentsAside(db, writes)
+      : await db.transaction().execute((trx) => refreshIncidents(trx));
     this.summary.incidents += change.written - change.removed;
   }
 

@@ -7,6 +7,7 @@ import { sharedBuffersMb } from './buffers.js';
 import { acquireLock } from './lock.js';
 import { migrate } from './migrations.js';
 import type { Schema } from './schema.js';
+import { WriteCount } from './write-count.js';
 
 export const DEFAULT_DB = './rasd-data';
 
@@ -24,6 +25,11 @@ export interface Store {
   target: Target;
   /** true when this open created the store (a new, empty database) */
   created: boolean;
+  /**
+   * The number of writes committed to an embedded store so far (write-count.ts): it changes exactly when what a
+   * read sees changes. None for a PostgreSQL server, which other processes may write.
+   */
+  writes?: () => number;
   close(): Promise<void>;
 }
 
@@ -103,7 +109,15 @@ async function openEmbedded(target: Target & { kind: 'pglite' }): Promise<Store>
       postgresqlconf: [`shared_buffers = ${sharedBuffersMb(dataDir)}MB`],
     });
     const pool = new pg.Pool({ ...createPgConfig(pglite), types } as pg.PoolConfig);
-    const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log });
+    const writes = new WriteCount();
+    const kysely = new Kysely<Schema>({
+      dialect: new PostgresDialect({ pool }),
+      // every statement, after it ran and before the connection is free for the next
+      log: (e) => {
+        writes.saw(e.query.sql);
+        if (typeof log === 'function') return log(e);
+      },
+    });
     try {
       await migrate(kysely as Kysely<unknown>);
     } catch (e) {
@@ -116,6 +130,7 @@ async function openEmbedded(target: Target & { kind: 'pglite' }): Promise<Store>
       db: kysely,
       target,
       created,
+      writes: () => writes.value,
       async close() {
         if (closed) return;
         closed = true;

@@ -80,7 +80,8 @@ export function ingestRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const items = itemsOf(req.body, ctx.allowPrivate);
       pool ??= ctx.inlineExtraction ? inlinePool() : workerPool(1);
       const using = pool;
-      const run = queue.then(() => ingestItems(ctx.store.db, items, { pool: using }));
+      // an embedded store's fusion reads outside its transaction: reads are answered meanwhile
+      const run = queue.then(() => ingestItems(ctx.store.db, items, { pool: using, writes: ctx.store.writes }));
       queue = run.catch(() => {});
       const s = await run;
       return {
