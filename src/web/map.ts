@@ -7,7 +7,7 @@
 import L from 'leaflet';
 import type { Point } from './api-types.js';
 import { addBaseMap } from './basemap.js';
-import { gridCluster } from './cluster.js';
+import { type Cluster, gridCluster, separate } from './cluster.js';
 import { h, ltr } from './dom.js';
 import { figure } from './figures.js';
 import { geoPrecision, markerStyle } from './geo-precision.js';
@@ -36,6 +36,9 @@ const placeName = (p: Point): string => (lang() === 'ar' && p.placeAr) || p.plac
 function radius(killed: number | null): number {
   return Math.min(22, 5 + 2.2 * Math.sqrt(killed ?? 0));
 }
+
+/** A cluster icon's width, px, by how many incidents it holds. */
+const clusterSize = (n: number): number => Math.round(26 + 8 * Math.log10(n));
 
 function dominantType(points: Point[]): string {
   const counts = new Map<string, number>();
@@ -155,7 +158,10 @@ export class MapView {
       [precise, false],
       [coarse, true],
     ] as const) {
-      for (const c of gridCluster(list, CELL_PX)) {
+      // what would be drawn over each other is one cluster (a single marker by its circle, a cluster by its icon)
+      const drawn = (c: Cluster) =>
+        c.indexes.length === 1 ? radius(this.#placed[c.indexes[0]].killed) : clusterSize(c.indexes.length) / 2;
+      for (const c of separate(gridCluster(list, CELL_PX), drawn)) {
         const members = c.indexes.map((i) => this.#placed[i]);
         const at = this.map.unproject([c.x, c.y], zoom);
         if (isCoarse) coarseShown += members.length;
@@ -211,7 +217,7 @@ export class MapView {
   }
 
   #cluster(members: Point[], at: L.LatLng, coarse: boolean): L.Marker {
-    const size = Math.round(26 + 8 * Math.log10(members.length));
+    const size = clusterSize(members.length);
     const icon = h(
       'div',
       {

@@ -225,6 +225,17 @@ test('10,000 incidents: all on the first view of the map; time to first view rep
   const counts = await mapCounts(page);
   assert.equal(counts.shown, N);
   assert.equal(counts.singles + counts.inClusters, N);
+  // no two cluster icons are drawn over each other (issue 20: they overlapped where two grid cells' means met)
+  const icons = await page
+    .locator('#map .cluster')
+    .evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).map((r) => [r.x + r.width / 2, r.y + r.height / 2, r.width / 2]),
+    );
+  for (let i = 0; i < icons.length; i++)
+    for (let j = i + 1; j < icons.length; j++) {
+      const [[x1, y1, r1], [x2, y2, r2]] = [icons[i], icons[j]];
+      assert.ok(Math.hypot(x1 - x2, y1 - y2) >= r1 + r2 - 1, `clusters ${i} and ${j} overlap`);
+    }
   // no named functions inside evaluate: tsx's transform would wrap them in a helper the page does not have
   const marks = await page.evaluate(() =>
     Object.fromEntries(

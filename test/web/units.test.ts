@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dayOfIso, isoOf } from '../../src/days.js';
 import { queryTerms } from '../../src/store/query-terms.js';
-import { gridCluster } from '../../src/web/cluster.js';
+import { gridCluster, separate } from '../../src/web/cluster.js';
 import { binSizeFor, binStart, nextBin } from '../../src/web/dates.js';
 import { locate, type Mark, segments } from '../../src/web/spans.js';
 import { parseState, parseView, stateQuery, viewText } from '../../src/web/state.js';
@@ -103,4 +103,24 @@ test('search terms: words each, a quoted phrase as one, folded as the store fold
   assert.deepEqual(queryTerms('“Ain al-Asad” base'), ['ain al-asad', 'base']);
   assert.deepEqual(queryTerms('a "b c'), ['b c', 'a'], 'an unclosed quote runs to the end');
   assert.deepEqual(queryTerms('"" x'), ['x']);
+});
+
+test('cluster: clusters whose circles would overlap are merged, the smaller into the larger; apart ones stay', () => {
+  const clusters = [
+    { x: 0, y: 0, indexes: [0, 1, 2] },
+    { x: 30, y: 0, indexes: [3] },
+    { x: 200, y: 0, indexes: [4, 5] },
+    { x: 230, y: 0, indexes: [6] },
+  ];
+  const radius = () => 16;
+  const out = separate(clusters, radius).sort((a, b) => a.x - b.x);
+  assert.deepEqual(
+    out.map((c) => [...c.indexes].sort()),
+    [
+      [0, 1, 2, 3],
+      [4, 5, 6],
+    ],
+  );
+  assert.equal(out[0].x, 7.5, 'at the weighted mean');
+  for (const a of out) for (const b of out) if (a !== b) assert.ok(Math.hypot(a.x - b.x, a.y - b.y) >= 32);
 });
