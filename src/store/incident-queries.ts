@@ -27,21 +27,37 @@ export async function listIncidents(db: Kysely<Schema>, f: ListFilter, page: Pag
   return { ...total, items: inOrder(ids, rows, (r) => r.id).map((r) => r.fields) };
 }
 
+/** The columns of a point, in the order of its JSON keys. */
+const pointColumns = sql`i.id, i.lat, i.lon, i.type, i.subtype, i.date_start as date, i.killed, i.injured, i.members,
+  i.fields->'location'->>'name' as place, nullif(i.fields->'location'->>'name_ar', '') as "placeAr",
+  (i.fields->'location'->>'precision')::int as precision`;
+
 /** Every match up to `max`, in date order, with only what a map and a timeline draw. */
 export async function incidentPoints(
   db: Kysely<Schema>,
   f: ListFilter,
   max: number,
 ): Promise<{ total: number; items: IncidentPoint[] }> {
-  const rows = await sql<IncidentPoint>`
-    select i.id, i.lat, i.lon, i.type, i.subtype, i.date_start as date, i.killed, i.injured, i.members,
-      i.fields->'location'->>'name' as place, nullif(i.fields->'location'->>'name_ar', '') as "placeAr",
-      (i.fields->'location'->>'precision')::int as precision
-    from incidents i where ${incidentWhere(f)}
-    order by i.date_start, i.id limit ${max}
-  `.execute(db);
-  const total = rows.rows.length < max ? rows.rows.length : await countIncidents(db, f);
-  return { total, items: rows.rows };
+  return JSON.parse(await incidentPointsJson(db, f, max));
+}
+
+/**
+ * incidentPoints as its JSON text, written by the database: the points of a large store are tens of thousands of
+ * rows, and carrying each through the wire protocol into objects and then into JSON took several times the
+ * query's own time (75,000 points: the query 0.5–0.9 s, the rows to objects 1.5–2.8 s, JSON.stringify 0.5–1.9 s),
+ * on the event loop where an embedded store's queries and every request run. One row of one text value instead.
+ * The same JSON as JSON.stringify of the objects would give (keys in this order, numbers in their shortest form).
+ */
+export async function incidentPointsJson(db: Kysely<Schema>, f: ListFilter, max: number): Promise<string> {
+  const r = await sql<{ n: number; items: string }>`
+    with p as (select ${pointColumns} from incidents i where ${incidentWhere(f)} order by i.date_start, i.id limit ${max})
+    select (select count(*) from p)::int as n,
+      '[' || coalesce((select string_agg(row_to_json(p)::text, ',' order by p.date, p.id) from p), '') || ']' as items`.execute(
+    db,
+  );
+  const { n, items } = r.rows[0];
+  const total = n < max ? n : await countIncidents(db, f);
+  return `{"total":${total},"items":${items}}`;
 }
 
 /** Every match, in date order (for exports). */
