@@ -24,7 +24,8 @@ for (const backend of backends()) {
         (
           await sql`
             select i.id, i.lat, i.lon, i.type, i.subtype, i.date_start as date, i.killed, i.injured, i.members,
-              i.fields->'location'->>'name' as place, (i.fields->'location'->>'precision')::int as precision
+              i.fields->'location'->>'name' as place, nullif(i.fields->'location'->>'name_ar', '') as "placeAr",
+              (i.fields->'location'->>'precision')::int as precision
             from incidents i where ${sql.raw(where)} order by i.date_start, i.id limit ${max}`.execute(store.db)
         ).rows;
       const all = await rows('true', 100_000);
