@@ -170,6 +170,13 @@ for (const l of readFileSync(path.join(root, 'data/gazetteer/wof-corrections.tsv
   if (!l.startsWith('#') && id !== 'id' && lat) corrections.set(id, { lat: Number(lat), lon: Number(lon) });
 }
 for (const r of wof.rows) Object.assign(r, corrections.get(r.id) ?? {});
+// curated wrong Arabic names (data/gazetteer/name-corrections.tsv)
+const wrongNames = new Set<string>();
+for (const l of readFileSync(path.join(root, 'data/gazetteer/name-corrections.tsv'), 'utf8').split('\n')) {
+  const [id, name] = l.split('\t');
+  if (!l.startsWith('#') && id !== 'id' && name) wrongNames.add(`${id}\t${name}`);
+}
+for (const r of rows) r.names_ar = r.names_ar.filter((n) => !wrongNames.has(`${r.id}\t${n}`));
 for (const r of rows) {
   const w = r.id.startsWith('gn:') ? wof.byGeonameid.get(r.id.slice(3)) : undefined;
   r.admin2 = w?.admin2 ?? '';

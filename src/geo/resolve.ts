@@ -1,6 +1,7 @@
 /** Choosing one gazetteer entry per place mention, by context, and its ACLED precision. */
 
 import { foldInflection } from '../lang/ar/clitics.js';
+import { ar } from '../lang/ar/index.js';
 import { nationalities } from '../recognize/lexicons.js';
 import type { PlaceMention } from '../recognize/places.js';
 import type { Doc } from '../text/doc.js';
@@ -183,6 +184,16 @@ const afterCapitalWord = (doc: Doc, m: PlaceMention) => {
   return k >= 0 && doc.tokens[k].sent === m.sent && CAPITAL_WORD.test(doc.tokens[k].norm);
 };
 
+/** Farther than this from the places named beside it, a town abroad is a namesake (km). */
+const FAR_KM = 500;
+
+/** A name that opens with a part noun and holds a direction (المنطقة الشرقية، جهة الشرق). */
+const describedBySide = (doc: Doc, m: PlaceMention) => {
+  if (!ar.partNouns.test(doc.tokens[m.first].norm)) return false;
+  for (let j = m.first + 1; j < m.last; j++) if (ar.direction.test(doc.tokens[j].norm)) return true;
+  return false;
+};
+
 export function resolvePlaces(doc: Doc, mentions: PlaceMention[]): ResolvedPlace[] {
   const cw = countryWeights(mentions);
   const out: ResolvedPlace[] = [];
@@ -241,17 +252,38 @@ export function resolvePlaces(doc: Doc, mentions: PlaceMention[]): ResolvedPlace
     // about another (named twice or more): a namesake (العريش in a report from Yemen, الحسينية in Hodeidah) or a
     // word of prose; the namesake in a country the article is about, if any, else no place
     const elsewhere = (c: GazEntry) => (cw.get(c.country) ?? 0) - (countryOf(m) === c.country ? 1 : 0) <= 0;
+    // a framed name ("بلدة المرج", "حي المغار بمدينة درنة") needs more: a town of another country in its sentence,
+    // far from this one
+    const farFrom = (c: GazEntry) =>
+      (allBySent.get(m.sent) ?? []).some(
+        (o) =>
+          o !== m &&
+          countryOf(o) !== null &&
+          countryOf(o) !== c.country &&
+          o.value.candidates.every((e) => haversineKm(e, c) > FAR_KM),
+      );
     if (
-      m.value.frame === 'plain' &&
+      (m.value.frame === 'plain' || (!m.value.bySound && farFrom(best))) &&
       best.feature.startsWith('place:') &&
       best.feature !== 'place:PPLC' &&
       elsewhere(best) &&
+      adjectiveAfter !== best.country &&
+      !sentenceAdjectives.has(best.country) &&
       Math.max(0, ...cw.values()) >= 2
     ) {
       const home = candidates.filter((c) => !elsewhere(c));
       if (home.length === 0) continue;
       best = home.reduce((b, c) => (score(c) > score(b) ? c : b));
     }
+    // "المنطقة الوسطى", "الحدود الشمالية", "جهة الشرق": a region named by a side is that region only in a country the
+    // text names (the central region of Nigeria is not Israel's Central District)
+    if (
+      describedBySide(doc, m) &&
+      (cw.get(best.country) ?? 0) - (countryOf(m) === best.country ? 1 : 0) <= 0 &&
+      adjectiveAfter !== best.country &&
+      !sentenceAdjectives.has(best.country)
+    )
+      continue;
     // a place named by one word, in a country the article is not about: a small unframed one, a frequent word of
     // prose, or one far from the region is a coincidence of spelling
     if (

@@ -181,12 +181,18 @@ export interface Language {
   readonly namesStartingWithClitic: RegExp;
   /** Northern, southern, eastern, western, with ال (ريف دير الزور الشمالي): after a countryside frame the direction belongs to the place's mention. A whole token after ال. data/lang/ar/compass-adjectives.txt */
   readonly compassAdjectives: RegExp;
+  /** A part or side of something (المنطقة، الحدود، الزاوية، جهة): a place name opening with one and holding a direction is a side of what follows when من or لل comes next, and a region only in a country the text names. A whole token after ال. data/lang/ar/part-nouns.txt */
+  readonly partNouns: RegExp;
+  /** Things named after a place (اتفاق فيينا، مؤتمر جنيف، من طراز الجولان): the place right after one names the thing. A whole token, after an optional و or ب/ل. data/lang/ar/named-after-nouns.txt */
+  readonly namedAfterNouns: RegExp;
 
   // recognize/dates.ts
   /** Night (ليل السبت - الأحد): a night across two weekdays is one date. A whole token, after an optional و, ف or ب. data/lang/ar/night-words.txt */
   readonly nightWords: RegExp;
 
   // patterns (src/lang/ar/patterns.ts): shapes, not word lists
+  /** North, south, east, west or centre, as a noun or an adjective (الشرق، الشمالية، الوسطى), normalised. */
+  readonly direction: RegExp;
   /** A group's title before its name, in the original (not normalised) text. */
   readonly groupTitle: RegExp;
   /** A verb ending that names a plural or dual subject. */

@@ -95,6 +95,19 @@ const CAPITAL = new Set(['العاصمه', 'عاصمه']);
 const HAMZA_PARTICLE = /^[وفل]?[أإ]ن$/;
 const surface = (doc: Doc, i: number) =>
   doc.text.slice(doc.tokens[i].start, doc.tokens[i].end).replace(/[\u064B-\u0652]/g, '');
+/** A name opening with a part noun and holding a direction, with من or لل after it: a side of what follows. */
+function sideOf(doc: Doc, first: number, last: number): boolean {
+  const toks = doc.tokens;
+  if (!ar.partNouns.test(toks[first].norm)) return false;
+  let k = last;
+  while (k < toks.length && toks[k].sent === toks[first].sent && ar.direction.test(toks[k].norm)) k++;
+  let directed = false;
+  for (let j = first + 1; j < k; j++) directed ||= ar.direction.test(toks[j].norm);
+  const next = toks[k];
+  return directed && next?.sent === toks[first].sent && (next.norm === 'من' || next.norm.startsWith('لل'));
+}
+
+const HYPHEN_AFTER = /^[-‐‑][ء-ي]/;
 const STREET = /^[وفبل]?(ال)?شارع$/;
 const isIdiom = (name: string, next: Doc['tokens'][number] | undefined) =>
   next !== undefined &&
@@ -181,7 +194,8 @@ function cliticsOf(tokenNorm: string, key: string): string {
 
 /** The token without its proclitics, if that is the key with an article added ("السوريه" for سوريه), else null. */
 function withArticle(tokenNorm: string, key: string): string | null {
-  const core = tokenNorm.replace(/^[وف]?[بلك]?(?=ال)/, '');
+  // "للأمان" is ل + الأمان (the safety): لل writes the preposition and the article
+  const core = tokenNorm.replace(/^[وف]?[بلك]?(?=ال)/, '').replace(/^[وف]?لل/, 'ال');
   return core.startsWith('ال') && core.slice(2) === key ? core : null;
 }
 
@@ -252,6 +266,9 @@ function longestCandidates(ms: PhraseMatch<GazEntry>[], tokenNorm: string): GazE
 
 function nisbaFiltered(out: GazEntry[], m: PhraseMatch<GazEntry>, tokenNorm: string): GazEntry[] {
   if (m.last - m.first > 1) return out;
+  // "ضربات قاهرة" (crushing), "مدينة خيام" (of tents): a name that always has its article, written without it
+  if (!/^[^\u0621-\u064a]*[وف]?([بلك]?ال|لل)/.test(tokenNorm) && !m.key.startsWith('ال'))
+    out = out.filter((c) => c.names_ar.length === 0 || c.names_ar.some((n) => ` ${n} `.includes(` ${m.key} `)));
   // "السورية" is the adjective Syrian, not سورية (Syria): an article the name does not have makes a nisba
   const core = withArticle(tokenNorm, m.key);
   return core === null ? out : out.filter((c) => namedWith(c.names_ar, core));
@@ -294,6 +311,21 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       const last = ms[0].last;
       const before = toks[i - 1];
       if (last - i === 1 && before !== undefined && before.sent === s.i && ar.verbParticles.has(before.norm)) {
+        i++;
+        continue;
+      }
+      // "سار-بول" is Sar-e Pol, not Sarh: a name joined by a hyphen to the next word is part of a longer one
+      if (HYPHEN_AFTER.test(doc.text.slice(toks[last - 1].end, toks[last - 1].end + 2))) {
+        i++;
+        continue;
+      }
+      // "اتفاق فيينا", "من طراز الجولان": the name of a thing
+      if (i > s.first && toks[i - 1].sent === s.i && ar.namedAfterNouns.test(toks[i - 1].norm)) {
+        i++;
+        continue;
+      }
+      // "الحدود الشمالية للقطاع", "الزاوية الجنوبية الشرقية من مجمع": a side of what follows, not a region or town
+      if (sideOf(doc, i, last)) {
         i++;
         continue;
       }

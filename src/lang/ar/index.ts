@@ -140,6 +140,8 @@ export const ar: Language = {
   distanceUnits: wordPattern('distance-units'),
   namesStartingWithClitic: wordPattern('names-starting-with-clitic', 'و?', ''),
   compassAdjectives: wordPattern('compass-adjectives', 'ال'),
+  partNouns: wordPattern('part-nouns', '[وفبل]?(ال)?'),
+  namedAfterNouns: wordPattern('named-after-nouns', '[وف]?[بل]?'),
 
   // recognize/dates.ts
   nightWords: wordPattern('night-words', '[وفب]?'),

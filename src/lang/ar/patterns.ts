@@ -39,3 +39,6 @@ export const articleAfterClitics = /^[وف]?(?:[بك]?ال|لل)/;
 
 /** A family name in nisba form with its article: "الطبطبائي". */
 export const nisbaName = /^ال..+ي$/;
+
+/** North, south, east, west or centre, as a noun or an adjective (الشرق، الشمالية، الوسطى), normalised. */
+export const direction = /^(ال)?(شمال|جنوب|شرق|غرب|وسط)(ي|يه)?$/;
