@@ -44,10 +44,20 @@ function inMotive(a: Analysis, p: ResolvedPlace): boolean {
 
 /** How specifically a place locates an event: a facility, then a town, a district, a countryside, a "near" reference. */
 function rank(a: Analysis, p: ResolvedPlace): number {
+  return afterAdjacentWord(a, p) ? 5 : frameRank(p);
+}
+
+function afterOverlooking(a: Analysis, p: ResolvedPlace): boolean {
   const toks = a.doc.tokens;
-  const before = toks.slice(Math.max(0, p.mention.first - 3), p.mention.first);
-  if (before.some((t) => ar.adjacentWords.test(t.norm))) return 5;
-  return frameRank(p);
+  for (let k = Math.max(0, p.mention.first - 2); k < p.mention.first; k++)
+    if (toks[k].sent === p.mention.sent && ar.overlookingWords.has(toks[k].norm)) return true;
+  return false;
+}
+
+/** "القريبة من": one of the three words before the place says it is a reference point */
+function afterAdjacentWord(a: Analysis, p: ResolvedPlace): boolean {
+  const before = a.doc.tokens.slice(Math.max(0, p.mention.first - 3), p.mention.first);
+  return before.some((t) => ar.adjacentWords.test(t.norm));
 }
 
 /** The part of the rank its own frame and feature give. */
@@ -114,6 +124,9 @@ export function placesForEvent(a: Analysis, s: number, triggers: Mention<Trigger
     if (q.mention.first >= a.dateline && !isOrigin(a, q) && !inMotive(a, q) && !isSetting(a, q, triggers))
       cands.push(q);
   cands.sort((x, y) => x.mention.first - y.mention.first);
+  // "محافظة الحديدة المطلة على البحر الأحمر": what a place overlooks describes it; it is no second place
+  const described = cands.filter((p) => afterOverlooking(a, p));
+  if (described.length > 0 && described.length < cands.length) cands = cands.filter((p) => !described.includes(p));
   const anchored = cands.filter((p) => isAnchor(a, p, cands));
   if (anchored.length > 0 && anchored.length < cands.length) cands = cands.filter((p) => !anchored.includes(p));
   const specific = cands.filter((p) => p.precision < 3);

@@ -35,6 +35,7 @@ const AREA_FACILITIES = new Set([
   'corridor',
   'mountain',
   'strait',
+  'sea',
   'admin2',
   'admin3',
 ]);
@@ -256,11 +257,7 @@ export function resolvePlaces(doc: Doc, mentions: PlaceMention[]): ResolvedPlace
     // far from this one
     const farFrom = (c: GazEntry) =>
       (allBySent.get(m.sent) ?? []).some(
-        (o) =>
-          o !== m &&
-          countryOf(o) !== null &&
-          countryOf(o) !== c.country &&
-          o.value.candidates.every((e) => haversineKm(e, c) > FAR_KM),
+        (o) => o !== m && o.value.candidates.every((e) => e.country !== c.country && haversineKm(e, c) > FAR_KM),
       );
     if (
       (m.value.frame === 'plain' || (!m.value.bySound && farFrom(best))) &&

@@ -185,6 +185,8 @@ export interface Language {
   readonly partNouns: RegExp;
   /** Things named after a place (اتفاق فيينا، مؤتمر جنيف، من طراز الجولان): the place right after one names the thing. A whole token, after an optional و or ب/ل. data/lang/ar/named-after-nouns.txt */
   readonly namedAfterNouns: RegExp;
+  /** Overlooking (المطلة على البحر الأحمر): a place one or two words after one describes the place before it. A whole token. data/lang/ar/overlooking-words.txt */
+  readonly overlookingWords: ReadonlySet<string>;
 
   // recognize/dates.ts
   /** Night (ليل السبت - الأحد): a night across two weekdays is one date. A whole token, after an optional و, ف or ب. data/lang/ar/night-words.txt */

@@ -359,6 +359,22 @@ export function findPlaces(doc: Doc): PlaceMention[] {
         i++;
         continue;
       }
+      // "علي الزعتري": the last word of a person's name the NER reads (a bare word before it, no frame, no preposition)
+      if (
+        last - i === 1 &&
+        fb === null &&
+        // "علي" (Ali) normalises as على (on): as written, with its ي, the NER may read it as a name
+        (!afterIn || surface(doc, i - 1) === 'علي') &&
+        prev?.sent === s.i &&
+        prev.kind === 'word' &&
+        !/^[وفبل]/.test(toks[i].norm) &&
+        entitiesIn(doc, Math.max(s.first, i - 2), Math.min(s.last, last + 2)).some(
+          (e) => e.value.type === 'PERS' && e.first < i && i < e.last,
+        )
+      ) {
+        i++;
+        continue;
+      }
       // a frame word is not a place by itself: "مدينة" is "city", not Medina
       const isFrameWord = asFrame.some((m) => m.value !== 'prefix');
       // "البلاد" is the country, "العاصمة" the capital, "بخصوص" about: prose unless framed; "وأن" written with its

@@ -236,6 +236,9 @@ test('where: the place an anchor, a route, a border or an affiliation locates, n
     // where someone lives is not where the attack was; a name after عبد is a person's; "وأن" is "and that"
     ['وشارك في الهجوم على مدينة سبها أمس مسلحون موالون لقيادي معارض، المقيم في العاصمة القطرية الدوحة.', ['سبها']],
     ['وقال المتحدث علي عبد الجليل إن مسلحين هاجموا أمس مدينة سبها وأن الطائرات تصدت لهم.', ['سبها']],
+    // what a place overlooks or is the capital of describes it: no second place
+    ['قتل القيادي أمس في غارة جوية في محافظة الحديدة المطلة على البحر الأحمر.', ['الحديدة']],
+    ['أصيب شخصان أمس في انفجار في مدينة أربيل عاصمة إقليم كردستان العراق.', ['أربيل']],
   ];
   for (const [text, expected] of table)
     assert.deepEqual(

@@ -142,6 +142,7 @@ export const ar: Language = {
   compassAdjectives: wordPattern('compass-adjectives', 'ال'),
   partNouns: wordPattern('part-nouns', '[وفبل]?(ال)?'),
   namedAfterNouns: wordPattern('named-after-nouns', '[وف]?[بل]?'),
+  overlookingWords: wordSet('overlooking-words'),
 
   // recognize/dates.ts
   nightWords: wordPattern('night-words', '[وفب]?'),
