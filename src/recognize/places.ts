@@ -107,6 +107,8 @@ function sideOf(doc: Doc, first: number, last: number): boolean {
   return directed && next?.sent === toks[first].sent && (next.norm === 'من' || next.norm.startsWith('لل'));
 }
 
+/** loyal to, backed by (موالية لـ، الموالين لـ، المدعومة من): the name after it is a government or a backer */
+const LOYAL = /^(ال)?موال(يه|ين|ون|ي)$/;
 const HYPHEN_AFTER = /^[-‐‑][ء-ي]/;
 const STREET = /^[وفبل]?(ال)?شارع$/;
 const isIdiom = (name: string, next: Doc['tokens'][number] | undefined) =>
@@ -379,11 +381,18 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       const isFrameWord = asFrame.some((m) => m.value !== 'prefix');
       // "البلاد" is the country, "العاصمة" the capital, "بخصوص" about: prose unless framed; "وأن" written with its
       // hamza is "and that", not Van
+      // "والعديد من الدول" (and many of) is a quantifier even where و joins it to a place before it
+      const quantifier = next?.norm === 'من' && next.sent === s.i;
       if (
         last - i === 1 &&
-        !framed &&
+        (!framed || quantifier) &&
         (notPlaces().has(toks[i].norm.replace(/^[وف](?=..)/, '')) || HAMZA_PARTICLE.test(surface(doc, i)))
       ) {
+        i++;
+        continue;
+      }
+      // "فصائل موالية لأنقرة": the capital one is loyal to is its government, not a place
+      if (prev?.sent === s.i && LOYAL.test(prev.norm) && /^و?ل/.test(toks[i].norm)) {
         i++;
         continue;
       }

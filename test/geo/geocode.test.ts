@@ -213,7 +213,11 @@ const BY_KIND: [string, string, string | null][] = [
   ['سار', 'قتل قياديان في غارة في إقليم سار-بول شمال أفغانستان', null],
   // a framed town of a country the article does not name, beside a far town of the country it does: a namesake
   ['المغار', 'تم القبض عليه في حي المغار بمدينة درنة شرق ليبيا بعد اشتباك', null],
-  ['حضر', 'أطلق الطيران صواريخ باتجاه نقاط الجيش في محيط بلدة حضر وتل كروم جبا بالقنيطرة في سوريا', null],
+  ['حضر', 'أطلق الطيران صواريخ باتجاه نقاط الجيش في محيط بلدة حضر وتل كروم جبا بالقنيطرة في سوريا', 'SY'],
+  // a quantifier joined to a place, a capital one is loyal to, a governorate named by its side abroad
+  ['والعديد', 'تورطت الجماعة في أعمال في لبنان والعديد من الدول', null],
+  ['لأنقرة', 'تسيطر فصائل موالية لأنقرة على منطقة الباب في شمال سوريا', null],
+  ['بالمحافظة الوسطى', 'استهدف الطيران الإسرائيلي منطقة بالمحافظة الوسطى في قطاع غزة', null],
 ];
 
 test('ambiguous names are decided by the context of the text', () => {
