@@ -127,7 +127,7 @@ export const RECOGNITION = Stages.start()
       const free = a.placeNames.filter(
         (p) => !actors[p.sent].some((m) => inside(m, p)) && !others[p.sent].some((s) => overlaps(s, p)),
       );
-      return { places: resolvePlaces(doc, placesInContext(doc, free)) };
+      return { places: resolvePlaces(doc, placesInContext(doc, free), a.placeNames) };
     },
   })
   .add({

@@ -185,6 +185,18 @@ const afterCapitalWord = (doc: Doc, m: PlaceMention) => {
   return k >= 0 && doc.tokens[k].sent === m.sent && CAPITAL_WORD.test(doc.tokens[k].norm);
 };
 
+/** The country named right after the mention's comma ("عمان، الأردن"), if any. */
+function countryAfterComma(doc: Doc, m: PlaceMention, sentence: PlaceMention[]): string | null {
+  const comma = doc.tokens[m.last];
+  if (!comma || comma.sent !== m.sent || (comma.norm !== '،' && comma.norm !== ',')) return null;
+  const next = sentence.find((o) => o.first === m.last + 1);
+  const c = next?.value.candidates.find((e) => e.feature === 'country');
+  return c ? c.country : null;
+}
+
+/** A town this big, of a country the text names, is named by its one word (سورابايا، شيكاغو). */
+const BIG_TOWN = 100000;
+
 /** Farther than this from the places named beside it, a town abroad is a namesake (km). */
 const FAR_KM = 500;
 
@@ -195,8 +207,21 @@ const describedBySide = (doc: Doc, m: PlaceMention) => {
   return false;
 };
 
-export function resolvePlaces(doc: Doc, mentions: PlaceMention[]): ResolvedPlace[] {
+/**
+ * `all`: every place name of the text, those read as actors too ("ثاني أكبر مدن إندونيسيا", "عمان، الأردن"): the
+ * countries the text names however it names them make a big town of theirs far from the region no coincidence of
+ * spelling, and a country after a name's comma says whose that name is.
+ */
+export function resolvePlaces(doc: Doc, mentions: PlaceMention[], all: PlaceMention[] = mentions): ResolvedPlace[] {
   const cw = countryWeights(mentions);
+  const named = new Set<string>(
+    nationalities()
+      .scan(doc.tokens, 0, doc.tokens.length)
+      .map((m) => m.value.country),
+  );
+  for (const p of all) for (const c of p.value.candidates) if (c.feature === 'country') named.add(c.country);
+  const allBySentence = new Map<number, PlaceMention[]>();
+  for (const p of all) allBySentence.set(p.sent, [...(allBySentence.get(p.sent) ?? []), p]);
   const out: ResolvedPlace[] = [];
   const bySent = new Map<number, PlaceMention[]>();
   const allBySent = new Map<number, PlaceMention[]>();
@@ -213,6 +238,18 @@ export function resolvePlaces(doc: Doc, mentions: PlaceMention[]): ResolvedPlace
     const sameSentence = (bySent.get(m.sent) ?? []).filter((o) => o !== m);
     // "في الجزائر", "في الكويت", "تونس": a country and its capital of one name, said bare, are the country; a
     // settlement or capital frame ("مدينة الكويت", "العاصمة تونس") makes it the city
+    // "عمان، الأردن", "طرابلس، لبنان": a name with a country after its comma is a place of that country
+    const commaCountry = countryAfterComma(doc, m, allBySentence.get(m.sent) ?? []);
+    if (commaCountry) {
+      const inIt = m.value.candidates.filter((c) => c.country === commaCountry && c.feature !== 'country');
+      if (inIt.length > 0) {
+        const e = inIt.reduce((b, c) =>
+          featurePrior(c, m) + c.population / 1e7 > featurePrior(b, m) + b.population / 1e7 ? c : b,
+        );
+        out.push({ mention: m, entry: e, precision: isArea(e) ? 3 : 1 });
+        continue;
+      }
+    }
     const country = m.value.candidates.find((c) => c.feature === 'country');
     if (country && m.value.frame === 'plain' && !afterCapitalWord(doc, m)) {
       out.push({ mention: m, entry: country, precision: 3 });
@@ -290,7 +327,10 @@ export function resolvePlaces(doc: Doc, mentions: PlaceMention[]): ResolvedPlace
       best.feature.startsWith('place:') &&
       (cw.get(best.country) ?? 0) - (countryOf(m) === best.country ? 1 : 0) <= 0 &&
       ((m.value.weak && (best.population < 100000 || m.value.common)) ||
-        (!REGION.has(best.country) && best.feature !== 'place:PPLC' && !namedAsTown(doc, m, best)))
+        (!REGION.has(best.country) &&
+          best.feature !== 'place:PPLC' &&
+          !namedAsTown(doc, m, best) &&
+          !(named.has(best.country) && best.population >= BIG_TOWN)))
     ) {
       continue;
     }
