@@ -6,7 +6,6 @@
  * fixture) on the map, with the time of the first view reported.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Point } from '../../src/web/api-types.js';
@@ -14,6 +13,7 @@ import {
   artifactPath,
   browserSkip,
   checkedPage,
+  corpusSample,
   getJson,
   launchBrowser,
   type RunningServer,
@@ -22,16 +22,7 @@ import {
 import { syntheticIncidents, syntheticPoints } from './synthetic.js';
 
 const skip = browserSkip();
-const corpus = new URL('../../corpus/', import.meta.url);
-const lines = (file: string) =>
-  readFileSync(new URL(file, corpus), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim());
-const seeds = lines('seeds/articles.jsonl');
-const seedIds = new Set(seeds.map((l) => (JSON.parse(l) as { id: string }).id));
-const dev = lines('dev/articles.jsonl')
-  .filter((l) => !seedIds.has((JSON.parse(l) as { id: string }).id))
-  .slice(0, 24);
+const { seeds, dev } = corpusSample();
 
 let server: RunningServer;
 let browser: Browser;

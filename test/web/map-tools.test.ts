@@ -15,34 +15,15 @@ import {
   checkedPage,
   getJson,
   launchBrowser,
+  openChecked,
+  REPORTS,
   type RunningServer,
   serveWith,
 } from './browser.js';
 
 const skip = browserSkip();
 /** Four incidents in four countries, far apart. */
-const DOCS = [
-  {
-    id: 'maarat',
-    published: '2019-05-12',
-    text: 'قتل 7 أشخاص وأصيب 12 آخرون في قصف مدفعي استهدف مدينة معرة النعمان في ريف إدلب الجنوبي اليوم الأحد.',
-  },
-  {
-    id: 'abha',
-    published: '2019-05-14',
-    text: 'قتل 3 أشخاص وأصيب 9 آخرون في هجوم بطائرة مسيرة شنته جماعة أنصار الله على مطار أبها في السعودية اليوم الثلاثاء.',
-  },
-  {
-    id: 'sirwah',
-    published: '2019-05-20',
-    text: 'قتل 4 جنود من الجيش اليمني في هجوم شنه مسلحو الحوثي على موقع عسكري في مديرية صرواح بمحافظة مأرب اليوم الإثنين.',
-  },
-  {
-    id: 'ain-base',
-    published: '2020-01-08',
-    text: 'سقطت صواريخ إيرانية على قاعدة عين الأسد الجوية في محافظة الأنبار غربي العراق فجر اليوم الأربعاء، دون أنباء عن ضحايا.',
-  },
-];
+const DOCS = [REPORTS.maarat, REPORTS.abha, REPORTS.sirwah, REPORTS.ainBase];
 
 let server: RunningServer;
 let browser: Browser;
@@ -60,11 +41,7 @@ after(async () => {
 
 const api = <T>(route: string): Promise<T> => getJson<T>(server, route);
 
-async function openPage(path: string): Promise<CheckedPage> {
-  const page = await checkedPage(browser, { viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
+const openPage = (path: string): Promise<CheckedPage> => openChecked(browser, server, path);
 
 /** The page once its map, table and totals have answered (the layout is then as it stays). */
 async function settled(page: Page): Promise<void> {

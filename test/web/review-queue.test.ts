@@ -17,6 +17,7 @@ import {
   checkedPage,
   getJson,
   launchBrowser,
+  REPORTS,
   type RunningServer,
   serveWith,
 } from './browser.js';
@@ -39,11 +40,7 @@ const DOCS = [
     published: '2019-05-15',
     text: 'أعلنت وزارة الدفاع العراقية أن 4 جنود قتلوا في هجوم شنه مسلحون على نقطة تفتيش في منطقة الرمادي، وقال المتحدث إن الهجوم وقع قرب مكة اليوم.',
   },
-  {
-    id: 'plain',
-    published: '2019-05-12',
-    text: 'قتل 7 أشخاص وأصيب 12 آخرون في قصف مدفعي استهدف مدينة معرة النعمان في ريف إدلب الجنوبي اليوم الأحد.',
-  },
+  { ...REPORTS.maarat, id: 'plain' },
 ];
 
 let server: RunningServer;

@@ -11,9 +11,10 @@ import {
   artifactPath,
   browserSkip,
   type CheckedPage,
-  checkedPage,
   getJson,
   launchBrowser,
+  openChecked,
+  REPORTS,
   type RunningServer,
   serveWith,
 } from './browser.js';
@@ -21,26 +22,10 @@ import {
 const skip = browserSkip();
 /** Events of several types, places and actors, some with no injured figure (long names: the rows must stay one line). */
 const DOCS = [
-  {
-    id: 'maarat',
-    published: '2019-05-12',
-    text: 'قتل 7 أشخاص وأصيب 12 آخرون في قصف مدفعي استهدف مدينة معرة النعمان في ريف إدلب الجنوبي اليوم الأحد.',
-  },
-  {
-    id: 'abha',
-    published: '2019-05-14',
-    text: 'قتل 3 أشخاص وأصيب 9 آخرون في هجوم بطائرة مسيرة شنته جماعة أنصار الله على مطار أبها في السعودية اليوم الثلاثاء.',
-  },
-  {
-    id: 'sirwah',
-    published: '2019-05-20',
-    text: 'قتل 4 جنود من الجيش اليمني في هجوم شنه مسلحو الحوثي على موقع عسكري في مديرية صرواح بمحافظة مأرب اليوم الإثنين.',
-  },
-  {
-    id: 'ain-base',
-    published: '2020-01-08',
-    text: 'سقطت صواريخ إيرانية على قاعدة عين الأسد الجوية في محافظة الأنبار غربي العراق فجر اليوم الأربعاء، دون أنباء عن ضحايا.',
-  },
+  REPORTS.maarat,
+  REPORTS.abha,
+  REPORTS.sirwah,
+  REPORTS.ainBase,
   {
     id: 'mosul-clash',
     published: '2019-06-03',
@@ -66,11 +51,7 @@ type Listed = { items: { id: string; fatalities: { injured: number | null } }[] 
 const listed = async (sort: string): Promise<Listed['items']> =>
   (await getJson<Listed>(server, `/api/incidents?sort=${encodeURIComponent(sort)}&limit=100`)).items;
 
-async function openPage(path: string): Promise<CheckedPage> {
-  const page = await checkedPage(browser, { viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
+const openPage = (path: string): Promise<CheckedPage> => openChecked(browser, server, path);
 
 const rowIds = async (page: Page): Promise<string[]> =>
   (
