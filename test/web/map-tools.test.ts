@@ -103,6 +103,29 @@ test('the legend folds away, and stays folded after a reload', { skip }, async (
   await page.close();
 });
 
+test("the open legend covers neither the zoom buttons nor the map's attribution, in either language", {
+  skip,
+}, async () => {
+  for (const lang of ['ar', 'en'] as const) {
+    const page = await openPage(lang === 'en' ? '/?lang=en' : '/');
+    await settled(page);
+    await page.waitForSelector('#legend-box[open]');
+    const legend = (await page.locator('#legend').boundingBox())!;
+    for (const control of ['.leaflet-control-zoom', '.leaflet-control-attribution']) {
+      const box = (await page.locator(control).boundingBox())!;
+      const apart =
+        box.x >= legend.x + legend.width ||
+        legend.x >= box.x + box.width ||
+        box.y >= legend.y + legend.height ||
+        legend.y >= box.y + box.height;
+      assert.ok(apart, `${lang}: the legend ${JSON.stringify(legend)} covers ${control} ${JSON.stringify(box)}`);
+    }
+    if (lang === 'en') await page.screenshot({ path: artifactPath('map-legend-open-en.png') });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
 test('a tooltip opens inside the map beside a marker near its top and side edges', { skip }, async () => {
   for (const edge of ['top', 'left', 'right'] as const) {
     const page = await checkedPage(browser, { viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
