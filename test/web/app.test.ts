@@ -16,6 +16,7 @@ import {
   corpusSample,
   getJson,
   launchBrowser,
+  readmePicture,
   type RunningServer,
   serveWith,
 } from './browser.js';
@@ -87,9 +88,7 @@ test('overview: every placed incident is on the map (markers + clusters), the ta
   assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
   await page.waitForTimeout(300);
   await page.screenshot({ path: artifactPath('overview-ar.png') });
-  // RASD_SCREENSHOT=1 refreshes the README's picture of the app
-  if (process.env.RASD_SCREENSHOT)
-    await page.screenshot({ path: new URL('../../docs/screenshot.png', import.meta.url).pathname });
+  await readmePicture(page, 'screenshot.png');
   assert.deepEqual((page as Page & { errors: string[] }).errors, []);
   await page.close();
 });
@@ -157,6 +156,7 @@ test('incident: Ain al-Asad shows both claims highlighted, the outcome disagreem
   await view.locator('button[data-field="location"]').click();
   assert.match((await view.locator('mark.lit').allTextContents()).join(' '), /عين الأسد/);
   await page.screenshot({ path: artifactPath('incident-ar.png') });
+  await readmePicture(page, 'screenshot-incident.png');
 
   // a correction: killed = 3, by an analyst named once
   const member = view.locator('article.member').first();

@@ -78,6 +78,11 @@ export function artifactPath(name: string): string {
   return path.join(artifacts, name);
 }
 
+/** With RASD_SCREENSHOT=1, this view is saved as one of the README's pictures too: docs/<name>. */
+export async function readmePicture(page: Page, name: string): Promise<void> {
+  if (process.env.RASD_SCREENSHOT) await page.screenshot({ path: path.join(root, 'docs', name) });
+}
+
 export interface RunningServer {
   url: string;
   /** what writes need */

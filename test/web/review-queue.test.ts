@@ -17,6 +17,7 @@ import {
   checkedPage,
   getJson,
   launchBrowser,
+  readmePicture,
   REPORTS,
   type RunningServer,
   serveWith,
@@ -132,6 +133,7 @@ test('review queue: walked by keyboard — next, previous, confirm, correct, rej
   assert.equal(first, before.items[0].key, 'the largest toll first');
   assert.ok((await page.locator('#queue .queue-checks li').count()) > 0, 'it says why');
   await page.screenshot({ path: artifactPath('review-queue.png') });
+  await readmePicture(page, 'screenshot-queue.png');
 
   // n and p walk without reviewing (the keys by their place: with an Arabic layout, n types ى)
   await page.keyboard.press('n');
