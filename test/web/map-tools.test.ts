@@ -140,6 +140,7 @@ test('a tooltip opens inside the map beside a marker near its top and side edges
     const at = await page.evaluate((edge) => {
       const { L, rasdMaps } = window as unknown as KeptMaps;
       const map = rasdMaps[0];
+      if (!map) throw new Error('no Leaflet map was kept: Leaflet did not set window.L as it loaded');
       const markers: Leaflet.CircleMarker[] = [];
       map.eachLayer((l) => {
         // a single incident drawn on the canvas (a cluster is an icon, a coarse record an SVG ring)
