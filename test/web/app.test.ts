@@ -16,8 +16,8 @@ import {
   corpusSample,
   getJson,
   launchBrowser,
-  readmePicture,
   type RunningServer,
+  readmePicture,
   serveWith,
 } from './browser.js';
 import { syntheticIncidents, syntheticPoints } from './synthetic.js';

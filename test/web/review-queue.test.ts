@@ -17,9 +17,9 @@ import {
   checkedPage,
   getJson,
   launchBrowser,
-  readmePicture,
   REPORTS,
   type RunningServer,
+  readmePicture,
   serveWith,
 } from './browser.js';
 
