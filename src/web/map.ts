@@ -134,9 +134,13 @@ export class MapView {
     this.map.fitBounds(bounds.pad(0.15), { maxZoom: 7, animate });
   }
 
-  /** Zoom control on the side the reading starts from; place labels in the UI's language. */
+  /**
+   * Zoom control on the side the reading starts from, the attribution on the other (the legend's side); place
+   * labels in the UI's language.
+   */
   setDirection(): void {
     this.#zoom.setPosition(lang() === 'ar' ? 'topright' : 'topleft');
+    this.map.attributionControl.setPosition(lang() === 'ar' ? 'bottomleft' : 'bottomright');
     this.#labels.draw();
   }
 

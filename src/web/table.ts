@@ -18,6 +18,8 @@ interface Column {
   /** the key in the Arabic UI, where it sorts by the Arabic names the column shows */
   sortAr?: SortKey;
   numeric?: boolean;
+  /** the head's visible word where the label would not fit the column (the label stays its title and its name) */
+  short?: MessageKey;
   cell: (i: Incident) => Node | string;
 }
 
@@ -53,15 +55,29 @@ const COLUMNS: Column[] = [
   { label: 'colCountry', sort: 'country', cell: (i) => countryName(i.location?.country) },
   {
     label: 'colPrecision',
+    short: 'colPrecisionShort',
     sort: 'precision',
     cell: (i) => (i.location ? precisionBadge(i.location.precision) : ''),
   },
-  { label: 'colPerpetrators', sort: 'actor', sortAr: 'actor_ar', cell: (i) => actors(i.perpetrators) },
+  {
+    label: 'colPerpetrators',
+    short: 'colPerpetratorsShort',
+    sort: 'actor',
+    sortAr: 'actor_ar',
+    cell: (i) => actors(i.perpetrators),
+  },
   { label: 'colKilled', sort: 'killed', numeric: true, cell: (i) => figure(i.fatalities.killed) },
   { label: 'colInjured', sort: 'injured', numeric: true, cell: (i) => figure(i.fatalities.injured) },
-  { label: 'colMembers', sort: 'members', numeric: true, cell: (i) => ltr(num(i.members.length)) },
+  {
+    label: 'colMembers',
+    short: 'colMembersShort',
+    sort: 'members',
+    numeric: true,
+    cell: (i) => ltr(num(i.members.length)),
+  },
   {
     label: 'colFlags',
+    short: 'colFlagsShort',
     sort: 'flags',
     cell: (i) =>
       i.disagreements.length
@@ -104,12 +120,21 @@ export class TableView {
           'th',
           {
             class: c.numeric ? 'num' : '',
+            'data-col': c.sort,
             'aria-sort': active ? (descending ? 'descending' : 'ascending') : 'none',
           },
           h(
             'button',
-            { type: 'button', class: 'sort', 'data-sort': by, onclick: () => this.#on.sort(next) },
-            t(c.label),
+            {
+              type: 'button',
+              class: 'sort',
+              'data-sort': by,
+              title: c.short ? t(c.label) : null,
+              onclick: () => this.#on.sort(next),
+            },
+            c.short
+              ? [h('span', { 'aria-hidden': 'true' }, t(c.short)), h('span', { class: 'visually-hidden' }, t(c.label))]
+              : t(c.label),
             h('span', { class: 'arrow', 'aria-hidden': 'true' }, active ? (descending ? '▼' : '▲') : '↕'),
           ),
         );

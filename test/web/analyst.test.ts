@@ -4,7 +4,6 @@
  * state, the exports, and a page that fits 390 px. Every wait is on the page's state, never on a fixed sleep.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Point } from '../../src/web/api-types.js';
@@ -12,24 +11,17 @@ import {
   artifactPath,
   browserSkip,
   type CheckedPage,
-  checkedPage,
+  corpusSample,
   getJson,
   launchBrowser,
+  openChecked,
+  REPORTS,
   type RunningServer,
   serveWith,
 } from './browser.js';
 
 const skip = browserSkip();
-const corpus = new URL('../../corpus/', import.meta.url);
-const lines = (file: string) =>
-  readFileSync(new URL(file, corpus), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim());
-const seeds = lines('seeds/articles.jsonl');
-const seedIds = new Set(seeds.map((l) => (JSON.parse(l) as { id: string }).id));
-const dev = lines('dev/articles.jsonl')
-  .filter((l) => !seedIds.has((JSON.parse(l) as { id: string }).id))
-  .slice(0, 24);
+const { seeds, dev } = corpusSample();
 
 /** A long article whose only event is in its last line: its words start far below any first view. */
 const filler = Array.from(
@@ -40,7 +32,7 @@ const LONG = {
   id: 'long-article',
   source: 'test',
   published: '2019-05-12',
-  text: `${filler}\nقتل 7 أشخاص وأصيب 12 آخرون في قصف مدفعي استهدف مدينة معرة النعمان في ريف إدلب الجنوبي اليوم الأحد.`,
+  text: `${filler}\n${REPORTS.maarat.text}`,
 };
 /** An event placed at a country only (geo-precision 3). */
 const COUNTRY_LEVEL = {
@@ -69,11 +61,8 @@ const api = <T>(route: string): Promise<T> => getJson<T>(server, route);
 
 type Checked = CheckedPage;
 
-async function openPage(path = '/', viewport = { width: 1400, height: 900 }): Promise<Checked> {
-  const page = await checkedPage(browser, { viewport, deviceScaleFactor: 1 }, { console: true });
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
+const openPage = (path = '/', viewport = { width: 1400, height: 900 }): Promise<Checked> =>
+  openChecked(browser, server, path, { viewport, console: true });
 
 /** The incident one document's event is in. */
 async function incidentOf(documentId: string): Promise<string> {

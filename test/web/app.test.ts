@@ -6,7 +6,6 @@
  * fixture) on the map, with the time of the first view reported.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Point } from '../../src/web/api-types.js';
@@ -14,24 +13,17 @@ import {
   artifactPath,
   browserSkip,
   checkedPage,
+  corpusSample,
   getJson,
   launchBrowser,
   type RunningServer,
+  readmePicture,
   serveWith,
 } from './browser.js';
 import { syntheticIncidents, syntheticPoints } from './synthetic.js';
 
 const skip = browserSkip();
-const corpus = new URL('../../corpus/', import.meta.url);
-const lines = (file: string) =>
-  readFileSync(new URL(file, corpus), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim());
-const seeds = lines('seeds/articles.jsonl');
-const seedIds = new Set(seeds.map((l) => (JSON.parse(l) as { id: string }).id));
-const dev = lines('dev/articles.jsonl')
-  .filter((l) => !seedIds.has((JSON.parse(l) as { id: string }).id))
-  .slice(0, 24);
+const { seeds, dev } = corpusSample();
 
 let server: RunningServer;
 let browser: Browser;
@@ -96,9 +88,7 @@ test('overview: every placed incident is on the map (markers + clusters), the ta
   assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
   await page.waitForTimeout(300);
   await page.screenshot({ path: artifactPath('overview-ar.png') });
-  // RASD_SCREENSHOT=1 refreshes the README's picture of the app
-  if (process.env.RASD_SCREENSHOT)
-    await page.screenshot({ path: new URL('../../docs/screenshot.png', import.meta.url).pathname });
+  await readmePicture(page, 'screenshot.png');
   assert.deepEqual((page as Page & { errors: string[] }).errors, []);
   await page.close();
 });
@@ -166,6 +156,7 @@ test('incident: Ain al-Asad shows both claims highlighted, the outcome disagreem
   await view.locator('button[data-field="location"]').click();
   assert.match((await view.locator('mark.lit').allTextContents()).join(' '), /عين الأسد/);
   await page.screenshot({ path: artifactPath('incident-ar.png') });
+  await readmePicture(page, 'screenshot-incident.png');
 
   // a correction: killed = 3, by an analyst named once
   const member = view.locator('article.member').first();

@@ -12,9 +12,9 @@ import {
   artifactPath,
   browserSkip,
   type CheckedPage,
-  checkedPage,
   getJson,
   launchBrowser,
+  openChecked,
   type RunningServer,
   serveWith,
 } from './browser.js';
@@ -53,11 +53,7 @@ async function baseIncident(): Promise<string> {
   return id;
 }
 
-async function openPage(path: string): Promise<CheckedPage> {
-  const page = await checkedPage(browser, { viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
+const openPage = (path: string): Promise<CheckedPage> => openChecked(browser, server, path);
 
 test('the province and the sources are named in the UI language: Arabic in Arabic, English in English', {
   skip,

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -78,6 +78,11 @@ export function artifactPath(name: string): string {
   return path.join(artifacts, name);
 }
 
+/** With RASD_SCREENSHOT=1, this view is saved as one of the README's pictures too: docs/<name>. */
+export async function readmePicture(page: Page, name: string): Promise<void> {
+  if (process.env.RASD_SCREENSHOT) await page.screenshot({ path: path.join(root, 'docs', name) });
+}
+
 export interface RunningServer {
   url: string;
   /** what writes need */
@@ -145,4 +150,60 @@ export async function checkedPage(
       if (m.type() === 'error') page.errors.push(m.text());
     });
   return page;
+}
+
+/** A checked page at the analyst's 1400×900 (or the viewport given), opened at this path of the server. */
+export async function openChecked(
+  browser: Browser,
+  server: RunningServer,
+  path = '/',
+  { viewport = { width: 1400, height: 900 }, console = false } = {},
+): Promise<CheckedPage> {
+  const page = await checkedPage(browser, { viewport, deviceScaleFactor: 1 }, { console });
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+/**
+ * One-event Arabic reports the browser tests ingest, far apart: shelling of Maarat al-Numan (Idlib, Syria), a drone
+ * of "أنصار الله" on Abha airport (Saudi Arabia), an attack by "الحوثي" in Sirwah (Marib, Yemen), and Iranian
+ * missiles on the Ain al-Asad base (Anbar, Iraq) with no casualties. A test gives one its own id where it names it
+ * by what it tests.
+ */
+export const REPORTS = {
+  maarat: {
+    id: 'maarat',
+    published: '2019-05-12',
+    text: 'قتل 7 أشخاص وأصيب 12 آخرون في قصف مدفعي استهدف مدينة معرة النعمان في ريف إدلب الجنوبي اليوم الأحد.',
+  },
+  abha: {
+    id: 'abha',
+    published: '2019-05-14',
+    text: 'قتل 3 أشخاص وأصيب 9 آخرون في هجوم بطائرة مسيرة شنته جماعة أنصار الله على مطار أبها في السعودية اليوم الثلاثاء.',
+  },
+  sirwah: {
+    id: 'sirwah',
+    published: '2019-05-20',
+    text: 'قتل 4 جنود من الجيش اليمني في هجوم شنه مسلحو الحوثي على موقع عسكري في مديرية صرواح بمحافظة مأرب اليوم الإثنين.',
+  },
+  ainBase: {
+    id: 'ain-base',
+    published: '2020-01-08',
+    text: 'سقطت صواريخ إيرانية على قاعدة عين الأسد الجوية في محافظة الأنبار غربي العراق فجر اليوم الأربعاء، دون أنباء عن ضحايا.',
+  },
+} as const;
+
+/** The corpus's seeds, and the first 24 development articles not among them: JSONL lines, the app's own sample. */
+export function corpusSample(): { seeds: string[]; dev: string[] } {
+  const lines = (file: string) =>
+    readFileSync(path.join(root, 'corpus', file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
+  const idOf = (l: string) => (JSON.parse(l) as { id: string }).id;
+  const seeds = lines('seeds/articles.jsonl');
+  const seedIds = new Set(seeds.map(idOf));
+  const dev = lines('dev/articles.jsonl')
+    .filter((l) => !seedIds.has(idOf(l)))
+    .slice(0, 24);
+  return { seeds, dev };
 }

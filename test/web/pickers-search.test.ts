@@ -10,9 +10,10 @@ import {
   artifactPath,
   browserSkip,
   type CheckedPage,
-  checkedPage,
   getJson,
   launchBrowser,
+  openChecked,
+  REPORTS,
   type RunningServer,
   serveWith,
 } from './browser.js';
@@ -23,31 +24,15 @@ const skip = browserSkip();
  * (the corpus's seeds are left out: they speak of the base too).
  */
 const DOCS = [
-  {
-    id: 'houthi-ansar',
-    published: '2019-05-14',
-    text: 'قتل 3 أشخاص وأصيب 9 آخرون في هجوم بطائرة مسيرة شنته جماعة أنصار الله على مطار أبها في السعودية اليوم الثلاثاء.',
-  },
-  {
-    id: 'houthi-name',
-    published: '2019-05-20',
-    text: 'قتل 4 جنود من الجيش اليمني في هجوم شنه مسلحو الحوثي على موقع عسكري في مديرية صرواح بمحافظة مأرب اليوم الإثنين.',
-  },
-  {
-    id: 'ain-base',
-    published: '2020-01-08',
-    text: 'سقطت صواريخ إيرانية على قاعدة عين الأسد الجوية في محافظة الأنبار غربي العراق فجر اليوم الأربعاء، دون أنباء عن ضحايا.',
-  },
+  { ...REPORTS.abha, id: 'houthi-ansar' },
+  { ...REPORTS.sirwah, id: 'houthi-name' },
+  REPORTS.ainBase,
   {
     id: 'assad-forces',
     published: '2019-06-02',
     text: 'قتل 6 مدنيين في قصف مدفعي لقوات الأسد على بلدة عين لاروز في ريف إدلب الجنوبي اليوم الأحد.',
   },
-  {
-    id: 'syria-shelling',
-    published: '2019-05-12',
-    text: 'قتل 7 أشخاص وأصيب 12 آخرون في قصف مدفعي استهدف مدينة معرة النعمان في ريف إدلب الجنوبي اليوم الأحد.',
-  },
+  { ...REPORTS.maarat, id: 'syria-shelling' },
 ];
 
 let server: RunningServer;
@@ -81,11 +66,7 @@ async function incidentOf(documentId: string): Promise<string> {
 
 type Checked = CheckedPage;
 
-async function openPage(path = '/'): Promise<Checked> {
-  const page = await checkedPage(browser, { viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
+const openPage = (path = '/'): Promise<Checked> => openChecked(browser, server, path);
 
 /** The table's rows once it has answered with `total` incidents. */
 async function rowsOnceListed(page: Page, total: number): Promise<string[]> {

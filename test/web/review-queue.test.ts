@@ -17,7 +17,9 @@ import {
   checkedPage,
   getJson,
   launchBrowser,
+  REPORTS,
   type RunningServer,
+  readmePicture,
   serveWith,
 } from './browser.js';
 
@@ -39,11 +41,7 @@ const DOCS = [
     published: '2019-05-15',
     text: 'أعلنت وزارة الدفاع العراقية أن 4 جنود قتلوا في هجوم شنه مسلحون على نقطة تفتيش في منطقة الرمادي، وقال المتحدث إن الهجوم وقع قرب مكة اليوم.',
   },
-  {
-    id: 'plain',
-    published: '2019-05-12',
-    text: 'قتل 7 أشخاص وأصيب 12 آخرون في قصف مدفعي استهدف مدينة معرة النعمان في ريف إدلب الجنوبي اليوم الأحد.',
-  },
+  { ...REPORTS.maarat, id: 'plain' },
 ];
 
 let server: RunningServer;
@@ -135,6 +133,7 @@ test('review queue: walked by keyboard — next, previous, confirm, correct, rej
   assert.equal(first, before.items[0].key, 'the largest toll first');
   assert.ok((await page.locator('#queue .queue-checks li').count()) > 0, 'it says why');
   await page.screenshot({ path: artifactPath('review-queue.png') });
+  await readmePicture(page, 'screenshot-queue.png');
 
   // n and p walk without reviewing (the keys by their place: with an Arabic layout, n types ى)
   await page.keyboard.press('n');

@@ -64,6 +64,11 @@ export const en = {
   colInjured: 'Injured',
   colMembers: 'Reports',
   colFlags: 'Disputed',
+  // the table's heads where the whole word would not fit its column (the word stays its title and accessible name)
+  colPerpetratorsShort: 'Actors',
+  colMembersShort: 'Rep.',
+  colFlagsShort: '⚠',
+  colPrecisionShort: 'Geo',
   previous: 'Previous',
   next: 'Next',
   pageOf: 'of',
