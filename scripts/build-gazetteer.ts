@@ -177,6 +177,13 @@ for (const l of readFileSync(path.join(root, 'data/gazetteer/name-corrections.ts
   if (!l.startsWith('#') && id !== 'id' && name) wrongNames.add(`${id}\t${name}`);
 }
 for (const r of rows) r.names_ar = r.names_ar.filter((n) => !wrongNames.has(`${r.id}\t${n}`));
+// curated names the tables lack (data/gazetteer/name-additions.tsv)
+const addedNames = new Map<string, string[]>();
+for (const l of readFileSync(path.join(root, 'data/gazetteer/name-additions.tsv'), 'utf8').split('\n')) {
+  const [id, name] = l.split('\t');
+  if (!l.startsWith('#') && id !== 'id' && name) addedNames.set(id, [...(addedNames.get(id) ?? []), name]);
+}
+for (const r of rows) for (const n of addedNames.get(r.id) ?? []) if (!r.names_ar.includes(n)) r.names_ar.push(n);
 for (const r of rows) {
   const w = r.id.startsWith('gn:') ? wof.byGeonameid.get(r.id.slice(3)) : undefined;
   r.admin2 = w?.admin2 ?? '';

@@ -109,6 +109,7 @@ function sideOf(doc: Doc, first: number, last: number): boolean {
 
 /** loyal to, backed by (موالية لـ، الموالين لـ، المدعومة من): the name after it is a government or a backer */
 const LOYAL = /^(ال)?موال(يه|ين|ون|ي)$/;
+const COMMA = /^[،,]$/;
 const HYPHEN_AFTER = /^[-‐‑][ء-ي]/;
 const STREET = /^[وفبل]?(ال)?شارع$/;
 const isIdiom = (name: string, next: Doc['tokens'][number] | undefined) =>
@@ -349,8 +350,11 @@ export function findPlaces(doc: Doc): PlaceMention[] {
         continue;
       }
       // "زملكا وعربين": a name joined by و to the place before it shares that place's frame
+      // ("الجولان المحتل، وطبريا": a comma may come before the و)
+      const lastOut = out.length > 0 ? out[out.length - 1].last : -1;
       const coordinated =
-        toks[i].norm.startsWith('و') && ((out.length > 0 && out[out.length - 1].last === i) || inFramedList(doc, i));
+        toks[i].norm.startsWith('و') &&
+        (lastOut === i || (i > 0 && lastOut === i - 1 && COMMA.test(toks[i - 1].norm)) || inFramedList(doc, i));
       const afterIn = (prev !== undefined && prev.sent === s.i && ar.placeInWords.has(prev.norm)) || coordinated;
       const key = ms[0].key;
       const framed = (fb !== null && fb.frame !== 'near' && fb.frame !== 'prefix') || coordinated;
