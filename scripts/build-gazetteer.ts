@@ -234,6 +234,9 @@ for (const line of readText(NEWS_GZ).split('\n')) {
   if (!line.trim()) continue;
   const { text } = JSON.parse(line) as { text: string };
   const words = normalizeString(text).split(/[^\u0621-\u064a]+/);
+  // "دبي، الإمارات (CNN)": the dateline's first word is where the report was filed, a place as after a locative
+  const dateline = /^[^\u0621-\u064a]*([\u0621-\u064a]+)\s*[،,]/.exec(normalizeString(text))?.[1];
+  const datelineAt = words.findIndex((x) => x !== '');
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     // the word itself, then without a conjunction, then without a preposition (ب، ل، ك)
@@ -246,7 +249,12 @@ for (const line of readText(NEWS_GZ).split('\n')) {
       stats.set(art ? form.slice(2) : form, st);
       if (art) st.withArticle++;
       else st.bare++;
-      if (LOCATIVE_BEFORE.has(words[i - 1] ?? '') || (form !== w && /^[وف]?[بل]/.test(w))) st.locative++;
+      if (
+        LOCATIVE_BEFORE.has(words[i - 1] ?? '') ||
+        (form !== w && /^[وف]?[بل]/.test(w)) ||
+        (i === datelineAt && w === dateline)
+      )
+        st.locative++;
       break;
     }
   }
@@ -344,6 +352,9 @@ for (const line of readText(NEWS_GZ).split('\n')) {
   if (!line.trim()) continue;
   const { text } = JSON.parse(line) as { text: string };
   const words = normalizeString(text).split(/[^\u0621-\u064a]+/);
+  // "دبي، الإمارات (CNN)": the dateline's first word is where the report was filed, a place as after a locative
+  const dateline = /^[^\u0621-\u064a]*([\u0621-\u064a]+)\s*[،,]/.exec(normalizeString(text))?.[1];
+  const datelineAt = words.findIndex((x) => x !== '');
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const locPrev = LOCATIVE_BEFORE.has(words[i - 1] ?? '');

@@ -194,8 +194,13 @@ function countryAfterComma(doc: Doc, m: PlaceMention, sentence: PlaceMention[]):
   return c ? c.country : null;
 }
 
-/** A town this big, of a country the text names, is named by its one word (سورابايا، شيكاغو). */
-const BIG_TOWN = 100000;
+/** "في ضواحي مدينة أوباري": a town word right before the name, whatever frame the words before it make */
+const SETTLEMENT_WORD = /^[وفبل]?(ال)?(مدينه|بلده|قريه)$/;
+const settlementWordBefore = (doc: Doc, m: PlaceMention) =>
+  m.first > 0 && doc.tokens[m.first - 1].sent === m.sent && SETTLEMENT_WORD.test(doc.tokens[m.first - 1].norm);
+
+/** A town this big, of a country the text names, is named by its one word (سورابايا، كاركاسون). */
+const BIG_TOWN = 20000;
 
 /** Farther than this from the places named beside it, a town abroad is a namesake (km). */
 const FAR_KM = 500;
@@ -323,6 +328,7 @@ export function resolvePlaces(doc: Doc, mentions: PlaceMention[], all: PlaceMent
     if (
       m.last - m.first === 1 &&
       !m.value.bySound &&
+      !(settlementWordBefore(doc, m) && !m.value.common) &&
       !isArea(best) &&
       best.feature.startsWith('place:') &&
       (cw.get(best.country) ?? 0) - (countryOf(m) === best.country ? 1 : 0) <= 0 &&
