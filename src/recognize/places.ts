@@ -73,7 +73,14 @@ function commonWords(): Set<string> {
 const isSeat = (c: GazEntry) => /^place:PPL(A|A2|A3|A4|C)$/.test(c.feature) || c.id.startsWith('sup:');
 
 /** A one-word name is a place only if it is big or framed: many small places are named like common words. */
-function acceptSingle(cands: GazEntry[], key: string, framed: boolean, afterIn: boolean, near: boolean): boolean {
+function acceptSingle(
+  cands: GazEntry[],
+  key: string,
+  framed: boolean,
+  afterIn: boolean,
+  near: boolean,
+  direction = false,
+): boolean {
   if (commonWords().has(key)) {
     if (afterIn && cands.some((c) => c.population >= 100000)) return true;
     return (
@@ -86,6 +93,8 @@ function acceptSingle(cands: GazEntry[], key: string, framed: boolean, afterIn: 
     if (c.feature === 'place:PPLC' || c.feature === 'place:PPLA') return true;
     if (framed && (c.population >= 500 || isSeat(c) || c.minor)) return true;
     if (afterIn && (c.population >= 20000 || isSeat(c))) return true;
+    // "جنوب الشرقاط": a direction or "near" frame names a seat or a town as "في" does
+    if (direction && (c.population >= 20000 || isSeat(c))) return true;
   }
   return false;
 }
@@ -402,7 +411,8 @@ export function findPlaces(doc: Doc): PlaceMention[] {
       }
       if (
         last - i === 1 &&
-        (isFrameWord || !acceptSingle(cands, key, framed || (fb !== null && afterIn), afterIn, fb !== null))
+        (isFrameWord ||
+          !acceptSingle(cands, key, framed || (fb !== null && afterIn), afterIn, fb !== null, fb?.frame === 'near'))
       ) {
         i++;
         continue;

@@ -21,11 +21,11 @@ const lines = (set: string, f: string) =>
     .map((l) => JSON.parse(l));
 
 /** the set, how many of its gold locations at least are named in the text, the rate at least resolved */
-/** where the training set stands (issue 17 asks 0.93): a floor a change may not fall below */
-const TRAIN_FLOOR = 0.88;
+/** a floor a change may not fall below: the training set stands at 0.930 (issue 17 asks 0.93), dev at 0.950 */
+const TRAIN_FLOOR = 0.92;
 
 const SETS: [string, number, number][] = [
-  ['dev', 80, 0.9],
+  ['dev', 80, 0.93],
   ['train', 300, TRAIN_FLOOR],
 ];
 
