@@ -96,49 +96,53 @@ function drawPoints(s: AppState): void {
 
 async function loadPoints(s: AppState): Promise<void> {
   pointsRequest?.abort();
-  pointsRequest = new AbortController();
+  const request = new AbortController();
+  pointsRequest = request;
   const { from: _f, to: _t, ...rest } = s.filters;
   performance.mark('rasd:points-request');
   try {
     byId('map').setAttribute('aria-busy', 'true');
-    const res = await tracked(api.points(rest, pointsRequest.signal));
+    const res = await tracked(api.points(rest, request.signal));
+    // an answer that lands after a newer request was sent is stale, whatever abort() managed to stop
+    if (request !== pointsRequest) return;
     byId('map').removeAttribute('aria-busy');
     performance.mark('rasd:points-received');
     points = res.items;
     drawPoints(store.state);
   } catch (e) {
-    if ((e as Error).name === 'AbortError') return;
+    if ((e as Error).name === 'AbortError' || request !== pointsRequest) return;
     replace(byId('map-status'), `${t('errorPrefix')} ${e instanceof ApiError ? e.message : String(e)}`);
   }
 }
 
 async function loadTable(s: AppState): Promise<void> {
   tableRequest?.abort();
-  tableRequest = new AbortController();
+  const request = new AbortController();
+  tableRequest = request;
   table.loading();
   try {
-    lastPage = await tracked(
-      api.incidents(
-        s.filters,
-        { sort: s.sort, limit: PAGE_SIZE, offset: (s.page - 1) * PAGE_SIZE },
-        tableRequest.signal,
-      ),
+    const page = await tracked(
+      api.incidents(s.filters, { sort: s.sort, limit: PAGE_SIZE, offset: (s.page - 1) * PAGE_SIZE }, request.signal),
     );
+    if (request !== tableRequest) return;
+    lastPage = page;
     table.render(lastPage, s.sort);
   } catch (e) {
-    if ((e as Error).name === 'AbortError') return;
+    if ((e as Error).name === 'AbortError' || request !== tableRequest) return;
     table.error(e instanceof ApiError ? e.message : String(e), () => void loadTable(store.state));
   }
 }
 
 async function loadTotals(s: AppState): Promise<void> {
   totalsRequest?.abort();
-  totalsRequest = new AbortController();
+  const request = new AbortController();
+  totalsRequest = request;
   totals.loading();
   try {
-    totals.render(await tracked(api.totals(s.filters, totalsRequest.signal)));
+    const answer = await tracked(api.totals(s.filters, request.signal));
+    if (request === totalsRequest) totals.render(answer);
   } catch (e) {
-    if ((e as Error).name === 'AbortError') return;
+    if ((e as Error).name === 'AbortError' || request !== totalsRequest) return;
     totals.error(e instanceof ApiError ? e.message : String(e));
   }
 }
