@@ -219,14 +219,25 @@ const describedBySide = (doc: Doc, m: PlaceMention) => {
  */
 export function resolvePlaces(doc: Doc, mentions: PlaceMention[], all: PlaceMention[] = mentions): ResolvedPlace[] {
   const cw = countryWeights(mentions);
-  const named = new Set<string>(
-    nationalities()
-      .scan(doc.tokens, 0, doc.tokens.length)
-      .map((m) => m.value.country),
-  );
-  for (const p of all) for (const c of p.value.candidates) if (c.feature === 'country') named.add(c.country);
+  // read only for the rare name that needs it: a scan of the whole text per document is not free
+  let namedSet: Set<string> | null = null;
+  const named = (country: string): boolean => {
+    if (!namedSet) {
+      namedSet = new Set(
+        nationalities()
+          .scan(doc.tokens, 0, doc.tokens.length)
+          .map((x) => x.value.country),
+      );
+      for (const p of all) for (const c of p.value.candidates) if (c.feature === 'country') namedSet.add(c.country);
+    }
+    return namedSet.has(country);
+  };
   const allBySentence = new Map<number, PlaceMention[]>();
-  for (const p of all) allBySentence.set(p.sent, [...(allBySentence.get(p.sent) ?? []), p]);
+  for (const p of all) {
+    const list = allBySentence.get(p.sent);
+    if (list) list.push(p);
+    else allBySentence.set(p.sent, [p]);
+  }
   const out: ResolvedPlace[] = [];
   const bySent = new Map<number, PlaceMention[]>();
   const allBySent = new Map<number, PlaceMention[]>();
@@ -241,8 +252,6 @@ export function resolvePlaces(doc: Doc, mentions: PlaceMention[], all: PlaceMent
   }
   for (const m of mentions) {
     const sameSentence = (bySent.get(m.sent) ?? []).filter((o) => o !== m);
-    // "في الجزائر", "في الكويت", "تونس": a country and its capital of one name, said bare, are the country; a
-    // settlement or capital frame ("مدينة الكويت", "العاصمة تونس") makes it the city
     // "عمان، الأردن", "طرابلس، لبنان": a name with a country after its comma is a place of that country
     const commaCountry = countryAfterComma(doc, m, allBySentence.get(m.sent) ?? []);
     if (commaCountry) {
@@ -255,6 +264,8 @@ export function resolvePlaces(doc: Doc, mentions: PlaceMention[], all: PlaceMent
         continue;
       }
     }
+    // "في الجزائر", "في الكويت", "تونس": a country and its capital of one name, said bare, are the country; a
+    // settlement or capital frame ("مدينة الكويت", "العاصمة تونس") makes it the city
     const country = m.value.candidates.find((c) => c.feature === 'country');
     if (country && m.value.frame === 'plain' && !afterCapitalWord(doc, m)) {
       out.push({ mention: m, entry: country, precision: 3 });
@@ -318,7 +329,7 @@ export function resolvePlaces(doc: Doc, mentions: PlaceMention[], all: PlaceMent
     // text names (the central region of Nigeria is not Israel's Central District)
     if (
       describedBySide(doc, m) &&
-      (cw.get(best.country) ?? 0) - (countryOf(m) === best.country ? 1 : 0) <= 0 &&
+      elsewhere(best) &&
       adjectiveAfter !== best.country &&
       !sentenceAdjectives.has(best.country)
     )
@@ -331,12 +342,12 @@ export function resolvePlaces(doc: Doc, mentions: PlaceMention[], all: PlaceMent
       !(settlementWordBefore(doc, m) && !m.value.common) &&
       !isArea(best) &&
       best.feature.startsWith('place:') &&
-      (cw.get(best.country) ?? 0) - (countryOf(m) === best.country ? 1 : 0) <= 0 &&
+      elsewhere(best) &&
       ((m.value.weak && (best.population < 100000 || m.value.common)) ||
         (!REGION.has(best.country) &&
           best.feature !== 'place:PPLC' &&
           !namedAsTown(doc, m, best) &&
-          !(named.has(best.country) && best.population >= BIG_TOWN)))
+          !(best.population >= BIG_TOWN && named(best.country))))
     ) {
       continue;
     }
