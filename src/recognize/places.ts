@@ -211,6 +211,15 @@ function withArticle(tokenNorm: string, key: string): string | null {
   return core.startsWith('ال') && core.slice(2) === key ? core : null;
 }
 
+/** `word` is one of the space-separated words of `name` (no strings built: this runs for every match) */
+function hasWord(name: string, word: string): boolean {
+  for (let i = name.indexOf(word); i >= 0; i = name.indexOf(word, i + 1)) {
+    const end = i + word.length;
+    if ((i === 0 || name[i - 1] === ' ') && (end === name.length || name[end] === ' ')) return true;
+  }
+  return false;
+}
+
 const namedWith = (names: string[], core: string) => names.some((n) => n === core || n.startsWith(`${core} `));
 
 /** "السورية" read as سورية (Syria): the token adds an article that none of the place's names has. */
@@ -280,7 +289,7 @@ function nisbaFiltered(out: GazEntry[], m: PhraseMatch<GazEntry>, tokenNorm: str
   if (m.last - m.first > 1) return out;
   // "ضربات قاهرة" (crushing), "مدينة خيام" (of tents): a name that always has its article, written without it
   if (!/^[^\u0621-\u064a]*[وف]?([بلك]?ال|لل)/.test(tokenNorm) && !m.key.startsWith('ال'))
-    out = out.filter((c) => c.names_ar.length === 0 || c.names_ar.some((n) => ` ${n} `.includes(` ${m.key} `)));
+    out = out.filter((c) => c.names_ar.length === 0 || c.names_ar.some((n) => hasWord(n, m.key)));
   // "السورية" is the adjective Syrian, not سورية (Syria): an article the name does not have makes a nisba
   const core = withArticle(tokenNorm, m.key);
   return core === null ? out : out.filter((c) => namedWith(c.names_ar, core));
@@ -374,22 +383,6 @@ export function findPlaces(doc: Doc): PlaceMention[] {
         i++;
         continue;
       }
-      // "علي الزعتري": the last word of a person's name the NER reads (a bare word before it, no frame, no preposition)
-      if (
-        last - i === 1 &&
-        fb === null &&
-        // "علي" (Ali) normalises as على (on): as written, with its ي, the NER may read it as a name
-        (!afterIn || surface(doc, i - 1) === 'علي') &&
-        prev?.sent === s.i &&
-        prev.kind === 'word' &&
-        !/^[وفبل]/.test(toks[i].norm) &&
-        entitiesIn(doc, Math.max(s.first, i - 2), Math.min(s.last, last + 2)).some(
-          (e) => e.value.type === 'PERS' && e.first < i && i < e.last,
-        )
-      ) {
-        i++;
-        continue;
-      }
       // a frame word is not a place by itself: "مدينة" is "city", not Medina
       const isFrameWord = asFrame.some((m) => m.value !== 'prefix');
       // "البلاد" is the country, "العاصمة" the capital, "بخصوص" about: prose unless framed; "وأن" written with its
@@ -413,6 +406,23 @@ export function findPlaces(doc: Doc): PlaceMention[] {
         last - i === 1 &&
         (isFrameWord ||
           !acceptSingle(cands, key, framed || (fb !== null && afterIn), afterIn, fb !== null, fb?.frame === 'near'))
+      ) {
+        i++;
+        continue;
+      }
+      // "علي الزعتري": the last word of a person's name the NER reads (a bare word before it, no frame, no
+      // preposition); asked last, once the cheaper tests have kept the name, as the NER costs most
+      if (
+        last - i === 1 &&
+        fb === null &&
+        // "علي" (Ali) normalises as على (on): as written, with its ي, the NER may read it as a name
+        (!afterIn || surface(doc, i - 1) === 'علي') &&
+        prev?.sent === s.i &&
+        prev.kind === 'word' &&
+        !/^[وفبل]/.test(toks[i].norm) &&
+        entitiesIn(doc, Math.max(s.first, i - 2), Math.min(s.last, last + 2)).some(
+          (e) => e.value.type === 'PERS' && e.first < i && i < e.last,
+        )
       ) {
         i++;
         continue;
